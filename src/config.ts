@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** Every setting Techvoice reads from the environment. Nothing else reads process.env. */
+export interface Config {
+  port: number;
+  /** Bot Framework app registration; unset means local mode (no authentication). */
+  microsoftAppId: string | null;
+  microsoftAppPassword: string | null;
+  microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  microsoftAppTenantId: string | null;
+  store: 'sqlite' | 'cosmos';
+  sqlitePath: string;
+  cosmos: { endpoint: string; key: string | null; database: string } | null;
+  /** Teams/AAD object ids and Slack user ids of network admins. */
+  admins: string[];
+  /** Server key for anonymous respondent hashes and sealed reply handles; generated and kept in the store when unset. */
+  secret: string | null;
+  slack: { signingSecret: string; botToken: string; apiUrl: string } | null;
+  scheduler: boolean;
+  playground: boolean;
+  demoData: boolean;
+  metrics: boolean;
+  /** Public https URL of the bot, used for links and images in cards. */
+  publicUrl: string | null;
+  logLevel: string;
+}
+
+const onOff = (fallback: boolean) =>
+  z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'on' || v === 'true' || v === '1'));
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : null));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optional,
+  TECHVOICE_STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+  TECHVOICE_DB: z.string().min(1).default('data/techvoice.db'),
+  COSMOS_ENDPOINT: optional,
+  COSMOS_KEY: optional,
+  COSMOS_DATABASE: z.string().min(1).default('techvoice'),
+  TECHVOICE_ADMINS: optional,
+  TECHVOICE_SECRET: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: optional,
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  SCHEDULER: onOff(true),
+  PLAYGROUND: optional,
+  DEMO_DATA: onOff(true),
+  METRICS: optional,
+  PUBLIC_URL: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a ConfigError naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (e.TECHVOICE_STORE === 'cosmos' && !e.COSMOS_ENDPOINT) {
+    throw new ConfigError('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
+  }
+  if (Boolean(e.SLACK_SIGNING_SECRET) !== Boolean(e.SLACK_BOT_TOKEN)) {
+    throw new ConfigError('Set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or neither');
+  }
+  const localMode = e.MicrosoftAppId === null;
+  const playground = e.PLAYGROUND === null ? localMode : onOff(false).parse(e.PLAYGROUND);
+  const metrics = e.METRICS === null ? localMode : onOff(false).parse(e.METRICS);
+  return {
+    port: e.PORT,
+    microsoftAppId: e.MicrosoftAppId,
+    microsoftAppPassword: e.MicrosoftAppPassword,
+    microsoftAppType: e.MicrosoftAppType,
+    microsoftAppTenantId: e.MicrosoftAppTenantId,
+    store: e.TECHVOICE_STORE,
+    sqlitePath: e.TECHVOICE_DB,
+    cosmos: e.COSMOS_ENDPOINT
+      ? { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE }
+      : null,
+    admins: (e.TECHVOICE_ADMINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    secret: e.TECHVOICE_SECRET,
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }
+        : null,
+    scheduler: e.SCHEDULER,
+    playground,
+    demoData: e.DEMO_DATA,
+    metrics,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,173 @@
+/** Platform-neutral domain types of Techvoice. */
+
+export const THEMES = ['Visibility', 'Recognition', 'Career Development', 'Sustainability'] as const;
+export type Theme = (typeof THEMES)[number];
+export const FEEDBACK_THEMES = [...THEMES, 'Other'] as const;
+export type FeedbackTheme = (typeof FEEDBACK_THEMES)[number];
+
+export type Platform = 'teams' | 'slack';
+export const ROLES = ['member', 'owner', 'chair', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RAG_STATUSES = ['red', 'amber', 'green'] as const;
+export type RagStatus = (typeof RAG_STATUSES)[number];
+
+/** Where a platform's team/tenant/workspace belongs: one network per institution. */
+export interface WorkspaceLink {
+  platform: Platform;
+  /** Teams tenant id or Slack team id. */
+  externalId: string;
+  networkId: string;
+}
+
+export interface QuietHours {
+  /** Local time "HH:mm" when quiet starts, e.g. "18:00". */
+  start: string;
+  /** Local time "HH:mm" when quiet ends, e.g. "08:00". */
+  end: string;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  /** IANA time zone, e.g. "Europe/London". */
+  timeZone: string;
+  quietHours: QuietHours | null;
+  quietWeekends: boolean;
+  anonymityThreshold: number;
+  /** Days before an action's due date when its owner is reminded. */
+  reminderDaysBefore: number[];
+  /** Days without an update after which an open action's owner is nudged. */
+  staleAfterDays: number;
+  createdAt: string;
+}
+
+export interface Member {
+  id: string;
+  networkId: string;
+  platform: Platform;
+  /** Teams user id (29:...) or Slack user id (U...). */
+  platformUserId: string;
+  /** Azure AD object id on Teams, used to match TECHVOICE_ADMINS. */
+  aadObjectId: string | null;
+  name: string;
+  email: string | null;
+  roles: Role[];
+  /**
+   * Opaque, platform-specific address for a direct message (a Teams conversation reference
+   * as JSON, or the Slack user id). Null until known.
+   */
+  directAddress: string | null;
+  unreachable: boolean;
+  createdAt: string;
+}
+
+export interface Forum {
+  id: string;
+  networkId: string;
+  platform: Platform;
+  /** Channel or chat id on the platform. */
+  channelId: string;
+  name: string;
+  /** Opaque, platform-specific address for posting into the channel. */
+  address: string;
+  createdAt: string;
+}
+
+export const FEEDBACK_STATUSES = ['new', 'acknowledged', 'linked', 'closed'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+export interface Feedback {
+  networkId: string;
+  /** Per-network number, shown as FB-<number>. */
+  number: number;
+  theme: FeedbackTheme;
+  text: string;
+  anonymous: boolean;
+  /** Null for anonymous feedback: the author is never stored with it. */
+  authorMemberId: string | null;
+  status: FeedbackStatus;
+  /** Action number this feedback led to, when linked. */
+  linkedAction: string | null;
+  /** The "you said, we did" reply, once closed. */
+  reply: string | null;
+  platform: Platform;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const PULSE_KINDS = ['likert', 'yesno', 'choice', 'nps', 'text'] as const;
+export type PulseKind = (typeof PULSE_KINDS)[number];
+
+export type PulseAudience = { type: 'forum'; forumId: string } | { type: 'members' };
+
+export interface PulseQuestion {
+  networkId: string;
+  /** Per-network number, shown as P-<number>. */
+  number: number;
+  text: string;
+  kind: PulseKind;
+  /** Options for the single-choice kind; empty otherwise. */
+  choices: string[];
+  theme: Theme;
+  anonymous: boolean;
+  audience: PulseAudience;
+  /** Cron expression for recurring pulses, null for one-off. */
+  schedule: string | null;
+  /** How long each round stays open, in hours. */
+  windowHours: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface PulseRound {
+  id: string;
+  networkId: string;
+  questionNumber: number;
+  opensAt: string;
+  closesAt: string;
+  /** Number of people the round was sent to (for response rates). */
+  askedCount: number;
+  createdAt: string;
+}
+
+export interface PulseAnswer {
+  roundId: string;
+  /** Keyed one-way hash of the respondent: dedupes without identifying. */
+  respondentKey: string;
+  /** Null for anonymous rounds. */
+  memberId: string | null;
+  value: string;
+  platform: Platform;
+  answeredAt: string;
+}
+
+export interface Action {
+  networkId: string;
+  /** Plan number, e.g. "1.6". */
+  number: string;
+  title: string;
+  theme: Theme;
+  /** Owner's e-mail address, as in the imported plan. */
+  owner: string;
+  /** Due date, "YYYY-MM-DD". */
+  due: string;
+  status: RagStatus;
+  note: string;
+  evidence: string;
+  updatedAt: string;
+  /** Increases with every update; used for optimistic concurrency. */
+  version: number;
+}
+
+export interface ActionUpdate {
+  networkId: string;
+  actionNumber: string;
+  at: string;
+  /** Member id of who made the update, or "import". */
+  by: string;
+  byName: string;
+  status: RagStatus;
+  note: string;
+  evidence: string;
+}

@@ -1,0 +1,129 @@
+import type {
+  Action,
+  ActionUpdate,
+  Feedback,
+  Forum,
+  Member,
+  Network,
+  Platform,
+  PulseAnswer,
+  PulseQuestion,
+  PulseRound,
+  WorkspaceLink,
+} from '../core/model';
+
+/** Outcome of a create that may be retried by a platform or a double click. */
+export interface Created<T> {
+  value: T;
+  /** False when the idempotency key had been seen already and the earlier value was returned. */
+  created: boolean;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'unreachable';
+
+/** One message to one recipient, kept until it has been sent (the outbox). */
+export interface Delivery {
+  /** Unique per (job, recipient): `${jobKey}|${recipientKey}`. */
+  id: string;
+  networkId: string;
+  jobKey: string;
+  recipientKey: string;
+  platform: Platform;
+  /** Platform-specific address (Teams conversation reference JSON, Slack channel/user id). */
+  address: string;
+  /** JSON of the message to send (see core/messages.ts OutgoingMessage). */
+  payload: string;
+  state: DeliveryState;
+  attempts: number;
+  /** ISO time before which the delivery must not be tried (backoff, quiet hours, Retry-After). */
+  notBefore: string;
+  /** Instance holding the claim, and until when; a lapsed claim may be taken over. */
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/**
+ * Everything Techvoice keeps. Two implementations (SQLite and Azure Cosmos DB) pass one
+ * contract suite (test/store/contract.ts). All times are ISO-8601 UTC strings.
+ */
+export interface Store {
+  /** Returns the stored value for `key`, storing `value` first if there was none. */
+  getOrCreateSetting(key: string, value: string): Promise<string>;
+
+  createNetwork(network: Network): Promise<void>;
+  getNetwork(id: string): Promise<Network | null>;
+  updateNetwork(network: Network): Promise<void>;
+  listNetworks(): Promise<Network[]>;
+  /** Creates or moves the link of a Teams tenant / Slack workspace to a network. */
+  linkWorkspace(link: WorkspaceLink): Promise<void>;
+  findWorkspace(platform: Platform, externalId: string): Promise<WorkspaceLink | null>;
+  listWorkspaces(networkId: string): Promise<WorkspaceLink[]>;
+
+  upsertMember(member: Member): Promise<void>;
+  getMember(networkId: string, id: string): Promise<Member | null>;
+  findMember(networkId: string, platform: Platform, platformUserId: string): Promise<Member | null>;
+  listMembers(networkId: string): Promise<Member[]>;
+
+  upsertForum(forum: Forum): Promise<void>;
+  getForum(networkId: string, id: string): Promise<Forum | null>;
+  listForums(networkId: string): Promise<Forum[]>;
+
+  /** Stores new feedback with the next per-network number, once per idempotency key. */
+  createFeedback(
+    feedback: Omit<Feedback, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<Feedback>>;
+  getFeedback(networkId: string, number: number): Promise<Feedback | null>;
+  updateFeedback(feedback: Feedback): Promise<void>;
+  /** Feedback created in [since, until), oldest first. */
+  listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]>;
+
+  createPulseQuestion(
+    question: Omit<PulseQuestion, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<PulseQuestion>>;
+  getPulseQuestion(networkId: string, number: number): Promise<PulseQuestion | null>;
+  listPulseQuestions(networkId: string): Promise<PulseQuestion[]>;
+  createRound(round: PulseRound): Promise<void>;
+  getRound(id: string): Promise<PulseRound | null>;
+  /** Rounds that opened in [since, until), oldest first. */
+  listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]>;
+  /** Stores or replaces a respondent's answer to a round. */
+  saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'>;
+  getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null>;
+  listAnswers(roundId: string): Promise<PulseAnswer[]>;
+
+  /** Creates or replaces actions by number and appends the given history entries. */
+  importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void>;
+  listActions(networkId: string): Promise<Action[]>;
+  getAction(networkId: string, number: string): Promise<Action | null>;
+  /**
+   * Writes `action` (whose version must be expectedVersion + 1) and appends `update`, only
+   * if the stored version is still `expectedVersion`. Returns false on a conflict.
+   */
+  updateAction(action: Action, expectedVersion: number, update: ActionUpdate): Promise<boolean>;
+  listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]>;
+
+  /** Records that an inbound platform event was handled. True the first time a key is seen. */
+  markProcessed(key: string, at: string): Promise<boolean>;
+
+  /** Adds deliveries that are not there yet (by id). Returns how many were added. */
+  enqueueDeliveries(deliveries: Delivery[]): Promise<number>;
+  /**
+   * Claims up to `limit` pending deliveries whose notBefore has passed and whose claim is
+   * free or lapsed, for `holder` until `until`. Two callers never get the same delivery
+   * while a claim lasts.
+   */
+  claimDeliveries(holder: string, now: string, until: string, limit: number): Promise<Delivery[]>;
+  /** Saves a claimed delivery's new state (sent, unreachable, or pending with a later notBefore). */
+  finishDelivery(delivery: Delivery): Promise<void>;
+  listDeliveries(jobKey: string): Promise<Delivery[]>;
+
+  /** Takes or renews a named lease for `holder` until `until` if it is free, lapsed or already held by `holder`. */
+  acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
