@@ -109,6 +109,11 @@ export interface Store {
 
   /** Records that an inbound platform event was handled. True the first time a key is seen. */
   markProcessed(key: string, at: string): Promise<boolean>;
+  /**
+   * Forgets processed-event keys recorded before `before` (keep well beyond any platform's
+   * retry window). Returns how many were removed.
+   */
+  pruneProcessed(before: string): Promise<number>;
 
   /** Adds deliveries that are not there yet (by id). Returns how many were added. */
   enqueueDeliveries(deliveries: Delivery[]): Promise<number>;

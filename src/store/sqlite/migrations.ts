@@ -1,0 +1,227 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema steps, oldest first. Step i brings the database to `PRAGMA user_version` i + 1.
+ * Never edit a released step: append a new one.
+ *
+ * Conventions: times are ISO-8601 UTC text (they sort and compare as text), booleans are
+ * 0/1, arrays and objects are JSON text.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE networks (
+    id                   TEXT PRIMARY KEY,
+    name                 TEXT NOT NULL,
+    time_zone            TEXT NOT NULL,
+    quiet_hours          TEXT,
+    quiet_weekends       INTEGER NOT NULL,
+    anonymity_threshold  INTEGER NOT NULL,
+    reminder_days_before TEXT NOT NULL,
+    stale_after_days     INTEGER NOT NULL,
+    created_at           TEXT NOT NULL
+  );
+
+  CREATE TABLE workspace_links (
+    platform    TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    network_id  TEXT NOT NULL REFERENCES networks (id),
+    PRIMARY KEY (platform, external_id)
+  );
+  CREATE INDEX workspace_links_by_network ON workspace_links (network_id);
+
+  CREATE TABLE members (
+    network_id       TEXT NOT NULL REFERENCES networks (id),
+    id               TEXT NOT NULL,
+    platform         TEXT NOT NULL,
+    platform_user_id TEXT NOT NULL,
+    aad_object_id    TEXT,
+    name             TEXT NOT NULL,
+    email            TEXT,
+    roles            TEXT NOT NULL,
+    direct_address   TEXT,
+    unreachable      INTEGER NOT NULL,
+    created_at       TEXT NOT NULL,
+    PRIMARY KEY (network_id, id)
+  );
+  CREATE INDEX members_by_platform_user ON members (network_id, platform, platform_user_id);
+
+  CREATE TABLE forums (
+    network_id TEXT NOT NULL REFERENCES networks (id),
+    id         TEXT NOT NULL,
+    platform   TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    address    TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (network_id, id)
+  );
+
+  -- Next number per network and kind ('feedback', 'pulse').
+  CREATE TABLE counters (
+    network_id TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    value      INTEGER NOT NULL,
+    PRIMARY KEY (network_id, kind)
+  );
+
+  -- Which number a create with a given idempotency key produced.
+  CREATE TABLE idempotency_keys (
+    network_id TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    number     INTEGER NOT NULL,
+    PRIMARY KEY (network_id, kind, key)
+  );
+
+  CREATE TABLE feedback (
+    network_id       TEXT NOT NULL REFERENCES networks (id),
+    number           INTEGER NOT NULL,
+    theme            TEXT NOT NULL,
+    text             TEXT NOT NULL,
+    anonymous        INTEGER NOT NULL,
+    author_member_id TEXT,
+    status           TEXT NOT NULL,
+    linked_action    TEXT,
+    reply            TEXT,
+    platform         TEXT NOT NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    PRIMARY KEY (network_id, number),
+    CHECK (anonymous = 0 OR author_member_id IS NULL)
+  );
+  CREATE INDEX feedback_by_created ON feedback (network_id, created_at);
+
+  CREATE TABLE pulse_questions (
+    network_id   TEXT NOT NULL REFERENCES networks (id),
+    number       INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    choices      TEXT NOT NULL,
+    theme        TEXT NOT NULL,
+    anonymous    INTEGER NOT NULL,
+    audience     TEXT NOT NULL,
+    schedule     TEXT,
+    window_hours REAL NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    PRIMARY KEY (network_id, number)
+  );
+
+  CREATE TABLE pulse_rounds (
+    id              TEXT PRIMARY KEY,
+    network_id      TEXT NOT NULL,
+    question_number INTEGER NOT NULL,
+    opens_at        TEXT NOT NULL,
+    closes_at       TEXT NOT NULL,
+    asked_count     INTEGER NOT NULL,
+    created_at      TEXT NOT NULL,
+    FOREIGN KEY (network_id, question_number) REFERENCES pulse_questions (network_id, number)
+  );
+  CREATE INDEX pulse_rounds_by_opening ON pulse_rounds (network_id, opens_at);
+
+  -- The primary key doubles as the index for "answers of a round".
+  CREATE TABLE pulse_answers (
+    round_id       TEXT NOT NULL REFERENCES pulse_rounds (id),
+    respondent_key TEXT NOT NULL,
+    member_id      TEXT,
+    value          TEXT NOT NULL,
+    platform       TEXT NOT NULL,
+    answered_at    TEXT NOT NULL,
+    PRIMARY KEY (round_id, respondent_key)
+  );
+
+  CREATE TABLE actions (
+    network_id TEXT NOT NULL REFERENCES networks (id),
+    number     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    theme      TEXT NOT NULL,
+    owner      TEXT NOT NULL,
+    due        TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    note       TEXT NOT NULL,
+    evidence   TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    PRIMARY KEY (network_id, number)
+  );
+
+  -- seq keeps the history in the order it was appended.
+  CREATE TABLE action_updates (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    network_id    TEXT NOT NULL,
+    action_number TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    by            TEXT NOT NULL,
+    by_name       TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    note          TEXT NOT NULL,
+    evidence      TEXT NOT NULL,
+    FOREIGN KEY (network_id, action_number) REFERENCES actions (network_id, number)
+  );
+  CREATE INDEX action_updates_by_action ON action_updates (network_id, action_number, seq);
+
+  CREATE TABLE processed_events (
+    key TEXT PRIMARY KEY,
+    at  TEXT NOT NULL
+  );
+  CREATE INDEX processed_events_by_time ON processed_events (at);
+
+  -- The outbox. Not tied to networks by a foreign key: it is an operational queue.
+  CREATE TABLE deliveries (
+    id            TEXT PRIMARY KEY,
+    network_id    TEXT NOT NULL,
+    job_key       TEXT NOT NULL,
+    recipient_key TEXT NOT NULL,
+    platform      TEXT NOT NULL,
+    address       TEXT NOT NULL,
+    payload       TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    attempts      INTEGER NOT NULL,
+    not_before    TEXT NOT NULL,
+    claimed_by    TEXT,
+    claimed_until TEXT,
+    last_error    TEXT,
+    sent_at       TEXT,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX deliveries_by_job ON deliveries (job_key);
+  CREATE INDEX deliveries_claimable ON deliveries (state, not_before);
+
+  CREATE TABLE leases (
+    name   TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until  TEXT NOT NULL
+  );
+  `,
+];
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies the steps the database has not seen yet, each in its own transaction together
+ * with the version bump. BEGIN IMMEDIATE and the re-check inside it let two processes
+ * open the same new file at once without both applying a step.
+ */
+export function migrate(db: Database, migrations: readonly string[] = MIGRATIONS): void {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new Error(
+      `Database schema version ${current} is newer than this build knows (${migrations.length})`,
+    );
+  }
+  for (let target = current + 1; target <= migrations.length; target++) {
+    const applyStep = db.transaction(() => {
+      if (schemaVersion(db) >= target) return;
+      db.exec(migrations[target - 1]);
+      db.pragma(`user_version = ${target}`);
+    });
+    applyStep.immediate();
+  }
+}

@@ -1,0 +1,826 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import type {
+  Action,
+  ActionUpdate,
+  Feedback,
+  FeedbackStatus,
+  FeedbackTheme,
+  Forum,
+  Member,
+  Network,
+  Platform,
+  PulseAnswer,
+  PulseAudience,
+  PulseKind,
+  PulseQuestion,
+  PulseRound,
+  QuietHours,
+  RagStatus,
+  Role,
+  Theme,
+  WorkspaceLink,
+} from '../../core/model';
+import type { Created, Delivery, DeliveryState, Store } from '../store';
+import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
+import { migrate } from './migrations';
+
+type CounterKind = 'feedback' | 'pulse';
+
+interface NetworkRow {
+  id: string;
+  name: string;
+  time_zone: string;
+  quiet_hours: string | null;
+  quiet_weekends: number;
+  anonymity_threshold: number;
+  reminder_days_before: string;
+  stale_after_days: number;
+  created_at: string;
+}
+
+interface WorkspaceLinkRow {
+  platform: Platform;
+  external_id: string;
+  network_id: string;
+}
+
+interface MemberRow {
+  network_id: string;
+  id: string;
+  platform: Platform;
+  platform_user_id: string;
+  aad_object_id: string | null;
+  name: string;
+  email: string | null;
+  roles: string;
+  direct_address: string | null;
+  unreachable: number;
+  created_at: string;
+}
+
+interface ForumRow {
+  network_id: string;
+  id: string;
+  platform: Platform;
+  channel_id: string;
+  name: string;
+  address: string;
+  created_at: string;
+}
+
+interface FeedbackRow {
+  network_id: string;
+  number: number;
+  theme: FeedbackTheme;
+  text: string;
+  anonymous: number;
+  author_member_id: string | null;
+  status: FeedbackStatus;
+  linked_action: string | null;
+  reply: string | null;
+  platform: Platform;
+  created_at: string;
+  updated_at: string;
+}
+
+interface PulseQuestionRow {
+  network_id: string;
+  number: number;
+  text: string;
+  kind: PulseKind;
+  choices: string;
+  theme: Theme;
+  anonymous: number;
+  audience: string;
+  schedule: string | null;
+  window_hours: number;
+  created_by: string;
+  created_at: string;
+}
+
+interface PulseRoundRow {
+  id: string;
+  network_id: string;
+  question_number: number;
+  opens_at: string;
+  closes_at: string;
+  asked_count: number;
+  created_at: string;
+}
+
+interface PulseAnswerRow {
+  round_id: string;
+  respondent_key: string;
+  member_id: string | null;
+  value: string;
+  platform: Platform;
+  answered_at: string;
+}
+
+interface ActionRow {
+  network_id: string;
+  number: string;
+  title: string;
+  theme: Theme;
+  owner: string;
+  due: string;
+  status: RagStatus;
+  note: string;
+  evidence: string;
+  updated_at: string;
+  version: number;
+}
+
+interface ActionUpdateRow {
+  network_id: string;
+  action_number: string;
+  at: string;
+  by: string;
+  by_name: string;
+  status: RagStatus;
+  note: string;
+  evidence: string;
+}
+
+interface DeliveryRow {
+  id: string;
+  network_id: string;
+  job_key: string;
+  recipient_key: string;
+  platform: Platform;
+  address: string;
+  payload: string;
+  state: DeliveryState;
+  attempts: number;
+  not_before: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+const toFlag = (value: boolean): number => (value ? 1 : 0);
+
+function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+function networkFromRow(row: NetworkRow): Network {
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.time_zone,
+    quietHours: row.quiet_hours === null ? null : parseJson<QuietHours>(row.quiet_hours),
+    quietWeekends: row.quiet_weekends === 1,
+    anonymityThreshold: row.anonymity_threshold,
+    reminderDaysBefore: parseJson<number[]>(row.reminder_days_before),
+    staleAfterDays: row.stale_after_days,
+    createdAt: row.created_at,
+  };
+}
+
+function networkParams(network: Network) {
+  return {
+    id: network.id,
+    name: network.name,
+    timeZone: network.timeZone,
+    quietHours: network.quietHours === null ? null : JSON.stringify(network.quietHours),
+    quietWeekends: toFlag(network.quietWeekends),
+    anonymityThreshold: network.anonymityThreshold,
+    reminderDaysBefore: JSON.stringify(network.reminderDaysBefore),
+    staleAfterDays: network.staleAfterDays,
+    createdAt: network.createdAt,
+  };
+}
+
+function workspaceLinkFromRow(row: WorkspaceLinkRow): WorkspaceLink {
+  return { platform: row.platform, externalId: row.external_id, networkId: row.network_id };
+}
+
+function memberFromRow(row: MemberRow): Member {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    platform: row.platform,
+    platformUserId: row.platform_user_id,
+    aadObjectId: row.aad_object_id,
+    name: row.name,
+    email: row.email,
+    roles: parseJson<Role[]>(row.roles),
+    directAddress: row.direct_address,
+    unreachable: row.unreachable === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function forumFromRow(row: ForumRow): Forum {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    platform: row.platform,
+    channelId: row.channel_id,
+    name: row.name,
+    address: row.address,
+    createdAt: row.created_at,
+  };
+}
+
+function feedbackFromRow(row: FeedbackRow): Feedback {
+  return {
+    networkId: row.network_id,
+    number: row.number,
+    theme: row.theme,
+    text: row.text,
+    anonymous: row.anonymous === 1,
+    authorMemberId: row.author_member_id,
+    status: row.status,
+    linkedAction: row.linked_action,
+    reply: row.reply,
+    platform: row.platform,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function feedbackParams(feedback: Feedback) {
+  return { ...feedback, anonymous: toFlag(feedback.anonymous) };
+}
+
+function pulseQuestionFromRow(row: PulseQuestionRow): PulseQuestion {
+  return {
+    networkId: row.network_id,
+    number: row.number,
+    text: row.text,
+    kind: row.kind,
+    choices: parseJson<string[]>(row.choices),
+    theme: row.theme,
+    anonymous: row.anonymous === 1,
+    audience: parseJson<PulseAudience>(row.audience),
+    schedule: row.schedule,
+    windowHours: row.window_hours,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+function pulseRoundFromRow(row: PulseRoundRow): PulseRound {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    questionNumber: row.question_number,
+    opensAt: row.opens_at,
+    closesAt: row.closes_at,
+    askedCount: row.asked_count,
+    createdAt: row.created_at,
+  };
+}
+
+function pulseAnswerFromRow(row: PulseAnswerRow): PulseAnswer {
+  return {
+    roundId: row.round_id,
+    respondentKey: row.respondent_key,
+    memberId: row.member_id,
+    value: row.value,
+    platform: row.platform,
+    answeredAt: row.answered_at,
+  };
+}
+
+function actionFromRow(row: ActionRow): Action {
+  return {
+    networkId: row.network_id,
+    number: row.number,
+    title: row.title,
+    theme: row.theme,
+    owner: row.owner,
+    due: row.due,
+    status: row.status,
+    note: row.note,
+    evidence: row.evidence,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+function actionUpdateFromRow(row: ActionUpdateRow): ActionUpdate {
+  return {
+    networkId: row.network_id,
+    actionNumber: row.action_number,
+    at: row.at,
+    by: row.by,
+    byName: row.by_name,
+    status: row.status,
+    note: row.note,
+    evidence: row.evidence,
+  };
+}
+
+function deliveryFromRow(row: DeliveryRow): Delivery {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    jobKey: row.job_key,
+    recipientKey: row.recipient_key,
+    platform: row.platform,
+    address: row.address,
+    payload: row.payload,
+    state: row.state,
+    attempts: row.attempts,
+    notBefore: row.not_before,
+    claimedBy: row.claimed_by,
+    claimedUntil: row.claimed_until,
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+  };
+}
+
+const INSERT_ACTION_UPDATE = `
+  INSERT INTO action_updates (network_id, action_number, at, by, by_name, status, note, evidence)
+  VALUES (@networkId, @actionNumber, @at, @by, @byName, @status, @note, @evidence)`;
+
+/**
+ * The embedded store: one SQLite file, safe to share between processes (WAL, busy timeout,
+ * and BEGIN IMMEDIATE wherever a read decides a write).
+ */
+export class SqliteStore implements Store {
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(private readonly db: Database) {}
+
+  /** Opens (creating if needed) the database file at `file` and brings its schema up to date. */
+  static open(file: string): SqliteStore {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new BetterSqlite3(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(db);
+  }
+
+  /** Prepared statements are cached by their SQL text. */
+  private sql<Row = unknown>(source: string): Statement<unknown[], Row> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as Statement<unknown[], Row>;
+  }
+
+  /** Runs `work` in a write transaction taken up front, so concurrent writers queue instead of failing. */
+  private writeTransaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  async getOrCreateSetting(key: string, value: string): Promise<string> {
+    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+      key,
+      value,
+    );
+    return this.sql<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(key)!.value;
+  }
+
+  async createNetwork(network: Network): Promise<void> {
+    this.sql(
+      `INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold,
+         reminder_days_before, stale_after_days, created_at)
+       VALUES (@id, @name, @timeZone, @quietHours, @quietWeekends, @anonymityThreshold,
+         @reminderDaysBefore, @staleAfterDays, @createdAt)`,
+    ).run(networkParams(network));
+  }
+
+  async getNetwork(id: string): Promise<Network | null> {
+    const row = this.sql<NetworkRow>('SELECT * FROM networks WHERE id = ?').get(id);
+    return row ? networkFromRow(row) : null;
+  }
+
+  async updateNetwork(network: Network): Promise<void> {
+    this.sql(
+      `UPDATE networks SET name = @name, time_zone = @timeZone, quiet_hours = @quietHours,
+         quiet_weekends = @quietWeekends, anonymity_threshold = @anonymityThreshold,
+         reminder_days_before = @reminderDaysBefore, stale_after_days = @staleAfterDays,
+         created_at = @createdAt
+       WHERE id = @id`,
+    ).run(networkParams(network));
+  }
+
+  async listNetworks(): Promise<Network[]> {
+    return this.sql<NetworkRow>('SELECT * FROM networks ORDER BY created_at, id')
+      .all()
+      .map(networkFromRow);
+  }
+
+  async linkWorkspace(link: WorkspaceLink): Promise<void> {
+    this.sql(
+      `INSERT INTO workspace_links (platform, external_id, network_id)
+       VALUES (@platform, @externalId, @networkId)
+       ON CONFLICT (platform, external_id) DO UPDATE SET network_id = excluded.network_id`,
+    ).run(link);
+  }
+
+  async findWorkspace(platform: Platform, externalId: string): Promise<WorkspaceLink | null> {
+    const row = this.sql<WorkspaceLinkRow>(
+      'SELECT * FROM workspace_links WHERE platform = ? AND external_id = ?',
+    ).get(platform, externalId);
+    return row ? workspaceLinkFromRow(row) : null;
+  }
+
+  async listWorkspaces(networkId: string): Promise<WorkspaceLink[]> {
+    return this.sql<WorkspaceLinkRow>(
+      'SELECT * FROM workspace_links WHERE network_id = ? ORDER BY platform, external_id',
+    )
+      .all(networkId)
+      .map(workspaceLinkFromRow);
+  }
+
+  async upsertMember(member: Member): Promise<void> {
+    this.sql(
+      `INSERT INTO members (network_id, id, platform, platform_user_id, aad_object_id, name, email,
+         roles, direct_address, unreachable, created_at)
+       VALUES (@networkId, @id, @platform, @platformUserId, @aadObjectId, @name, @email,
+         @roles, @directAddress, @unreachable, @createdAt)
+       ON CONFLICT (network_id, id) DO UPDATE SET
+         platform = excluded.platform, platform_user_id = excluded.platform_user_id,
+         aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email,
+         roles = excluded.roles, direct_address = excluded.direct_address,
+         unreachable = excluded.unreachable, created_at = excluded.created_at`,
+    ).run({ ...member, roles: JSON.stringify(member.roles), unreachable: toFlag(member.unreachable) });
+  }
+
+  async getMember(networkId: string, id: string): Promise<Member | null> {
+    const row = this.sql<MemberRow>('SELECT * FROM members WHERE network_id = ? AND id = ?').get(
+      networkId,
+      id,
+    );
+    return row ? memberFromRow(row) : null;
+  }
+
+  async findMember(
+    networkId: string,
+    platform: Platform,
+    platformUserId: string,
+  ): Promise<Member | null> {
+    const row = this.sql<MemberRow>(
+      `SELECT * FROM members WHERE network_id = ? AND platform = ? AND platform_user_id = ?
+       ORDER BY created_at, id LIMIT 1`,
+    ).get(networkId, platform, platformUserId);
+    return row ? memberFromRow(row) : null;
+  }
+
+  async listMembers(networkId: string): Promise<Member[]> {
+    return this.sql<MemberRow>('SELECT * FROM members WHERE network_id = ? ORDER BY created_at, id')
+      .all(networkId)
+      .map(memberFromRow);
+  }
+
+  async upsertForum(forum: Forum): Promise<void> {
+    this.sql(
+      `INSERT INTO forums (network_id, id, platform, channel_id, name, address, created_at)
+       VALUES (@networkId, @id, @platform, @channelId, @name, @address, @createdAt)
+       ON CONFLICT (network_id, id) DO UPDATE SET
+         platform = excluded.platform, channel_id = excluded.channel_id, name = excluded.name,
+         address = excluded.address, created_at = excluded.created_at`,
+    ).run(forum);
+  }
+
+  async getForum(networkId: string, id: string): Promise<Forum | null> {
+    const row = this.sql<ForumRow>('SELECT * FROM forums WHERE network_id = ? AND id = ?').get(
+      networkId,
+      id,
+    );
+    return row ? forumFromRow(row) : null;
+  }
+
+  async listForums(networkId: string): Promise<Forum[]> {
+    return this.sql<ForumRow>('SELECT * FROM forums WHERE network_id = ? ORDER BY created_at, id')
+      .all(networkId)
+      .map(forumFromRow);
+  }
+
+  private nextNumber(networkId: string, kind: CounterKind): number {
+    return this.sql<{ value: number }>(
+      `INSERT INTO counters (network_id, kind, value) VALUES (?, ?, 1)
+       ON CONFLICT (network_id, kind) DO UPDATE SET value = value + 1
+       RETURNING value`,
+    ).get(networkId, kind)!.value;
+  }
+
+  /**
+   * Allocates the next number and stores the entity under it, unless the idempotency key was
+   * seen before, in which case the number it produced then is returned.
+   */
+  private createNumbered(
+    networkId: string,
+    kind: CounterKind,
+    idempotencyKey: string,
+    insert: (number: number) => void,
+  ): { number: number; created: boolean } {
+    return this.writeTransaction(() => {
+      const seen = this.sql<{ number: number }>(
+        'SELECT number FROM idempotency_keys WHERE network_id = ? AND kind = ? AND key = ?',
+      ).get(networkId, kind, idempotencyKey);
+      if (seen) return { number: seen.number, created: false };
+      const number = this.nextNumber(networkId, kind);
+      insert(number);
+      this.sql(
+        'INSERT INTO idempotency_keys (network_id, kind, key, number) VALUES (?, ?, ?, ?)',
+      ).run(networkId, kind, idempotencyKey, number);
+      return { number, created: true };
+    });
+  }
+
+  async createFeedback(
+    feedback: Omit<Feedback, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<Feedback>> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    const { number, created } = this.createNumbered(
+      feedback.networkId,
+      'feedback',
+      idempotencyKey,
+      (number) =>
+        this.sql(
+          `INSERT INTO feedback (network_id, number, theme, text, anonymous, author_member_id,
+             status, linked_action, reply, platform, created_at, updated_at)
+           VALUES (@networkId, @number, @theme, @text, @anonymous, @authorMemberId,
+             @status, @linkedAction, @reply, @platform, @createdAt, @updatedAt)`,
+        ).run(feedbackParams({ ...feedback, number })),
+    );
+    return { value: (await this.getFeedback(feedback.networkId, number))!, created };
+  }
+
+  async getFeedback(networkId: string, number: number): Promise<Feedback | null> {
+    const row = this.sql<FeedbackRow>(
+      'SELECT * FROM feedback WHERE network_id = ? AND number = ?',
+    ).get(networkId, number);
+    return row ? feedbackFromRow(row) : null;
+  }
+
+  async updateFeedback(feedback: Feedback): Promise<void> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    this.sql(
+      `UPDATE feedback SET theme = @theme, text = @text, anonymous = @anonymous,
+         author_member_id = @authorMemberId, status = @status, linked_action = @linkedAction,
+         reply = @reply, platform = @platform, created_at = @createdAt, updated_at = @updatedAt
+       WHERE network_id = @networkId AND number = @number`,
+    ).run(feedbackParams(feedback));
+  }
+
+  async listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]> {
+    return this.sql<FeedbackRow>(
+      `SELECT * FROM feedback WHERE network_id = ? AND created_at >= ? AND created_at < ?
+       ORDER BY created_at, number`,
+    )
+      .all(networkId, since, until)
+      .map(feedbackFromRow);
+  }
+
+  async createPulseQuestion(
+    question: Omit<PulseQuestion, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<PulseQuestion>> {
+    const { number, created } = this.createNumbered(
+      question.networkId,
+      'pulse',
+      idempotencyKey,
+      (number) =>
+        this.sql(
+          `INSERT INTO pulse_questions (network_id, number, text, kind, choices, theme, anonymous,
+             audience, schedule, window_hours, created_by, created_at)
+           VALUES (@networkId, @number, @text, @kind, @choices, @theme, @anonymous,
+             @audience, @schedule, @windowHours, @createdBy, @createdAt)`,
+        ).run({
+          ...question,
+          number,
+          choices: JSON.stringify(question.choices),
+          anonymous: toFlag(question.anonymous),
+          audience: JSON.stringify(question.audience),
+        }),
+    );
+    return { value: (await this.getPulseQuestion(question.networkId, number))!, created };
+  }
+
+  async getPulseQuestion(networkId: string, number: number): Promise<PulseQuestion | null> {
+    const row = this.sql<PulseQuestionRow>(
+      'SELECT * FROM pulse_questions WHERE network_id = ? AND number = ?',
+    ).get(networkId, number);
+    return row ? pulseQuestionFromRow(row) : null;
+  }
+
+  async listPulseQuestions(networkId: string): Promise<PulseQuestion[]> {
+    return this.sql<PulseQuestionRow>(
+      'SELECT * FROM pulse_questions WHERE network_id = ? ORDER BY number',
+    )
+      .all(networkId)
+      .map(pulseQuestionFromRow);
+  }
+
+  async createRound(round: PulseRound): Promise<void> {
+    this.sql(
+      `INSERT INTO pulse_rounds (id, network_id, question_number, opens_at, closes_at,
+         asked_count, created_at)
+       VALUES (@id, @networkId, @questionNumber, @opensAt, @closesAt, @askedCount, @createdAt)`,
+    ).run(round);
+  }
+
+  async getRound(id: string): Promise<PulseRound | null> {
+    const row = this.sql<PulseRoundRow>('SELECT * FROM pulse_rounds WHERE id = ?').get(id);
+    return row ? pulseRoundFromRow(row) : null;
+  }
+
+  async listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]> {
+    return this.sql<PulseRoundRow>(
+      `SELECT * FROM pulse_rounds WHERE network_id = ? AND opens_at >= ? AND opens_at < ?
+       ORDER BY opens_at, id`,
+    )
+      .all(networkId, since, until)
+      .map(pulseRoundFromRow);
+  }
+
+  async saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
+    return this.writeTransaction(() => {
+      const existed = this.sql(
+        'SELECT 1 FROM pulse_answers WHERE round_id = ? AND respondent_key = ?',
+      ).get(answer.roundId, answer.respondentKey);
+      this.sql(
+        `INSERT INTO pulse_answers (round_id, respondent_key, member_id, value, platform, answered_at)
+         VALUES (@roundId, @respondentKey, @memberId, @value, @platform, @answeredAt)
+         ON CONFLICT (round_id, respondent_key) DO UPDATE SET
+           member_id = excluded.member_id, value = excluded.value, platform = excluded.platform,
+           answered_at = excluded.answered_at`,
+      ).run(answer);
+      return existed ? 'updated' : 'created';
+    });
+  }
+
+  async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
+    const row = this.sql<PulseAnswerRow>(
+      'SELECT * FROM pulse_answers WHERE round_id = ? AND respondent_key = ?',
+    ).get(roundId, respondentKey);
+    return row ? pulseAnswerFromRow(row) : null;
+  }
+
+  async listAnswers(roundId: string): Promise<PulseAnswer[]> {
+    return this.sql<PulseAnswerRow>(
+      'SELECT * FROM pulse_answers WHERE round_id = ? ORDER BY answered_at, respondent_key',
+    )
+      .all(roundId)
+      .map(pulseAnswerFromRow);
+  }
+
+  async importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void> {
+    this.writeTransaction(() => {
+      for (const action of actions) {
+        this.sql(
+          `INSERT INTO actions (network_id, number, title, theme, owner, due, status, note,
+             evidence, updated_at, version)
+           VALUES (@networkId, @number, @title, @theme, @owner, @due, @status, @note,
+             @evidence, @updatedAt, @version)
+           ON CONFLICT (network_id, number) DO UPDATE SET
+             title = excluded.title, theme = excluded.theme, owner = excluded.owner,
+             due = excluded.due, status = excluded.status, note = excluded.note,
+             evidence = excluded.evidence, updated_at = excluded.updated_at,
+             version = excluded.version`,
+        ).run({ ...action, networkId });
+      }
+      for (const update of updates) {
+        this.sql(INSERT_ACTION_UPDATE).run({ ...update, networkId });
+      }
+    });
+  }
+
+  async listActions(networkId: string): Promise<Action[]> {
+    return this.sql<ActionRow>('SELECT * FROM actions WHERE network_id = ?')
+      .all(networkId)
+      .map(actionFromRow)
+      .sort((a, b) => compareActionNumbers(a.number, b.number));
+  }
+
+  async getAction(networkId: string, number: string): Promise<Action | null> {
+    const row = this.sql<ActionRow>('SELECT * FROM actions WHERE network_id = ? AND number = ?').get(
+      networkId,
+      number,
+    );
+    return row ? actionFromRow(row) : null;
+  }
+
+  async updateAction(
+    action: Action,
+    expectedVersion: number,
+    update: ActionUpdate,
+  ): Promise<boolean> {
+    return this.writeTransaction(() => {
+      const { changes } = this.sql(
+        `UPDATE actions SET title = @title, theme = @theme, owner = @owner, due = @due,
+           status = @status, note = @note, evidence = @evidence, updated_at = @updatedAt,
+           version = @version
+         WHERE network_id = @networkId AND number = @number AND version = @expectedVersion`,
+      ).run({ ...action, expectedVersion });
+      if (changes === 0) return false;
+      this.sql(INSERT_ACTION_UPDATE).run({
+        ...update,
+        networkId: action.networkId,
+        actionNumber: action.number,
+      });
+      return true;
+    });
+  }
+
+  async listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]> {
+    return this.sql<ActionUpdateRow>(
+      'SELECT * FROM action_updates WHERE network_id = ? AND action_number = ? ORDER BY seq',
+    )
+      .all(networkId, number)
+      .map(actionUpdateFromRow);
+  }
+
+  async markProcessed(key: string, at: string): Promise<boolean> {
+    const { changes } = this.sql(
+      'INSERT INTO processed_events (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+    ).run(key, at);
+    return changes === 1;
+  }
+
+  async pruneProcessed(before: string): Promise<number> {
+    return this.sql('DELETE FROM processed_events WHERE at < ?').run(before).changes;
+  }
+
+  async enqueueDeliveries(deliveries: Delivery[]): Promise<number> {
+    const insert = this.sql(
+      `INSERT OR IGNORE INTO deliveries (id, network_id, job_key, recipient_key, platform, address,
+         payload, state, attempts, not_before, claimed_by, claimed_until, last_error, sent_at,
+         created_at)
+       VALUES (@id, @networkId, @jobKey, @recipientKey, @platform, @address,
+         @payload, @state, @attempts, @notBefore, @claimedBy, @claimedUntil, @lastError, @sentAt,
+         @createdAt)`,
+    );
+    return this.writeTransaction(() =>
+      deliveries.reduce((added, delivery) => added + insert.run(delivery).changes, 0),
+    );
+  }
+
+  async claimDeliveries(
+    holder: string,
+    now: string,
+    until: string,
+    limit: number,
+  ): Promise<Delivery[]> {
+    if (limit <= 0) return [];
+    return this.writeTransaction(() => {
+      const candidates = this.sql<DeliveryRow>(
+        `SELECT * FROM deliveries
+         WHERE state = 'pending' AND not_before <= @now
+           AND (claimed_until IS NULL OR claimed_until <= @now)
+         ORDER BY not_before, created_at, id
+         LIMIT @limit`,
+      ).all({ now, limit });
+      const claim = this.sql(
+        'UPDATE deliveries SET claimed_by = @holder, claimed_until = @until WHERE id = @id',
+      );
+      return candidates.map((row) => {
+        claim.run({ holder, until, id: row.id });
+        return deliveryFromRow({ ...row, claimed_by: holder, claimed_until: until });
+      });
+    });
+  }
+
+  async finishDelivery(delivery: Delivery): Promise<void> {
+    this.sql(
+      `UPDATE deliveries SET state = @state, attempts = @attempts, not_before = @notBefore,
+         claimed_by = @claimedBy, claimed_until = @claimedUntil, last_error = @lastError,
+         sent_at = @sentAt
+       WHERE id = @id`,
+    ).run(delivery);
+  }
+
+  async listDeliveries(jobKey: string): Promise<Delivery[]> {
+    return this.sql<DeliveryRow>(
+      'SELECT * FROM deliveries WHERE job_key = ? ORDER BY created_at, id',
+    )
+      .all(jobKey)
+      .map(deliveryFromRow);
+  }
+
+  async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
+    const { changes } = this.sql(
+      `INSERT INTO leases (name, holder, until) VALUES (@name, @holder, @until)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+       WHERE leases.holder = excluded.holder OR leases.until <= @now`,
+    ).run({ name, holder, until, now });
+    return changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

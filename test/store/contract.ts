@@ -1,0 +1,858 @@
+import assert from 'node:assert/strict';
+import type {
+  Action,
+  ActionUpdate,
+  Feedback,
+  Forum,
+  Member,
+  Network,
+  PulseAnswer,
+  PulseQuestion,
+  PulseRound,
+} from '../../src/core/model';
+import type { Delivery, Store } from '../../src/store/store';
+
+export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+
+const BASE_TIME = Date.parse('2025-03-03T09:00:00.000Z');
+
+/** ISO time `minutes` after a fixed Monday morning. */
+export function at(minutes: number): string {
+  return new Date(BASE_TIME + minutes * 60_000).toISOString();
+}
+
+export function aNetwork(id: string, overrides: Partial<Network> = {}): Network {
+  return {
+    id,
+    name: `Network ${id}`,
+    timeZone: 'Europe/London',
+    quietHours: { start: '18:00', end: '08:00' },
+    quietWeekends: true,
+    anonymityThreshold: 5,
+    reminderDaysBefore: [14, 7, 1],
+    staleAfterDays: 30,
+    createdAt: at(0),
+    ...overrides,
+  };
+}
+
+export function aMember(networkId: string, id: string, overrides: Partial<Member> = {}): Member {
+  return {
+    id,
+    networkId,
+    platform: 'teams',
+    platformUserId: `29:${id}`,
+    aadObjectId: `aad-${id}`,
+    name: `Member ${id}`,
+    email: `${id}@example.ac.uk`,
+    roles: ['member', 'owner'],
+    directAddress: JSON.stringify({ conversation: { id: `a:${id}` } }),
+    unreachable: false,
+    createdAt: at(1),
+    ...overrides,
+  };
+}
+
+export function aForum(networkId: string, id: string, overrides: Partial<Forum> = {}): Forum {
+  return {
+    id,
+    networkId,
+    platform: 'slack',
+    channelId: `C${id}`,
+    name: `Forum ${id}`,
+    address: `C${id}`,
+    createdAt: at(2),
+    ...overrides,
+  };
+}
+
+export function someFeedback(
+  networkId: string,
+  overrides: Partial<Omit<Feedback, 'number'>> = {},
+): Omit<Feedback, 'number'> {
+  return {
+    networkId,
+    theme: 'Recognition',
+    text: 'Technicians are missing from the author lists of papers they worked on.',
+    anonymous: false,
+    authorMemberId: 'm1',
+    status: 'new',
+    linkedAction: null,
+    reply: null,
+    platform: 'teams',
+    createdAt: at(10),
+    updatedAt: at(10),
+    ...overrides,
+  };
+}
+
+export function aQuestion(
+  networkId: string,
+  overrides: Partial<Omit<PulseQuestion, 'number'>> = {},
+): Omit<PulseQuestion, 'number'> {
+  return {
+    networkId,
+    text: 'Which development opportunity matters most to you?',
+    kind: 'choice',
+    choices: ['Apprenticeships', 'Conferences', 'Secondments'],
+    theme: 'Career Development',
+    anonymous: true,
+    audience: { type: 'forum', forumId: 'f1' },
+    schedule: '0 9 * * 1',
+    windowHours: 72,
+    createdBy: 'm1',
+    createdAt: at(20),
+    ...overrides,
+  };
+}
+
+export function aRound(
+  networkId: string,
+  id: string,
+  questionNumber: number,
+  overrides: Partial<PulseRound> = {},
+): PulseRound {
+  return {
+    id,
+    networkId,
+    questionNumber,
+    opensAt: at(60),
+    closesAt: at(60 + 72 * 60),
+    askedCount: 12,
+    createdAt: at(59),
+    ...overrides,
+  };
+}
+
+export function anAnswer(
+  roundId: string,
+  respondentKey: string,
+  overrides: Partial<PulseAnswer> = {},
+): PulseAnswer {
+  return {
+    roundId,
+    respondentKey,
+    memberId: null,
+    value: 'Secondments',
+    platform: 'slack',
+    answeredAt: at(90),
+    ...overrides,
+  };
+}
+
+export function anAction(networkId: string, number: string, overrides: Partial<Action> = {}): Action {
+  return {
+    networkId,
+    number,
+    title: `Action ${number}: raise the visibility of technical careers`,
+    theme: 'Visibility',
+    owner: 'owner@example.ac.uk',
+    due: '2025-12-31',
+    status: 'red',
+    note: '',
+    evidence: '',
+    updatedAt: at(5),
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function anUpdate(
+  networkId: string,
+  actionNumber: string,
+  overrides: Partial<ActionUpdate> = {},
+): ActionUpdate {
+  return {
+    networkId,
+    actionNumber,
+    at: at(5),
+    by: 'import',
+    byName: 'Plan import',
+    status: 'red',
+    note: 'Imported',
+    evidence: '',
+    ...overrides,
+  };
+}
+
+export function aDelivery(id: string, overrides: Partial<Delivery> = {}): Delivery {
+  const jobKey = overrides.jobKey ?? 'reminder:n1:1.6:2025-03-03';
+  return {
+    id: `${jobKey}|${id}`,
+    networkId: 'n1',
+    jobKey,
+    recipientKey: id,
+    platform: 'teams',
+    address: JSON.stringify({ conversation: { id: `a:${id}` } }),
+    payload: JSON.stringify({ text: `Hello ${id}` }),
+    state: 'pending',
+    attempts: 0,
+    notBefore: at(0),
+    claimedBy: null,
+    claimedUntil: null,
+    lastError: null,
+    sentAt: null,
+    createdAt: at(0),
+    ...overrides,
+  };
+}
+
+const ids = (deliveries: Delivery[]): string[] => deliveries.map((d) => d.id).sort();
+
+/** The behaviour every Store implementation must show. */
+export function storeContract(name: string, open: OpenStore): void {
+  describe(`Store contract: ${name}`, function () {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async function () {
+      ({ store, cleanup } = await open());
+    });
+
+    afterEach(async function () {
+      await cleanup();
+    });
+
+    async function withNetworks(...networkIds: string[]): Promise<void> {
+      for (const id of networkIds) await store.createNetwork(aNetwork(id));
+    }
+
+    describe('settings', function () {
+      it('keeps the first value stored for a key', async function () {
+        assert.equal(await store.getOrCreateSetting('hash-key', 'first'), 'first');
+        assert.equal(await store.getOrCreateSetting('hash-key', 'second'), 'first');
+        assert.equal(await store.getOrCreateSetting('other', 'x'), 'x');
+      });
+
+      it('agrees on one value when created concurrently', async function () {
+        const values = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((value) => store.getOrCreateSetting('race', value)),
+        );
+        assert.equal(new Set(values).size, 1);
+      });
+    });
+
+    describe('networks and workspaces', function () {
+      it('round-trips a network with every field', async function () {
+        const network = aNetwork('n1');
+        await store.createNetwork(network);
+        assert.deepStrictEqual(await store.getNetwork('n1'), network);
+      });
+
+      it('round-trips a network without quiet hours', async function () {
+        const network = aNetwork('n1', { quietHours: null, quietWeekends: false, reminderDaysBefore: [] });
+        await store.createNetwork(network);
+        assert.deepStrictEqual(await store.getNetwork('n1'), network);
+      });
+
+      it('returns null for an unknown network', async function () {
+        assert.equal(await store.getNetwork('nope'), null);
+      });
+
+      it('updates a network', async function () {
+        await store.createNetwork(aNetwork('n1'));
+        const changed = aNetwork('n1', {
+          name: 'Renamed',
+          timeZone: 'Europe/Dublin',
+          quietHours: null,
+          quietWeekends: false,
+          anonymityThreshold: 7,
+          reminderDaysBefore: [3],
+          staleAfterDays: 10,
+        });
+        await store.updateNetwork(changed);
+        assert.deepStrictEqual(await store.getNetwork('n1'), changed);
+      });
+
+      it('lists all networks', async function () {
+        await withNetworks('n1', 'n2');
+        const listed = await store.listNetworks();
+        assert.deepStrictEqual(
+          listed.map((n) => n.id).sort(),
+          ['n1', 'n2'],
+        );
+        assert.deepStrictEqual(listed.find((n) => n.id === 'n2'), aNetwork('n2'));
+      });
+
+      it('links, finds, lists and moves workspaces', async function () {
+        await withNetworks('n1', 'n2');
+        await store.linkWorkspace({ platform: 'teams', externalId: 'tenant-1', networkId: 'n1' });
+        await store.linkWorkspace({ platform: 'slack', externalId: 'T1', networkId: 'n1' });
+        await store.linkWorkspace({ platform: 'slack', externalId: 'tenant-1', networkId: 'n2' });
+
+        assert.deepStrictEqual(await store.findWorkspace('teams', 'tenant-1'), {
+          platform: 'teams',
+          externalId: 'tenant-1',
+          networkId: 'n1',
+        });
+        assert.equal(await store.findWorkspace('teams', 'unknown'), null);
+        assert.deepStrictEqual(
+          (await store.listWorkspaces('n1')).map((w) => `${w.platform}:${w.externalId}`).sort(),
+          ['slack:T1', 'teams:tenant-1'],
+        );
+
+        await store.linkWorkspace({ platform: 'teams', externalId: 'tenant-1', networkId: 'n2' });
+        assert.equal((await store.findWorkspace('teams', 'tenant-1'))?.networkId, 'n2');
+        assert.deepStrictEqual(
+          (await store.listWorkspaces('n1')).map((w) => `${w.platform}:${w.externalId}`),
+          ['slack:T1'],
+        );
+        assert.equal((await store.listWorkspaces('n2')).length, 2);
+      });
+    });
+
+    describe('members and forums', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('round-trips a member with every field', async function () {
+        const member = aMember('n1', 'm1');
+        await store.upsertMember(member);
+        assert.deepStrictEqual(await store.getMember('n1', 'm1'), member);
+      });
+
+      it('round-trips a member whose optional fields are null', async function () {
+        const member = aMember('n1', 'm1', {
+          platform: 'slack',
+          platformUserId: 'U123',
+          aadObjectId: null,
+          email: null,
+          directAddress: null,
+          roles: [],
+          unreachable: true,
+        });
+        await store.upsertMember(member);
+        assert.deepStrictEqual(await store.getMember('n1', 'm1'), member);
+      });
+
+      it('replaces a member on upsert', async function () {
+        await store.upsertMember(aMember('n1', 'm1'));
+        const changed = aMember('n1', 'm1', { name: 'New name', roles: ['chair', 'admin'], unreachable: true });
+        await store.upsertMember(changed);
+        assert.deepStrictEqual(await store.getMember('n1', 'm1'), changed);
+        assert.equal((await store.listMembers('n1')).length, 1);
+      });
+
+      it('finds a member by platform user id within a network', async function () {
+        await store.upsertMember(aMember('n1', 'm1'));
+        await store.upsertMember(aMember('n1', 'm2', { platform: 'slack', platformUserId: 'U2' }));
+        assert.deepStrictEqual(await store.findMember('n1', 'teams', '29:m1'), aMember('n1', 'm1'));
+        assert.equal((await store.findMember('n1', 'slack', 'U2'))?.id, 'm2');
+        assert.equal(await store.findMember('n1', 'slack', '29:m1'), null);
+        assert.equal(await store.findMember('n2', 'teams', '29:m1'), null);
+        assert.equal(await store.getMember('n2', 'm1'), null);
+      });
+
+      it('lists the members of one network only', async function () {
+        await store.upsertMember(aMember('n1', 'm1'));
+        await store.upsertMember(aMember('n1', 'm2'));
+        await store.upsertMember(aMember('n2', 'm3'));
+        assert.deepStrictEqual((await store.listMembers('n1')).map((m) => m.id).sort(), ['m1', 'm2']);
+        assert.deepStrictEqual(await store.listMembers('n2'), [aMember('n2', 'm3')]);
+      });
+
+      it('round-trips, replaces and lists forums per network', async function () {
+        await store.upsertForum(aForum('n1', 'f1'));
+        await store.upsertForum(aForum('n1', 'f2', { platform: 'teams', address: '{"ref":1}' }));
+        await store.upsertForum(aForum('n2', 'f3'));
+        assert.deepStrictEqual(await store.getForum('n1', 'f1'), aForum('n1', 'f1'));
+        assert.equal(await store.getForum('n2', 'f1'), null);
+
+        const renamed = aForum('n1', 'f1', { name: "Technicians' Network" });
+        await store.upsertForum(renamed);
+        assert.deepStrictEqual(await store.getForum('n1', 'f1'), renamed);
+        assert.deepStrictEqual((await store.listForums('n1')).map((f) => f.id).sort(), ['f1', 'f2']);
+        assert.deepStrictEqual(await store.listForums('n2'), [aForum('n2', 'f3')]);
+      });
+    });
+
+    describe('feedback', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('numbers feedback per network and round-trips every field', async function () {
+        const first = await store.createFeedback(someFeedback('n1'), 'k1');
+        const second = await store.createFeedback(
+          someFeedback('n1', { theme: 'Other', platform: 'slack', status: 'acknowledged' }),
+          'k2',
+        );
+        assert.deepStrictEqual(first, { value: { ...someFeedback('n1'), number: 1 }, created: true });
+        assert.equal(second.value.number, 2);
+        assert.deepStrictEqual(await store.getFeedback('n1', 1), first.value);
+        assert.deepStrictEqual(await store.getFeedback('n1', 2), second.value);
+        assert.equal(await store.getFeedback('n1', 3), null);
+      });
+
+      it('returns the first feedback for a repeated idempotency key', async function () {
+        const first = await store.createFeedback(someFeedback('n1'), 'activity-1');
+        const repeat = await store.createFeedback(someFeedback('n1', { text: 'double click' }), 'activity-1');
+        assert.deepStrictEqual(repeat, { value: first.value, created: false });
+        const next = await store.createFeedback(someFeedback('n1'), 'activity-2');
+        assert.equal(next.value.number, 2, 'a repeated key does not use up a number');
+        assert.equal((await store.listFeedback('n1', at(0), at(100))).length, 2);
+      });
+
+      it('creates once when the same key arrives concurrently', async function () {
+        const results = await Promise.all(
+          [1, 2, 3, 4].map(() => store.createFeedback(someFeedback('n1'), 'retry')),
+        );
+        assert.equal(results.filter((r) => r.created).length, 1);
+        assert.equal(new Set(results.map((r) => r.value.number)).size, 1);
+        assert.equal((await store.listFeedback('n1', at(0), at(100))).length, 1);
+      });
+
+      it('gives distinct numbers to concurrent creates', async function () {
+        const results = await Promise.all(
+          [1, 2, 3, 4, 5].map((i) => store.createFeedback(someFeedback('n1'), `key-${i}`)),
+        );
+        const numbers = results.map((r) => r.value.number).sort((a, b) => a - b);
+        assert.equal(new Set(numbers).size, 5);
+        assert.ok(results.every((r) => r.created));
+      });
+
+      it('counts each network independently', async function () {
+        await store.createFeedback(someFeedback('n1'), 'a');
+        await store.createFeedback(someFeedback('n1'), 'b');
+        const other = await store.createFeedback(someFeedback('n2'), 'c');
+        const sameKeyOtherNetwork = await store.createFeedback(someFeedback('n2'), 'a');
+        assert.equal(other.value.number, 1);
+        assert.deepStrictEqual(
+          [sameKeyOtherNetwork.value.number, sameKeyOtherNetwork.created],
+          [2, true],
+        );
+      });
+
+      it('keeps anonymous feedback without an author', async function () {
+        const { value } = await store.createFeedback(
+          someFeedback('n1', { anonymous: true, authorMemberId: null }),
+          'anon',
+        );
+        assert.equal(value.authorMemberId, null);
+        const stored = await store.getFeedback('n1', value.number);
+        assert.equal(stored?.anonymous, true);
+        assert.strictEqual(stored?.authorMemberId, null);
+      });
+
+      it('refuses anonymous feedback that carries an author', async function () {
+        await assert.rejects(
+          store.createFeedback(someFeedback('n1', { anonymous: true, authorMemberId: 'm1' }), 'x'),
+        );
+        assert.deepStrictEqual(await store.listFeedback('n1', at(0), at(100)), []);
+      });
+
+      it('updates feedback', async function () {
+        const { value } = await store.createFeedback(someFeedback('n1'), 'k');
+        const closed: Feedback = {
+          ...value,
+          status: 'closed',
+          linkedAction: '1.6',
+          reply: 'You said, we did: technicians are now credited.',
+          updatedAt: at(500),
+        };
+        await store.updateFeedback(closed);
+        assert.deepStrictEqual(await store.getFeedback('n1', value.number), closed);
+      });
+
+      it('lists feedback created in a half-open period, oldest first, per network', async function () {
+        const times = [at(30), at(10), at(20), at(40), at(9)];
+        for (const [i, createdAt] of times.entries()) {
+          await store.createFeedback(someFeedback('n1', { createdAt, updatedAt: createdAt }), `k${i}`);
+        }
+        await store.createFeedback(someFeedback('n2', { createdAt: at(15) }), 'other');
+        const listed = await store.listFeedback('n1', at(10), at(40));
+        assert.deepStrictEqual(
+          listed.map((f) => f.createdAt),
+          [at(10), at(20), at(30)],
+        );
+        assert.deepStrictEqual(
+          listed.map((f) => f.number),
+          [2, 3, 1],
+        );
+      });
+    });
+
+    describe('pulses', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('numbers questions per network and round-trips every field', async function () {
+        const first = await store.createPulseQuestion(aQuestion('n1'), 'q1');
+        const members = aQuestion('n1', {
+          kind: 'likert',
+          choices: [],
+          theme: 'Sustainability',
+          anonymous: false,
+          audience: { type: 'members' },
+          schedule: null,
+          windowHours: 1.5,
+        });
+        const second = await store.createPulseQuestion(members, 'q2');
+        assert.deepStrictEqual(first, { value: { ...aQuestion('n1'), number: 1 }, created: true });
+        assert.deepStrictEqual(second.value, { ...members, number: 2 });
+        assert.deepStrictEqual(await store.getPulseQuestion('n1', 2), second.value);
+        assert.equal(await store.getPulseQuestion('n1', 3), null);
+        assert.equal((await store.createPulseQuestion(aQuestion('n2'), 'q1')).value.number, 1);
+      });
+
+      it('numbers questions independently of feedback', async function () {
+        await store.createFeedback(someFeedback('n1'), 'f');
+        await store.createFeedback(someFeedback('n1'), 'g');
+        assert.equal((await store.createPulseQuestion(aQuestion('n1'), 'f')).value.number, 1);
+      });
+
+      it('returns the first question for a repeated idempotency key', async function () {
+        const first = await store.createPulseQuestion(aQuestion('n1'), 'same');
+        const repeat = await store.createPulseQuestion(aQuestion('n1', { text: 'changed' }), 'same');
+        assert.deepStrictEqual(repeat, { value: first.value, created: false });
+        assert.equal((await store.listPulseQuestions('n1')).length, 1);
+      });
+
+      it('lists questions of a network by number', async function () {
+        for (const key of ['a', 'b', 'c']) await store.createPulseQuestion(aQuestion('n1'), key);
+        await store.createPulseQuestion(aQuestion('n2'), 'a');
+        assert.deepStrictEqual(
+          (await store.listPulseQuestions('n1')).map((q) => q.number),
+          [1, 2, 3],
+        );
+      });
+
+      describe('rounds and answers', function () {
+        beforeEach(async function () {
+          await store.createPulseQuestion(aQuestion('n1'), 'q');
+          await store.createPulseQuestion(aQuestion('n2'), 'q');
+        });
+
+        it('round-trips a round', async function () {
+          const round = aRound('n1', 'r1', 1);
+          await store.createRound(round);
+          assert.deepStrictEqual(await store.getRound('r1'), round);
+          assert.equal(await store.getRound('r2'), null);
+        });
+
+        it('lists rounds opened in a half-open period, oldest first, per network', async function () {
+          const opens = { r1: at(300), r2: at(100), r3: at(200), r4: at(400), r5: at(99) };
+          for (const [id, opensAt] of Object.entries(opens)) {
+            await store.createRound(aRound('n1', id, 1, { opensAt }));
+          }
+          await store.createRound(aRound('n2', 'other', 1, { opensAt: at(150) }));
+          const listed = await store.listRounds('n1', at(100), at(400));
+          assert.deepStrictEqual(listed.map((r) => r.id), ['r2', 'r3', 'r1']);
+          assert.deepStrictEqual(listed[0], aRound('n1', 'r2', 1, { opensAt: at(100) }));
+        });
+
+        it('stores one answer per respondent and round, replacing it on change', async function () {
+          await store.createRound(aRound('n1', 'r1', 1));
+          await store.createRound(aRound('n1', 'r2', 1));
+          const answer = anAnswer('r1', 'hash-a');
+          assert.equal(await store.saveAnswer(answer), 'created');
+          assert.deepStrictEqual(await store.getAnswer('r1', 'hash-a'), answer);
+
+          const changed = anAnswer('r1', 'hash-a', { value: 'Conferences', answeredAt: at(95), platform: 'teams' });
+          assert.equal(await store.saveAnswer(changed), 'updated');
+          assert.deepStrictEqual(await store.getAnswer('r1', 'hash-a'), changed);
+
+          assert.equal(await store.saveAnswer(anAnswer('r1', 'hash-b', { memberId: 'm2' })), 'created');
+          assert.equal(await store.saveAnswer(anAnswer('r2', 'hash-a')), 'created');
+          assert.equal(await store.getAnswer('r1', 'hash-c'), null);
+
+          const listed = await store.listAnswers('r1');
+          assert.equal(listed.length, 2);
+          assert.deepStrictEqual(
+            listed.find((a) => a.respondentKey === 'hash-b'),
+            anAnswer('r1', 'hash-b', { memberId: 'm2' }),
+          );
+          assert.deepStrictEqual(listed.find((a) => a.respondentKey === 'hash-a'), changed);
+          assert.deepStrictEqual(await store.listAnswers('r2'), [anAnswer('r2', 'hash-a')]);
+        });
+
+        it('keeps an anonymous answer without a member id', async function () {
+          await store.createRound(aRound('n1', 'r1', 1));
+          await store.saveAnswer(anAnswer('r1', 'hash-a', { memberId: null }));
+          assert.strictEqual((await store.getAnswer('r1', 'hash-a'))?.memberId, null);
+        });
+
+        it('counts concurrent saves of one answer once', async function () {
+          await store.createRound(aRound('n1', 'r1', 1));
+          const outcomes = await Promise.all(
+            ['a', 'b', 'c'].map((value) => store.saveAnswer(anAnswer('r1', 'hash-a', { value }))),
+          );
+          assert.deepStrictEqual(outcomes.filter((o) => o === 'created'), ['created']);
+          assert.equal((await store.listAnswers('r1')).length, 1);
+        });
+      });
+    });
+
+    describe('actions', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('imports actions with their history and lists them in plan order', async function () {
+        const actions = ['1.10', '2.1', '1.2', '1.6'].map((n) => anAction('n1', n));
+        await store.importActions('n1', actions, [
+          anUpdate('n1', '1.6', { note: 'first' }),
+          anUpdate('n1', '1.6', { note: 'second', status: 'amber' }),
+          anUpdate('n1', '2.1'),
+        ]);
+        await store.importActions('n2', [anAction('n2', '1.1')], []);
+        assert.deepStrictEqual(
+          (await store.listActions('n1')).map((a) => a.number),
+          ['1.2', '1.6', '1.10', '2.1'],
+        );
+        assert.deepStrictEqual(await store.getAction('n1', '1.6'), anAction('n1', '1.6'));
+        assert.equal(await store.getAction('n1', '9.9'), null);
+        assert.equal(await store.getAction('n2', '1.6'), null);
+        assert.deepStrictEqual(await store.listActionUpdates('n1', '1.6'), [
+          anUpdate('n1', '1.6', { note: 'first' }),
+          anUpdate('n1', '1.6', { note: 'second', status: 'amber' }),
+        ]);
+        assert.deepStrictEqual(await store.listActionUpdates('n1', '1.2'), []);
+      });
+
+      it('replaces an imported action by number and appends to its history', async function () {
+        await store.importActions('n1', [anAction('n1', '1.6')], [anUpdate('n1', '1.6', { note: 'one' })]);
+        const reimported = anAction('n1', '1.6', {
+          title: 'Renamed',
+          status: 'green',
+          note: 'Done',
+          evidence: 'https://example.ac.uk/report',
+          updatedAt: at(1000),
+          version: 3,
+        });
+        await store.importActions('n1', [reimported], [anUpdate('n1', '1.6', { note: 'two', at: at(1000) })]);
+        assert.deepStrictEqual(await store.listActions('n1'), [reimported]);
+        assert.deepStrictEqual(
+          (await store.listActionUpdates('n1', '1.6')).map((u) => u.note),
+          ['one', 'two'],
+        );
+      });
+
+      it('updates an action at the expected version and appends the update', async function () {
+        await store.importActions('n1', [anAction('n1', '1.6')], [anUpdate('n1', '1.6')]);
+        const amber = anAction('n1', '1.6', {
+          status: 'amber',
+          note: 'Open day booked',
+          evidence: 'poster.pdf',
+          updatedAt: at(200),
+          version: 2,
+        });
+        const update = anUpdate('n1', '1.6', {
+          at: at(200),
+          by: 'm1',
+          byName: 'Ada',
+          status: 'amber',
+          note: 'Open day booked',
+          evidence: 'poster.pdf',
+        });
+        assert.equal(await store.updateAction(amber, 1, update), true);
+        assert.deepStrictEqual(await store.getAction('n1', '1.6'), amber);
+
+        const green = { ...amber, status: 'green' as const, updatedAt: at(300), version: 3 };
+        const second = { ...update, at: at(300), status: 'green' as const, note: 'Held' };
+        assert.equal(await store.updateAction(green, 2, second), true);
+        assert.deepStrictEqual(await store.listActionUpdates('n1', '1.6'), [
+          anUpdate('n1', '1.6'),
+          update,
+          second,
+        ]);
+      });
+
+      it('refuses an update at a stale version and changes nothing', async function () {
+        await store.importActions('n1', [anAction('n1', '1.6', { version: 4 })], [anUpdate('n1', '1.6')]);
+        const stale = anAction('n1', '1.6', { status: 'green', version: 4 });
+        const refused = await store.updateAction(stale, 3, anUpdate('n1', '1.6', { note: 'lost' }));
+        assert.equal(refused, false);
+        assert.deepStrictEqual(await store.getAction('n1', '1.6'), anAction('n1', '1.6', { version: 4 }));
+        assert.deepStrictEqual(await store.listActionUpdates('n1', '1.6'), [anUpdate('n1', '1.6')]);
+      });
+
+      it('lets exactly one of two concurrent updates at the same version win', async function () {
+        await store.importActions('n1', [anAction('n1', '1.6')], []);
+        const attempt = (note: string) =>
+          store.updateAction(
+            anAction('n1', '1.6', { note, version: 2 }),
+            1,
+            anUpdate('n1', '1.6', { note }),
+          );
+        const outcomes = await Promise.all([attempt('a'), attempt('b')]);
+        assert.deepStrictEqual([...outcomes].sort(), [false, true]);
+        const winner = outcomes[0] ? 'a' : 'b';
+        assert.equal((await store.getAction('n1', '1.6'))?.note, winner);
+        assert.deepStrictEqual(
+          (await store.listActionUpdates('n1', '1.6')).map((u) => u.note),
+          [winner],
+        );
+      });
+
+      it('refuses an update of an action that does not exist', async function () {
+        const outcome = await store.updateAction(anAction('n1', '7.7', { version: 2 }), 1, anUpdate('n1', '7.7'));
+        assert.equal(outcome, false);
+        assert.equal(await store.getAction('n1', '7.7'), null);
+      });
+    });
+
+    describe('processed events', function () {
+      it('is true the first time a key is seen and false after', async function () {
+        assert.equal(await store.markProcessed('teams:activity-1', at(0)), true);
+        assert.equal(await store.markProcessed('teams:activity-1', at(1)), false);
+        assert.equal(await store.markProcessed('slack:activity-1', at(1)), true);
+      });
+
+      it('is true for exactly one of concurrent marks', async function () {
+        const outcomes = await Promise.all([1, 2, 3].map(() => store.markProcessed('k', at(0))));
+        assert.deepStrictEqual(outcomes.filter(Boolean), [true]);
+      });
+
+      it('prunes keys recorded before a time', async function () {
+        await store.markProcessed('old', at(0));
+        await store.markProcessed('new', at(10));
+        assert.equal(await store.pruneProcessed(at(10)), 1);
+        assert.equal(await store.markProcessed('old', at(20)), true);
+        assert.equal(await store.markProcessed('new', at(20)), false);
+      });
+    });
+
+    describe('outbox', function () {
+      it('adds deliveries once by id and round-trips every field', async function () {
+        const first = [aDelivery('u1'), aDelivery('u2', { platform: 'slack', address: 'U2' })];
+        assert.equal(await store.enqueueDeliveries(first), 2);
+        const again = [aDelivery('u1', { payload: '{"text":"replaced?"}' }), aDelivery('u3')];
+        assert.equal(await store.enqueueDeliveries(again), 1);
+        assert.equal(await store.enqueueDeliveries([]), 0);
+
+        const listed = await store.listDeliveries(aDelivery('u1').jobKey);
+        assert.deepStrictEqual(ids(listed), ids([...first, aDelivery('u3')]));
+        assert.deepStrictEqual(listed.find((d) => d.recipientKey === 'u1'), aDelivery('u1'));
+        assert.deepStrictEqual(listed.find((d) => d.recipientKey === 'u2'), first[1]);
+      });
+
+      it('lists deliveries of one job only', async function () {
+        await store.enqueueDeliveries([aDelivery('u1'), aDelivery('u1', { jobKey: 'summary:f1:2025-03' })]);
+        const listed = await store.listDeliveries('summary:f1:2025-03');
+        assert.deepStrictEqual(listed, [aDelivery('u1', { jobKey: 'summary:f1:2025-03' })]);
+      });
+
+      it('claims due pending deliveries and records the claim', async function () {
+        await store.enqueueDeliveries([
+          aDelivery('due', { notBefore: at(0) }),
+          aDelivery('exactly-now', { notBefore: at(10) }),
+          aDelivery('later', { notBefore: at(11) }),
+          aDelivery('sent', { state: 'sent', sentAt: at(1) }),
+          aDelivery('unreachable', { state: 'unreachable' }),
+        ]);
+        const claimed = await store.claimDeliveries('instance-a', at(10), at(15), 10);
+        assert.deepStrictEqual(ids(claimed), ids([aDelivery('due'), aDelivery('exactly-now')]));
+        assert.deepStrictEqual(
+          claimed.find((d) => d.recipientKey === 'due'),
+          aDelivery('due', { claimedBy: 'instance-a', claimedUntil: at(15) }),
+        );
+        const stored = await store.listDeliveries(aDelivery('due').jobKey);
+        assert.deepStrictEqual(
+          stored.filter((d) => d.claimedBy === 'instance-a').map((d) => d.claimedUntil),
+          [at(15), at(15)],
+        );
+      });
+
+      it('claims at most the limit, earliest notBefore first', async function () {
+        await store.enqueueDeliveries([
+          aDelivery('c', { notBefore: at(3) }),
+          aDelivery('a', { notBefore: at(1) }),
+          aDelivery('b', { notBefore: at(2) }),
+        ]);
+        assert.deepStrictEqual(await store.claimDeliveries('x', at(10), at(20), 0), []);
+        const claimed = await store.claimDeliveries('x', at(10), at(20), 2);
+        assert.deepStrictEqual(claimed.map((d) => d.recipientKey), ['a', 'b']);
+        assert.deepStrictEqual(
+          (await store.claimDeliveries('x', at(10), at(20), 2)).map((d) => d.recipientKey),
+          ['c'],
+        );
+      });
+
+      it('does not hand out a delivery while its claim lasts, but does once it lapses', async function () {
+        await store.enqueueDeliveries([aDelivery('u1')]);
+        assert.equal((await store.claimDeliveries('a', at(1), at(5), 10)).length, 1);
+        assert.deepStrictEqual(await store.claimDeliveries('b', at(2), at(6), 10), []);
+        assert.deepStrictEqual(await store.claimDeliveries('a', at(4), at(8), 10), []);
+        const takenOver = await store.claimDeliveries('b', at(5), at(9), 10);
+        assert.deepStrictEqual(takenOver, [aDelivery('u1', { claimedBy: 'b', claimedUntil: at(9) })]);
+        assert.equal((await store.listDeliveries(aDelivery('u1').jobKey))[0].claimedBy, 'b');
+      });
+
+      it('never gives two concurrent claimers the same delivery', async function () {
+        const deliveries = Array.from({ length: 20 }, (_, i) => aDelivery(`u${i}`));
+        await store.enqueueDeliveries(deliveries);
+        const [a, b] = await Promise.all([
+          store.claimDeliveries('a', at(1), at(10), 15),
+          store.claimDeliveries('b', at(1), at(10), 15),
+        ]);
+        const overlap = a.filter((d) => b.some((other) => other.id === d.id));
+        assert.deepStrictEqual(overlap, []);
+        const rest = await store.claimDeliveries('c', at(1), at(10), 20);
+        assert.equal(a.length + b.length + rest.length, 20);
+      });
+
+      it('persists a finished delivery', async function () {
+        await store.enqueueDeliveries([aDelivery('sent'), aDelivery('retry'), aDelivery('gone')]);
+        const claimed = await store.claimDeliveries('a', at(1), at(5), 10);
+        const byRecipient = new Map(claimed.map((d) => [d.recipientKey, d]));
+        const sent: Delivery = { ...byRecipient.get('sent')!, state: 'sent', attempts: 1, sentAt: at(2) };
+        const retry: Delivery = {
+          ...byRecipient.get('retry')!,
+          attempts: 1,
+          notBefore: at(30),
+          claimedBy: null,
+          claimedUntil: null,
+          lastError: '429 Too Many Requests',
+        };
+        const gone: Delivery = {
+          ...byRecipient.get('gone')!,
+          state: 'unreachable',
+          attempts: 1,
+          lastError: '403 Forbidden',
+        };
+        for (const delivery of [sent, retry, gone]) await store.finishDelivery(delivery);
+
+        const stored = await store.listDeliveries(aDelivery('sent').jobKey);
+        assert.deepStrictEqual(stored.find((d) => d.recipientKey === 'sent'), sent);
+        assert.deepStrictEqual(stored.find((d) => d.recipientKey === 'retry'), retry);
+        assert.deepStrictEqual(stored.find((d) => d.recipientKey === 'gone'), gone);
+
+        assert.deepStrictEqual(await store.claimDeliveries('b', at(29), at(40), 10), []);
+        const retried = await store.claimDeliveries('b', at(30), at(40), 10);
+        assert.deepStrictEqual(retried.map((d) => d.recipientKey), ['retry']);
+      });
+    });
+
+    describe('leases', function () {
+      it('refuses a held lease to another holder until it lapses', async function () {
+        assert.equal(await store.acquireLease('scheduler', 'a', at(0), at(5)), true);
+        assert.equal(await store.acquireLease('scheduler', 'b', at(1), at(6)), false);
+        assert.equal(await store.acquireLease('scheduler', 'b', at(4), at(9)), false);
+        assert.equal(await store.acquireLease('scheduler', 'b', at(5), at(10)), true);
+        assert.equal(await store.acquireLease('scheduler', 'a', at(6), at(11)), false);
+      });
+
+      it('lets its holder renew it, extending it', async function () {
+        assert.equal(await store.acquireLease('scheduler', 'a', at(0), at(5)), true);
+        assert.equal(await store.acquireLease('scheduler', 'a', at(4), at(9)), true);
+        assert.equal(await store.acquireLease('scheduler', 'b', at(6), at(11)), false);
+        assert.equal(await store.acquireLease('scheduler', 'b', at(9), at(14)), true);
+      });
+
+      it('keeps leases apart by name', async function () {
+        assert.equal(await store.acquireLease('reminders', 'a', at(0), at(5)), true);
+        assert.equal(await store.acquireLease('summaries', 'b', at(0), at(5)), true);
+      });
+
+      it('grants a free lease to exactly one of concurrent takers', async function () {
+        const outcomes = await Promise.all(
+          ['a', 'b', 'c'].map((holder) => store.acquireLease('scheduler', holder, at(0), at(5))),
+        );
+        assert.deepStrictEqual(outcomes.filter(Boolean), [true]);
+      });
+    });
+  });
+}
