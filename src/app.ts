@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import restify, { type Server } from 'restify';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Store } from './store/store';
+import { SqliteStore } from './store/sqlite/sqlite-store';
+import { Techvoice } from './core/techvoice';
+import { Outbox, type Messengers } from './core/outbox';
+import { createTeamsEndpoint } from './teams/teams-endpoint';
+
+export interface App {
+  server: Server;
+  store: Store;
+  core: Techvoice;
+  outbox: Outbox;
+  /** Listens on the configured port (0 = any free one) and returns the port. */
+  listen(): Promise<number>;
+  /** Stops taking requests, lets in-flight ones finish, closes the store. */
+  close(): Promise<void>;
+}
+
+export async function openStore(config: Config): Promise<Store> {
+  if (config.store === 'cosmos') {
+    const { CosmosStore } = await import('./store/cosmos/cosmos-store');
+    if (!config.cosmos) throw new Error('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
+    return CosmosStore.open(config.cosmos);
+  }
+  return SqliteStore.open(config.sqlitePath);
+}
+
+/** The server key: from TECHVOICE_SECRET, or generated once and kept in the store. */
+async function serverSecret(config: Config, store: Store): Promise<string> {
+  return config.secret ?? store.getOrCreateSetting('secret', randomBytes(32).toString('base64url'));
+}
+
+export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
+  const theStore = store ?? (await openStore(config));
+  const messengers: Messengers = {};
+  const outbox = new Outbox(theStore, messengers);
+  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins);
+
+  const server = restify.createServer({ name: 'techvoice', handleUncaughtExceptions: false });
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  const teams = createTeamsEndpoint(config, core, log);
+  messengers.teams = teams.messenger;
+  // Body parsing only here: Slack's signature check needs the raw body of its own route.
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }), async (req, res) => {
+    await teams.handle(req, res);
+  });
+
+  if (!config.microsoftAppId) {
+    log.warn('Local mode: MicrosoftAppId is not set, so /api/messages accepts unauthenticated requests. Set it in production.');
+  }
+
+  return {
+    server,
+    store: theStore,
+    core,
+    outbox,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.port, '0.0.0.0', () => resolve((server.address() as { port: number }).port));
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await theStore.close();
+    },
+  };
+}

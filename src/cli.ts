@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig, ConfigError } from './config';
+import { openStore } from './app';
+import { importActionPlan } from './core/action-plan-csv';
+import type { Store } from './store/store';
+
+const USAGE = `Usage: techvoice <command> [options]
+
+Commands:
+  networks                                  List networks with their ids and linked workspaces
+  import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
+
+Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+function option(args: string[], name: string): string | null {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : null;
+}
+
+async function listNetworks(store: Store, io: CliIo): Promise<number> {
+  const networks = await store.listNetworks();
+  if (networks.length === 0) io.out('No networks yet: one is created when Techvoice is first used in Teams or Slack.');
+  for (const n of networks) {
+    const links = (await store.listWorkspaces(n.id)).map((w) => `${w.platform}:${w.externalId}`).join(', ');
+    io.out(`${n.id}  ${n.name}${links ? `  (${links})` : ''}`);
+  }
+  return 0;
+}
+
+async function importActions(store: Store, args: string[], io: CliIo): Promise<number> {
+  const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
+  const networkId = option(args, '--network');
+  if (!file || !networkId) {
+    io.err('Usage: techvoice import-actions FILE --network ID  (see `techvoice networks` for ids)');
+    return 2;
+  }
+  if (!(await store.getNetwork(networkId))) {
+    io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
+    return 1;
+  }
+  let csv: string;
+  try {
+    csv = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(`Cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const result = await importActionPlan(store, networkId, csv, new Date().toISOString());
+  if (!result.ok) {
+    io.err(`Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${file}.`);
+    for (const e of result.errors) io.err(`  line ${e.line}: ${e.reason}`);
+    return 1;
+  }
+  io.out(`Imported ${result.imported} actions into ${networkId}.`);
+  return 0;
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const handlers: Record<string, (store: Store) => Promise<number>> = {
+    networks: (store) => listNetworks(store, io),
+    'import-actions': (store) => importActions(store, args, io),
+  };
+  const handler = handlers[command];
+  if (!handler) {
+    io.err(`Unknown command “${command}”.\n\n${USAGE}`);
+    return 2;
+  }
+  let store: Store;
+  try {
+    store = await openStore(loadConfig(env));
+  } catch (error) {
+    io.err(error instanceof ConfigError ? `Configuration problem: ${error.message}` : String(error));
+    return 1;
+  }
+  try {
+    return await handler(store);
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('techvoice.js')) {
+  void runCli(process.argv.slice(2), process.env, { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,63 @@
+import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from './cards';
+import type { CoreDeps } from './deps';
+import { keyedHash, personKey } from './identity';
+import { FEEDBACK_THEMES } from './model';
+import { nowIso } from './clock';
+import type { Session } from './session';
+import { LIMITS, type Submission } from './submissions';
+import { randomUUID } from 'node:crypto';
+
+export const themeChoices = (themes: readonly string[]): Choice[] => themes.map((t) => ({ title: t, value: t }));
+
+export const feedbackReference = (number: number): string => `FB-${number}`;
+
+export function feedbackForm(
+  values: { theme?: string; text?: string; anonymous?: boolean } = {},
+  error = '',
+): Card {
+  return card('feedback-form', {
+    ...NO_NOTICE,
+    error,
+    cv: CARD_VERSION,
+    formId: randomUUID(),
+    themes: themeChoices(FEEDBACK_THEMES),
+    maxLength: LIMITS.feedbackText,
+    values: {
+      theme: values.theme ?? '',
+      text: values.text ?? '',
+      anonymous: String(values.anonymous ?? true),
+    },
+  });
+}
+
+/** Stores feedback once per form and person; anonymous feedback keeps no trace of its author. */
+export async function submitFeedback(deps: CoreDeps, session: Session, input: Submission<'feedback.submit'>): Promise<Card> {
+  const { network, member, inbound } = session;
+  const at = nowIso();
+  const { value: feedback, created } = await deps.store.createFeedback(
+    {
+      networkId: network.id,
+      theme: input.theme,
+      text: input.text,
+      anonymous: input.anonymous,
+      authorMemberId: input.anonymous ? null : member.id,
+      status: 'new',
+      linkedAction: null,
+      reply: null,
+      platform: inbound.requester.platform,
+      createdAt: at,
+      updatedAt: at,
+    },
+    keyedHash(deps.secret, 'feedback', input.formId, personKey(inbound.requester)),
+  );
+  const reference = feedbackReference(feedback.number);
+  return card('feedback-done', {
+    reference,
+    theme: feedback.theme,
+    text: feedback.text,
+    anonymity: feedback.anonymous ? 'Anonymously' : `As ${member.name}`,
+    notice: created
+      ? `Thanks: your feedback reached the network as ${reference}. Chairs will see it in the next summary.`
+      : `You already sent this as ${reference}: it is counted once.`,
+  });
+}

@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import type { RagStatus } from './model';
+
+/** "Fri 4 Dec 2026, 17:00" in the network's time zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('ccc d LLL yyyy, HH:mm');
+}
+
+/** "4 Dec 2026" from "2026-12-04". */
+export function formatDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLL yyyy');
+}
+
+export const RAG_LABELS: Record<RagStatus, string> = {
+  red: '🔴 Red',
+  amber: '🟠 Amber',
+  green: '🟢 Green',
+};
+
+export const RAG_COLOURS: Record<RagStatus, 'attention' | 'warning' | 'good'> = {
+  red: 'attention',
+  amber: 'warning',
+  green: 'good',
+};
+
+/** Sorts plan numbers as numbers: 1.2 < 1.10 < 2.1. */
+export function compareActionNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** A bar of ten blocks for a share between 0 and 1. */
+export function bar(share: number): string {
+  const filled = Math.round(Math.max(0, Math.min(1, share)) * 10);
+  return '▓'.repeat(filled) + '░'.repeat(10 - filled);
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}

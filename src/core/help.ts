@@ -1,0 +1,19 @@
+import { card, type Card } from './cards';
+import type { Member } from './model';
+import { isAdmin, isChair } from './session';
+
+/** The commands a person can use, with what each does. */
+export function helpCard(member: Member, intro = 'Hello! I help your technician network hear from everyone. Type one of these:'): Card {
+  const chair = isChair(member);
+  const admin = isAdmin(member);
+  const commands = [
+    { command: 'feedback', description: 'Share an idea or concern, anonymously if you like', show: true },
+    { command: 'pulse', description: chair ? 'Create pulse questions and see results' : 'Answer open pulse questions', show: true },
+    { command: 'actions', description: chair ? 'See the action plan and its RAG status' : 'See and update the actions you own', show: true },
+    { command: 'summary [days]', description: 'Post a summary of the last 30 days (or the days you give) here', show: chair },
+    { command: 'roles', description: 'Give people the chair, action owner or admin role', show: admin },
+    { command: 'forum [name]', description: 'Register this channel as a forum', show: admin },
+    { command: 'help', description: 'Show this list', show: true },
+  ];
+  return card('help', { intro, commands: commands.filter((c) => c.show).map(({ command, description }) => ({ command, description })) });
+}

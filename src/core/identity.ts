@@ -1,0 +1,20 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Requester } from './context';
+
+/** A stable, short id derived from its parts: makes first-contact creates idempotent. */
+export function deriveId(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Who a person is across platforms: their e-mail when known (so someone on both Teams and
+ * Slack counts once), otherwise their platform user id.
+ */
+export function personKey(requester: Pick<Requester, 'email' | 'platform' | 'userId'>): string {
+  return requester.email ? `email:${requester.email.toLowerCase()}` : `${requester.platform}:${requester.userId}`;
+}
+
+/** Keyed one-way hash: dedupes anonymous acts without storing who did them. */
+export function keyedHash(secret: string, ...parts: string[]): string {
+  return createHmac('sha256', secret).update(parts.join('\u0000')).digest('base64url');
+}

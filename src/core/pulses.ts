@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from './cards';
+import type { CoreDeps } from './deps';
+import { addDays, now, nowIso } from './clock';
+import { UserError } from './errors';
+import { themeChoices } from './feedback';
+import { bar, formatDateTime, plural } from './format';
+import { deriveId, keyedHash, personKey } from './identity';
+import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from './model';
+import { THEMES } from './model';
+import type { Recipient } from './outbox';
+import { isChair, type Session } from './session';
+import type { Submission } from './submissions';
+
+export const KIND_LABELS: Record<PulseKind, string> = {
+  likert: 'Agree/disagree scale (1–5)',
+  yesno: 'Yes or no',
+  choice: 'Single choice',
+  nps: 'Score from 0 to 10',
+  text: 'Free text',
+};
+
+const LIKERT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+
+/** The answers a question accepts, in display order. Empty for free text. */
+export function answerChoices(question: Pick<PulseQuestion, 'kind' | 'choices'>): Choice[] {
+  switch (question.kind) {
+    case 'likert':
+      return LIKERT.map((title, i) => ({ title: `${i + 1} · ${title}`, value: String(i + 1) }));
+    case 'yesno':
+      return [
+        { title: 'Yes', value: 'yes' },
+        { title: 'No', value: 'no' },
+      ];
+    case 'nps':
+      return Array.from({ length: 11 }, (_, i) => ({ title: String(i), value: String(i) }));
+    case 'choice':
+      return question.choices.map((c) => ({ title: c, value: c }));
+    case 'text':
+      return [];
+  }
+}
+
+export const pulseReference = (number: number): string => `P-${number}`;
+export const roundIdFor = (networkId: string, questionNumber: number, occurrence: string): string =>
+  deriveId('r', networkId, String(questionNumber), occurrence);
+
+export const MEMBERS_AUDIENCE = 'members';
+const forumAudience = (forumId: string): string => `forum:${forumId}`;
+
+export function isRoundOpen(round: PulseRound, at: Date = now()): boolean {
+  return at.getTime() >= Date.parse(round.opensAt) && at.getTime() < Date.parse(round.closesAt);
+}
+
+export async function pulseCreateForm(deps: CoreDeps, session: Session, values: Partial<PulseCreateValues> = {}, error = ''): Promise<Card> {
+  const forums = await deps.store.listForums(session.network.id);
+  const here = forums.find(
+    (f) => f.platform === session.inbound.requester.platform && f.channelId === session.inbound.conversation.id,
+  );
+  const closes = DateTime.fromJSDate(addDays(now(), 7)).setZone(session.network.timeZone);
+  return card('pulse-create', {
+    ...NO_NOTICE,
+    error,
+    cv: CARD_VERSION,
+    formId: randomUUID(),
+    themes: themeChoices(THEMES),
+    kinds: Object.entries(KIND_LABELS).map(([value, title]) => ({ title, value })),
+    audiences: [
+      ...forums.map((f) => ({ title: `Forum: ${f.name}`, value: forumAudience(f.id) })),
+      { title: 'Every member, by direct message', value: MEMBERS_AUDIENCE },
+    ],
+    values: {
+      text: values.text ?? '',
+      kind: values.kind ?? 'likert',
+      choices: values.choices ?? '',
+      theme: values.theme ?? '',
+      audience: values.audience ?? (here ? forumAudience(here.id) : MEMBERS_AUDIENCE),
+      closesDate: values.closesDate ?? closes.toISODate() ?? '',
+      closesTime: values.closesTime ?? '17:00',
+      anonymous: values.anonymous ?? 'true',
+    },
+  });
+}
+
+type PulseCreateValues = Record<'text' | 'kind' | 'choices' | 'theme' | 'audience' | 'closesDate' | 'closesTime' | 'anonymous', string>;
+
+/** Creates a question and sends its first round to the chosen audience. */
+export async function createPulse(deps: CoreDeps, session: Session, input: Submission<'pulse.create'>): Promise<Card> {
+  const { network, member } = session;
+  const retry = (message: string) =>
+    pulseCreateForm(deps, session, { ...input, anonymous: String(input.anonymous) }, message);
+  const choices = input.kind === 'choice' ? splitChoices(input.choices) : [];
+  if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) {
+    return retry('A single-choice question needs between 2 and 10 options, separated by commas.');
+  }
+  const closesAt = DateTime.fromISO(`${input.closesDate}T${input.closesTime.slice(0, 5)}`, { zone: network.timeZone });
+  if (!closesAt.isValid) return retry('That closing date or time is not a real one.');
+  if (closesAt.toMillis() <= now().getTime() + 5 * 60_000) return retry('The closing time must be at least five minutes from now.');
+  if (closesAt.toMillis() > addDays(now(), 92).getTime()) return retry('A pulse can stay open for three months at the most.');
+  const audience = await resolveAudience(deps, network, input.audience);
+  if (!audience) return retry('That forum is not registered any more. Choose another audience.');
+
+  const { value: question, created } = await deps.store.createPulseQuestion(
+    {
+      networkId: network.id,
+      text: input.text,
+      kind: input.kind,
+      choices,
+      theme: input.theme,
+      anonymous: input.anonymous,
+      audience: audience.audience,
+      schedule: null,
+      windowHours: Math.ceil((closesAt.toMillis() - now().getTime()) / 3_600_000),
+      createdBy: member.id,
+      createdAt: nowIso(),
+    },
+    keyedHash(deps.secret, 'pulse', input.formId),
+  );
+  const round = await openRound(deps, network, question, 'first', now(), closesAt.toJSDate());
+  const reference = pulseReference(question.number);
+  const text = `${reference} ${created ? 'was sent' : 'was already sent'} to ${audience.label}. It closes ${formatDateTime(round.closesAt, network.timeZone)}.`;
+  return card('message', { title: 'Pulse sent', text, style: 'good' });
+}
+
+/** Opens a round of a question (idempotent per occurrence) and queues it to its audience. */
+export async function openRound(
+  deps: CoreDeps,
+  network: Network,
+  question: PulseQuestion,
+  occurrence: string,
+  opensAt: Date,
+  closesAt: Date,
+): Promise<PulseRound> {
+  const id = roundIdFor(network.id, question.number, occurrence);
+  const existing = await deps.store.getRound(id);
+  if (existing) return existing;
+  const recipients = await audienceRecipients(deps, network, question);
+  const round: PulseRound = {
+    id,
+    networkId: network.id,
+    questionNumber: question.number,
+    opensAt: opensAt.toISOString(),
+    closesAt: closesAt.toISOString(),
+    askedCount: question.audience.type === 'members' ? recipients.length : await countPeople(deps, network.id),
+    createdAt: nowIso(),
+  };
+  await deps.store.createRound(round);
+  await deps.outbox.enqueue(network.id, `round:${round.id}`, recipients, {
+    card: questionCard(network, question, round, null),
+  });
+  deps.outbox.kick();
+  return round;
+}
+
+async function resolveAudience(
+  deps: CoreDeps,
+  network: Network,
+  value: string,
+): Promise<{ audience: PulseQuestion['audience']; label: string } | null> {
+  if (value === MEMBERS_AUDIENCE) return { audience: { type: 'members' }, label: 'every member by direct message' };
+  if (!value.startsWith('forum:')) return null;
+  const forum = await deps.store.getForum(network.id, value.slice('forum:'.length));
+  return forum ? { audience: { type: 'forum', forumId: forum.id }, label: forum.name } : null;
+}
+
+/** One address per person: someone on both Teams and Slack is asked once. */
+export function distinctPeople(members: Member[]): Member[] {
+  const seen = new Set<string>();
+  return members.filter((m) => {
+    const key = personKey({ email: m.email, platform: m.platform, userId: m.platformUserId });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function countPeople(deps: CoreDeps, networkId: string): Promise<number> {
+  return distinctPeople(await deps.store.listMembers(networkId)).length;
+}
+
+async function audienceRecipients(deps: CoreDeps, network: Network, question: PulseQuestion): Promise<Recipient[]> {
+  if (question.audience.type === 'forum') {
+    const forum = await deps.store.getForum(network.id, question.audience.forumId);
+    return forum ? [{ key: forum.id, platform: forum.platform, address: forum.address }] : [];
+  }
+  const members = await deps.store.listMembers(network.id);
+  return distinctPeople(members.filter((m) => m.directAddress && !m.unreachable)).map((m) => ({
+    key: m.id,
+    platform: m.platform,
+    address: m.directAddress as string,
+  }));
+}
+
+function splitChoices(raw: string): string[] {
+  return [...new Set(raw.split(',').map((c) => c.trim()).filter(Boolean))].map((c) => c.slice(0, 80));
+}
+
+export function questionCard(
+  network: Network,
+  question: PulseQuestion,
+  round: PulseRound,
+  answer: string | null,
+  notice = '',
+  error = '',
+): Card {
+  const open = isRoundOpen(round);
+  return card('pulse-question', {
+    notice,
+    error,
+    cv: CARD_VERSION,
+    roundId: round.id,
+    reference: pulseReference(question.number),
+    question: question.text,
+    theme: question.theme,
+    closes: `${open ? 'Closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
+    anonymity: question.anonymous ? 'Anonymous' : 'Named: chairs can see who answered',
+    isOpen: open,
+    isText: question.kind === 'text',
+    choices: answerChoices(question),
+    values: { answer: answer ?? '' },
+  });
+}
+
+async function loadRound(deps: CoreDeps, session: Session, roundId: string): Promise<{ round: PulseRound; question: PulseQuestion }> {
+  const round = await deps.store.getRound(roundId);
+  if (!round || round.networkId !== session.network.id) {
+    throw new UserError('That pulse is not one of your network’s. Type **pulse** to see the open ones.');
+  }
+  const question = await deps.store.getPulseQuestion(round.networkId, round.questionNumber);
+  if (!question) throw new UserError('That pulse question no longer exists.');
+  return { round, question };
+}
+
+const respondentKey = (deps: CoreDeps, session: Session, roundId: string): string =>
+  keyedHash(deps.secret, 'answer', roundId, personKey(session.inbound.requester));
+
+export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
+  const { round, question } = await loadRound(deps, session, roundId);
+  const mine = await deps.store.getAnswer(round.id, respondentKey(deps, session, round.id));
+  return questionCard(session.network, question, round, mine?.value ?? null, mine ? 'You have answered this one: you can change your answer until it closes.' : '');
+}
+
+/** One answer per person per round, changeable until the round closes. */
+export async function answerPulse(deps: CoreDeps, session: Session, input: Submission<'pulse.answer'>): Promise<Card> {
+  const { network } = session;
+  const { round, question } = await loadRound(deps, session, input.roundId);
+  const at = now();
+  if (at.getTime() >= Date.parse(round.closesAt)) {
+    return questionCard(network, question, round, null, '', `This pulse closed on ${formatDateTime(round.closesAt, network.timeZone)}. Your answer was not recorded.`);
+  }
+  if (at.getTime() < Date.parse(round.opensAt)) {
+    return questionCard(network, question, round, null, '', 'This pulse has not opened yet.');
+  }
+  const choices = answerChoices(question);
+  const choice = choices.find((c) => c.value === input.answer);
+  if (question.kind !== 'text' && !choice) {
+    return questionCard(network, question, round, null, '', 'That answer is not one of the options. Choose one and send again.');
+  }
+  const answer: PulseAnswer = {
+    roundId: round.id,
+    respondentKey: respondentKey(deps, session, round.id),
+    memberId: question.anonymous ? null : session.member.id,
+    value: input.answer,
+    platform: session.inbound.requester.platform,
+    answeredAt: at.toISOString(),
+  };
+  const outcome = await deps.store.saveAnswer(answer);
+  const shown = choice?.title ?? 'saved';
+  const notice =
+    outcome === 'created'
+      ? `Thanks: your answer (${shown}) is in. You can change it until the pulse closes.`
+      : `Your answer is now ${shown}. It still counts once.`;
+  return questionCard(network, question, round, input.answer, notice);
+}
+
+export async function listPulses(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {
+  const chair = isChair(session.member);
+  const at = now();
+  const rounds = (await deps.store.listRounds(session.network.id, addDays(at, -120).toISOString(), addDays(at, 1).toISOString()))
+    .filter((r) => chair || isRoundOpen(r, at))
+    .reverse()
+    .slice(0, 10);
+  const questions = new Map((await deps.store.listPulseQuestions(session.network.id)).map((q) => [q.number, q]));
+  const items = [];
+  for (const round of rounds) {
+    const question = questions.get(round.questionNumber);
+    if (!question) continue;
+    const open = isRoundOpen(round, at);
+    items.push({
+      roundId: round.id,
+      reference: pulseReference(question.number),
+      question: question.text,
+      status: `${open ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, session.network.timeZone)}`,
+      canSeeResults: chair,
+    });
+  }
+  const intro = items.length
+    ? chair
+      ? 'Recent pulse questions. Open one to answer it, or see its results.'
+      : 'Open pulse questions: your answers help the network see what to change.'
+    : chair
+      ? 'No pulse questions yet. Create the first one.'
+      : 'There are no open pulse questions right now. Thanks for checking!';
+  return card('pulse-list', { ...NO_NOTICE, notice, cv: CARD_VERSION, canCreate: chair, intro, rounds: items });
+}
+
+/** Counts per option; a distribution is withheld below the network's anonymity threshold. */
+export async function pulseResults(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
+  const { network } = session;
+  const { round, question } = await loadRound(deps, session, roundId);
+  const answers = await deps.store.listAnswers(round.id);
+  const threshold = network.anonymityThreshold;
+  const withheld = answers.length < threshold;
+  const choices = answerChoices(question);
+  const rows = choices.map((c) => {
+    const count = answers.filter((a) => a.value === c.value).length;
+    return { label: c.title, count: String(count), bar: bar(answers.length ? count / answers.length : 0) };
+  });
+  return card('pulse-results', {
+    reference: pulseReference(question.number),
+    question: question.text,
+    theme: question.theme,
+    status: `${isRoundOpen(round) ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
+    responses: `${plural(answers.length, 'answer')} from ${plural(round.askedCount, 'person', 'people')} asked`,
+    withheld,
+    withheldReason: withheld
+      ? `Results appear once ${threshold} people have answered (${answers.length} so far), so nobody can be singled out.`
+      : '',
+    rows: withheld ? [] : rows,
+    texts: withheld || question.kind !== 'text' ? [] : answers.map((a) => ({ text: a.value })),
+  });
+}

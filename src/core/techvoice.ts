@@ -1,0 +1,181 @@
+import { type Card, messageCard } from './cards';
+import { isCurrentCard, isVerb, parseSubmission, type Submission, type Verb } from './submissions';
+import type { CoreDeps } from './deps';
+import type { Inbound } from './context';
+import type { CardActionOutcome, OutgoingMessage } from './messages';
+import { UserError } from './errors';
+import { parseCommand } from './commands';
+import { nowIso } from './clock';
+import { helpCard } from './help';
+import { feedbackForm, submitFeedback } from './feedback';
+import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
+import { actionUpdateForm, listActions, updateAction } from './actions';
+import { buildSummary } from './summary';
+import { rolesCard, setRoles } from './roles';
+import { forumOf, registerForum } from './forums';
+import { isAdmin, isChair, resolveSession, type Session } from './session';
+
+const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
+const ADMINS_ONLY = 'Only admins can do that. Admins are set by your Techvoice administrator.';
+
+function requireChair(session: Session): void {
+  if (!isChair(session.member)) throw new UserError(CHAIRS_ONLY);
+}
+
+function requireAdmin(session: Session): void {
+  if (!isAdmin(session.member)) throw new UserError(ADMINS_ONLY);
+}
+
+type Handler<V extends Verb> = (session: Session, input: Submission<V>) => Promise<Card>;
+
+/**
+ * The platform-neutral core: every command and card action a person can use. Adapters turn
+ * platform requests into `Inbound` values and render what comes back.
+ */
+export class Techvoice {
+  private readonly admins: ReadonlySet<string>;
+
+  constructor(
+    readonly deps: CoreDeps,
+    admins: readonly string[],
+  ) {
+    this.admins = new Set(admins);
+  }
+
+  session(inbound: Inbound): Promise<Session> {
+    return resolveSession(this.deps.store, this.admins, inbound);
+  }
+
+  /** True the first time a platform event id is seen: retried deliveries are handled once. */
+  isFirstDelivery(eventKey: string): Promise<boolean> {
+    return this.deps.store.markProcessed(eventKey, nowIso());
+  }
+
+  /** Someone added the bot or joined a conversation with it: remember them and say hello. */
+  async welcome(inbound: Inbound): Promise<OutgoingMessage[]> {
+    const session = await this.session(inbound);
+    return [{ card: helpCard(session.member, 'Hello! I am Techvoice: I help your technician network hear from everyone. Type one of these:') }];
+  }
+
+  /** A typed command. Problems come back as a friendly message; nothing is changed by them. */
+  async handleText(inbound: Inbound, text: string): Promise<OutgoingMessage[]> {
+    const session = await this.session(inbound);
+    try {
+      return [await this.runCommand(session, text)];
+    } catch (error) {
+      if (error instanceof UserError) return [{ text: error.message }];
+      throw error;
+    }
+  }
+
+  private async runCommand(session: Session, text: string): Promise<OutgoingMessage> {
+    const { command, word, args } = parseCommand(text);
+    const deps = this.deps;
+    switch (command) {
+      case 'help':
+        return { card: helpCard(session.member) };
+      case 'feedback':
+        return { card: feedbackForm({ text: args.slice(0, 2000) }) };
+      case 'pulse':
+        if (args.toLowerCase() === 'new') {
+          requireChair(session);
+          return { card: await pulseCreateForm(deps, session) };
+        }
+        return { card: await listPulses(deps, session) };
+      case 'actions':
+        return { card: await listActions(deps, session) };
+      case 'summary':
+        return { card: await this.summary(session, args) };
+      case 'roles':
+        requireAdmin(session);
+        return { card: await rolesCard(deps, session) };
+      case 'forum':
+        requireAdmin(session);
+        return { text: await registerForum(deps, session, args.trim()) };
+      case null:
+        return { text: `Sorry, I don’t know “${word.slice(0, 40)}”. Type **help** to see what I can do.` };
+    }
+  }
+
+  private async summary(session: Session, args: string): Promise<Card> {
+    requireChair(session);
+    const days = args.trim() === '' ? 30 : Number(args.trim());
+    if (!Number.isInteger(days) || days < 1 || days > 365) {
+      throw new UserError('Give the number of days as a whole number from 1 to 365, e.g. **summary 7**.');
+    }
+    const forum = await forumOf(this.deps, session);
+    return buildSummary(this.deps, { network: session.network, audienceName: forum?.name ?? session.network.name, days });
+  }
+
+  /**
+   * A card button or form: `data` is what the card sent (its action data merged with its
+   * inputs). Returns the card that replaces the submitted one.
+   */
+  async handleCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<CardActionOutcome> {
+    const verb = data.verb;
+    if (!isVerb(verb)) {
+      return outcome(messageCard('Not recognised', 'That button is not one I know. Type **help** to start again.', 'attention'));
+    }
+    if (!isCurrentCard(data)) {
+      return outcome(messageCard('This card is out of date', 'Techvoice has changed since this card was sent. Type **help** for a fresh one.', 'warning'));
+    }
+    const session = await this.session(inbound);
+    try {
+      return outcome(await this.runVerb(session, verb, data));
+    } catch (error) {
+      if (error instanceof UserError) return outcome(messageCard('Sorry', error.message, 'attention'));
+      throw error;
+    }
+  }
+
+  private async runVerb(session: Session, verb: Verb, data: Record<string, unknown>): Promise<Card> {
+    const parsed = parseSubmission(verb, data);
+    if (!parsed.ok) return this.invalid(session, verb, data, parsed.error);
+    return this.handlers[verb](session, parsed.value as never);
+  }
+
+  /** Shows the form again with what the person typed and what to fix. */
+  private async invalid(session: Session, verb: Verb, data: Record<string, unknown>, error: string): Promise<Card> {
+    const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+    switch (verb) {
+      case 'feedback.submit':
+        return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, error);
+      case 'pulse.create':
+        requireChair(session);
+        return pulseCreateForm(this.deps, session, Object.fromEntries(Object.keys(data).map((k) => [k, str(k)])), error);
+      case 'action.update':
+        return actionUpdateForm(this.deps, session, str('number'), { status: str('status'), note: str('note'), evidence: str('evidence') }, '', error);
+      case 'roles.set':
+        requireAdmin(session);
+        return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email') });
+      default:
+        throw new UserError(error);
+    }
+  }
+
+  private readonly handlers: { [V in Verb]: Handler<V> } = {
+    'feedback.submit': (session, input) => submitFeedback(this.deps, session, input),
+    'pulse.new': async (session) => {
+      requireChair(session);
+      return pulseCreateForm(this.deps, session);
+    },
+    'pulse.create': async (session, input) => {
+      requireChair(session);
+      return createPulse(this.deps, session, input);
+    },
+    'pulse.answer': (session, input) => answerPulse(this.deps, session, input),
+    'pulse.open': (session, input) => showQuestion(this.deps, session, input.roundId),
+    'pulse.results': async (session, input) => {
+      requireChair(session);
+      return pulseResults(this.deps, session, input.roundId);
+    },
+    'action.edit': (session, input) => actionUpdateForm(this.deps, session, input.number),
+    'action.update': (session, input) => updateAction(this.deps, session, input),
+    'roles.set': async (session, input) => {
+      requireAdmin(session);
+      return setRoles(this.deps, session, input);
+    },
+  };
+}
+
+const outcome = (card: Card): CardActionOutcome => ({ card, replies: [] });

@@ -1,0 +1,35 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+
+/**
+ * How Techvoice keeps a Teams address in the store (opaque to the core): either a
+ * conversation reference it can post to, or what it needs to open a 1:1 chat with someone
+ * who has only talked to the bot in a channel.
+ */
+export type TeamsAddress =
+  | { reference: Partial<ConversationReference> }
+  | { open: { serviceUrl: string; tenantId: string; userId: string; botId: string } };
+
+/** Channel conversation ids carry the thread (";messageid=…"); posts go to the channel itself. */
+const withoutThread = (conversationId: string): string => conversationId.split(';messageid=')[0];
+
+export function conversationAddress(activity: Partial<Activity>): TeamsAddress {
+  return {
+    reference: {
+      channelId: activity.channelId,
+      serviceUrl: activity.serviceUrl,
+      bot: activity.recipient,
+      conversation: activity.conversation && { ...activity.conversation, id: withoutThread(activity.conversation.id) },
+    },
+  };
+}
+
+export function directAddressOf(activity: Partial<Activity>, tenantId: string): TeamsAddress | null {
+  if (activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType) {
+    return conversationAddress(activity);
+  }
+  if (!activity.serviceUrl || !activity.from?.id || !activity.recipient?.id) return null;
+  return { open: { serviceUrl: activity.serviceUrl, tenantId, userId: activity.from.id, botId: activity.recipient.id } };
+}
+
+export const encodeAddress = (address: TeamsAddress): string => JSON.stringify(address);
+export const decodeAddress = (address: string): TeamsAddress => JSON.parse(address) as TeamsAddress;

@@ -1,0 +1,128 @@
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Activity,
+  type Attachment,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Techvoice } from '../core/techvoice';
+import type { OutgoingMessage } from '../core/messages';
+import type { Card } from '../core/cards';
+import { messageCard } from '../core/cards';
+import { renderAdaptiveCard } from '../cards/adaptive';
+import { toInbound } from './teams-inbound';
+
+const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
+
+export function adaptiveAttachment(card: Card): Attachment {
+  return CardFactory.adaptiveCard(renderAdaptiveCard(card));
+}
+
+export function toActivity(message: OutgoingMessage): Partial<Activity> {
+  if (message.card) {
+    const activity = MessageFactory.attachment(adaptiveAttachment(message.card));
+    if (message.text) activity.text = message.text;
+    return activity;
+  }
+  return MessageFactory.text(message.text ?? '');
+}
+
+/** Teams-side translation only: activities in, core calls, Adaptive Cards out. */
+export class TeamsBot extends ActivityHandler {
+  /** Users whose e-mail has been looked up in this process (the lookup is a connector call). */
+  private readonly emails = new Map<string, string | null>();
+
+  constructor(
+    private readonly core: Techvoice,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.handleMembersAdded(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.reply(context, await this.core.welcome(toInbound(context.activity, await this.emailOf(context))));
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const id = context.activity.id;
+    if (id && !(await this.core.isFirstDelivery(`teams:${context.activity.conversation?.id}:${id}`))) return;
+    const inbound = toInbound(context.activity, await this.emailOf(context));
+    const value = context.activity.value as unknown;
+    if (value && typeof value === 'object' && !context.activity.text) {
+      // An Action.Submit from a card (clients without Universal Actions).
+      const outcome = await this.core.handleCardAction(inbound, value as Record<string, unknown>);
+      await this.reply(context, [{ card: outcome.card }, ...outcome.replies]);
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    await this.reply(context, await this.core.handleText(inbound, text));
+  }
+
+  private async handleMembersAdded(context: TurnContext): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    for (const added of context.activity.membersAdded ?? []) {
+      if (added.id === botId) {
+        await this.reply(context, await this.core.welcome(toInbound(context.activity, null)));
+      }
+    }
+  }
+
+  /** Universal Actions: the returned card replaces the submitted one in place. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue?.action;
+    const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
+    let card: Card;
+    try {
+      const outcome = await this.core.handleCardAction(toInbound(context.activity, await this.emailOf(context)), data);
+      card = outcome.card;
+      if (outcome.replies.length) await this.reply(context, outcome.replies);
+    } catch (error) {
+      this.log.error({ err: error, verb: action?.verb }, 'card action failed');
+      card = messageCard('Sorry', SORRY, 'attention');
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) };
+  }
+
+  private async reply(context: TurnContext, messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length) await context.sendActivities(messages.map(toActivity));
+  }
+
+  private async emailOf(context: TurnContext): Promise<string | null> {
+    const userId = context.activity.from?.id;
+    if (!userId || context.activity.channelId !== 'msteams') return null;
+    if (this.emails.has(userId)) return this.emails.get(userId) ?? null;
+    let email: string | null = null;
+    try {
+      const member = await TeamsInfo.getMember(context, userId);
+      email = member.email ?? member.userPrincipalName ?? null;
+    } catch (error) {
+      this.log.debug({ err: error }, 'could not look up the member’s e-mail');
+    }
+    if (this.emails.size > 10_000) this.emails.clear();
+    this.emails.set(userId, email);
+    return email;
+  }
+
+  static errorHandler(log: Logger) {
+    return async (context: TurnContext, error: Error): Promise<void> => {
+      log.error({ err: error, activityType: context.activity.type }, 'turn failed');
+      if (context.activity.type === 'message') await context.sendActivity(SORRY).catch(() => undefined);
+    };
+  }
+}

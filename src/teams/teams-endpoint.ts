@@ -1,0 +1,53 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Techvoice } from '../core/techvoice';
+import { TeamsBot } from './teams-bot';
+import { TeamsMessenger } from './teams-messenger';
+
+export interface TeamsEndpoint {
+  handle(req: Request, res: Response): Promise<void>;
+  messenger: TeamsMessenger;
+}
+
+/** Problems with the shape of an activity, reported as a 400 before the adapter sees it. */
+export function activityProblem(body: unknown): string | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The body must be a JSON activity object.';
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || activity.type === '') return 'The activity has no type.';
+  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\//.test(activity.serviceUrl)) return 'The activity has no serviceUrl.';
+  const conversation = activity.conversation as Record<string, unknown> | undefined;
+  if (!conversation || typeof conversation.id !== 'string') return 'The activity has no conversation id.';
+  const from = activity.from as Record<string, unknown> | undefined;
+  if (!from || typeof from.id !== 'string') return 'The activity has no sender (from.id).';
+  return null;
+}
+
+/** The Bot Framework endpoint for Teams: authentication, then the bot. */
+export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger): TeamsEndpoint {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.microsoftAppId
+      ? ({
+          MicrosoftAppId: config.microsoftAppId,
+          MicrosoftAppPassword: config.microsoftAppPassword ?? undefined,
+          MicrosoftAppType: config.microsoftAppType,
+          MicrosoftAppTenantId: config.microsoftAppTenantId ?? undefined,
+        } as ConfigurationBotFrameworkAuthenticationOptions)
+      : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = TeamsBot.errorHandler(log);
+  const bot = new TeamsBot(core, log);
+  return {
+    messenger: new TeamsMessenger(adapter, config.microsoftAppId ?? ''),
+    async handle(req, res) {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        res.send(400, { error: problem });
+        return;
+      }
+      await adapter.process(req, res, (context) => bot.run(context));
+    },
+  };
+}
