@@ -1,9 +1,20 @@
 import type { Card } from './cards';
 
-/** A message the bot sends: text, a card, or both. */
+/** A file the bot hands to someone (e.g. an export): a Teams file consent card or a Slack upload. */
+export interface OutgoingFile {
+  name: string;
+  contentType: string;
+  /** File content, base64-encoded. */
+  base64: string;
+  /** One line on what the file is, shown with it. */
+  description: string;
+}
+
+/** A message the bot sends: text, a card, a file, or a mix. */
 export interface OutgoingMessage {
   text?: string;
   card?: Card;
+  file?: OutgoingFile;
 }
 
 /** What a card action returns: the card that replaces the submitted one, and any further messages. */
