@@ -24,6 +24,11 @@ export class BotHarness {
     private readonly dir: string,
   ) {}
 
+  /** The SQLite file the server uses (for the CLI in tests). */
+  get dbPath(): string {
+    return join(this.dir, 'techvoice.db');
+  }
+
   static async start(env: Record<string, string> = {}): Promise<BotHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'techvoice-test-'));
     const config = loadConfig({

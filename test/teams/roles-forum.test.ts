@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { startWorld, people, networkId, memberOf } from '../support/teams-world';
+import type { BotHarness } from '../support/bot-harness';
+import { cardText, inputChoices } from '../support/cards';
+import { channel } from '../support/teams-activities';
+
+describe('Teams: roles and forums', () => {
+  let bot: BotHarness;
+  beforeEach(async () => {
+    bot = await startWorld();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it('shows admins every known person and the roles they can give', async () => {
+    const card = (await bot.say(people.admin, 'roles')).cards[0];
+    assert.equal(inputChoices(card, 'member').length, Object.keys(people).length);
+    assert.deepEqual(inputChoices(card, 'roles'), ['chair', 'owner', 'admin']);
+    assert.match(cardText(card), /Chris Chair.*chair/);
+  });
+
+  it('lets an admin make someone an action owner with the e-mail their actions are under', async () => {
+    const member = await memberOf(bot, people.member);
+    const card = await bot.press(people.admin, 'roles.set', { cv: 1, member: member.id, roles: 'owner', email: 'Events.Lead@example.ac.uk' });
+    assert.match(cardText(card), /Saved: Mo Member is owner/);
+    const updated = await memberOf(bot, people.member);
+    assert.deepEqual(updated.roles, ['member', 'owner']);
+    assert.equal(updated.email, 'events.lead@example.ac.uk');
+  });
+
+  it('refuses roles to non-admins, including chairs, and changes nothing', async () => {
+    const member = await memberOf(bot, people.member);
+    for (const who of [people.member, people.chair]) {
+      const reply = await bot.say(who, 'roles');
+      assert.match(reply.texts[0], /Only admins can do that/);
+      const card = await bot.press(who, 'roles.set', { cv: 1, member: member.id, roles: 'admin' });
+      assert.match(cardText(card), /Only admins can do that/);
+    }
+    assert.deepEqual((await memberOf(bot, people.member)).roles, ['member']);
+  });
+
+  it('refuses a bad e-mail and an unknown person', async () => {
+    const member = await memberOf(bot, people.member);
+    assert.match(cardText(await bot.press(people.admin, 'roles.set', { cv: 1, member: member.id, roles: 'owner', email: 'not-an-email' })), /does not look right/);
+    assert.match(cardText(await bot.press(people.admin, 'roles.set', { cv: 1, member: 'm-unknown', roles: 'chair' })), /not in your network/);
+    assert.deepEqual((await memberOf(bot, people.member)).roles, ['member']);
+  });
+
+  it('does not let an admin remove their own admin role', async () => {
+    const admin = await memberOf(bot, people.admin);
+    const card = await bot.press(people.admin, 'roles.set', { cv: 1, member: admin.id, roles: '' });
+    assert.match(cardText(card), /cannot remove your own admin role/);
+  });
+
+  it('lets an admin register a channel as a forum, and explains where it works', async () => {
+    const reply = await bot.say(people.admin, "forum Technicians' Network", channel('19:tn@thread.tacv2', 'General'));
+    assert.match(reply.texts[0], /now the forum “Technicians' Network”/);
+    const again = await bot.say(people.admin, 'forum', channel('19:tn@thread.tacv2', 'General'));
+    assert.match(again.texts[0], /still the forum “General”/);
+    const forums = await bot.store.listForums(await networkId(bot));
+    assert.equal(forums.length, 1);
+    assert.match((await bot.say(people.admin, 'forum')).texts[0], /in the channel you want to register/);
+    assert.match((await bot.say(people.chair, 'forum', channel())).texts[0], /Only admins/);
+    assert.equal((await bot.store.listForums(await networkId(bot))).length, 1);
+  });
+
+  it('shows admins the admin commands in help', async () => {
+    const help = (await bot.say(people.admin, 'help')).cards[0];
+    assert.match(cardText(help), /roles[\s\S]*forum/);
+  });
+});
