@@ -18,6 +18,34 @@ function configVariables(): string[] {
   return [...block[1].matchAll(/^ {2}([A-Za-z_][A-Za-z0-9_]*):/gm)].map((m) => m[1]);
 }
 
+interface TemplateContainer {
+  name: string;
+  partitionKeyPath: string;
+  compositeIndexes?: { path: string; order: string }[][];
+}
+
+/**
+ * The containers src/store/cosmos/cosmos-store.ts creates (its CONTAINERS map: name →
+ * partition key field) and the composite index paths of its CONTAINER_SETTINGS, read as text
+ * because the module keeps them private.
+ */
+function cosmosStoreContainers(): { partitionKeys: Record<string, string>; compositeIndexPaths: Record<string, string[]> } {
+  const source = readFileSync(join(root, 'src/store/cosmos/cosmos-store.ts'), 'utf8');
+  const containers = /const CONTAINERS = \{([\s\S]*?)\n\}/.exec(source);
+  if (!containers) throw new Error('CONTAINERS not found in src/store/cosmos/cosmos-store.ts');
+  const partitionKeys = Object.fromEntries(
+    [...containers[1].matchAll(/^ {2}(\w+): '(\w+)',?$/gm)].map((m) => [m[1], m[2]]),
+  );
+  const settings = /const CONTAINER_SETTINGS[^=]*= \{([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
+  const compositeIndexPaths: Record<string, string[]> = {};
+  for (const block of settings.split(/^(?= {2}\w+: \{)/m)) {
+    const name = /^ {2}(\w+): \{/.exec(block)?.[1];
+    const composite = /compositeIndexes:([\s\S]*)/.exec(block)?.[1];
+    if (name && composite) compositeIndexPaths[name] = [...composite.matchAll(/path: '([^']+)'/g)].map((m) => m[1]);
+  }
+  return { partitionKeys, compositeIndexPaths };
+}
+
 /** Settings read by App Service itself rather than by Techvoice. */
 const PLATFORM_SETTINGS: Record<string, string> = {
   // Kudu/Oryx runs `npm install` and `npm run build` on zip deployment.
@@ -148,7 +176,23 @@ describe('Azure deployment template (deployment/azure/main.json)', () => {
     const database = single(template, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases');
     assert.equal(at(database, 'properties.resource.id'), "[parameters('cosmosDatabaseName')]");
     const containers = single(template, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
-    assert.equal(at(containers, 'copy.count'), "[length(parameters('cosmosContainers'))]");
+    assert.equal(at(containers, 'copy.count'), "[length(variables('cosmosContainers'))]");
+  });
+
+  it('creates exactly the containers the Cosmos DB store uses, with its partition keys and composite indexes', () => {
+    // With keys disabled the store signs in with the managed identity, which may not create
+    // containers, so the template must create every one of them as the store defines it.
+    const store = cosmosStoreContainers();
+    const created = template.variables.cosmosContainers as TemplateContainer[];
+    assert.deepEqual(
+      Object.fromEntries(created.map((c) => [c.name, c.partitionKeyPath])),
+      Object.fromEntries(Object.entries(store.partitionKeys).map(([name, field]) => [name, `/${field}`])),
+    );
+    for (const [name, paths] of Object.entries(store.compositeIndexPaths)) {
+      const container = created.find((c) => c.name === name);
+      assert.ok(container, `container ${name}`);
+      assert.deepEqual((container.compositeIndexes ?? []).flat().map((i) => i.path), paths, `${name} composite index`);
+    }
   });
 
   it("gives the web app's identity the Cosmos DB Built-in Data Contributor role on the account", () => {
