@@ -19,6 +19,24 @@ export interface Created<T> {
   created: boolean;
 }
 
+/** How many answers a round got with one value on one platform (the summary's building block). */
+export interface AnswerCount {
+  roundId: string;
+  value: string;
+  platform: Platform;
+  count: number;
+}
+
+/** How many feedback items of a theme, status and platform were created in a period. */
+export interface FeedbackCount {
+  theme: Feedback['theme'];
+  status: Feedback['status'];
+  platform: Platform;
+  /** Action number the items led to, or null. */
+  linkedAction: string | null;
+  count: number;
+}
+
 export type DeliveryState = 'pending' | 'sent' | 'unreachable';
 
 /** One message to one recipient, kept until it has been sent (the outbox). */
@@ -106,6 +124,20 @@ export interface Store {
    */
   updateAction(action: Action, expectedVersion: number, update: ActionUpdate): Promise<boolean>;
   listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]>;
+  /** Every action update of a network made in [since, until), oldest first. */
+  listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]>;
+
+  /** Answer counts of the given rounds by value and platform; costs what those rounds hold, not all history. */
+  countAnswers(roundIds: string[]): Promise<AnswerCount[]>;
+  /** Feedback created in [since, until), counted by theme, status, platform and linked action. */
+  countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]>;
+
+  /**
+   * Keeps the sealed (encrypted) way back to a feedback item's author, apart from the
+   * feedback row: only the server key opens it. Written once per item.
+   */
+  saveReplyHandle(networkId: string, feedbackNumber: number, sealed: string): Promise<void>;
+  getReplyHandle(networkId: string, feedbackNumber: number): Promise<string | null>;
 
   /** Records that an inbound platform event was handled. True the first time a key is seen. */
   markProcessed(key: string, at: string): Promise<boolean>;

@@ -854,5 +854,57 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.deepStrictEqual(outcomes.filter(Boolean), [true]);
       });
     });
+
+    describe('summaries and replies', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('counts answers of the given rounds by value and platform only', async function () {
+        await store.createPulseQuestion(aQuestion('n1'), 'q');
+        for (const id of ['r1', 'r2', 'r3']) await store.createRound(aRound('n1', id, 1));
+        await store.saveAnswer(anAnswer('r1', 'a', { value: 'Conferences', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('r1', 'b', { value: 'Conferences', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('r1', 'c', { value: 'Conferences', platform: 'slack' }));
+        await store.saveAnswer(anAnswer('r2', 'a', { value: 'Secondments', platform: 'slack' }));
+        await store.saveAnswer(anAnswer('r3', 'a', { value: 'Secondments', platform: 'slack' }));
+        const counts = (await store.countAnswers(['r1', 'r2']))
+          .map((c) => `${c.roundId} ${c.value} ${c.platform} ${c.count}`)
+          .sort();
+        assert.deepStrictEqual(counts, ['r1 Conferences slack 1', 'r1 Conferences teams 2', 'r2 Secondments slack 1']);
+        assert.deepStrictEqual(await store.countAnswers([]), []);
+      });
+
+      it('counts feedback of a period by theme, status, platform and linked action', async function () {
+        await store.createFeedback(someFeedback('n1', { createdAt: at(10) }), 'a');
+        await store.createFeedback(someFeedback('n1', { createdAt: at(11) }), 'b');
+        await store.createFeedback(someFeedback('n1', { createdAt: at(12), status: 'linked', linkedAction: '2.1' }), 'c');
+        await store.createFeedback(someFeedback('n1', { createdAt: at(50) }), 'd');
+        await store.createFeedback(someFeedback('n2', { createdAt: at(10) }), 'e');
+        const counts = (await store.countFeedback('n1', at(10), at(50)))
+          .map((c) => `${c.theme} ${c.status} ${c.platform} ${c.linkedAction} ${c.count}`)
+          .sort();
+        assert.deepStrictEqual(counts, ['Recognition linked teams 2.1 1', 'Recognition new teams null 2']);
+      });
+
+      it('lists a network’s action updates made in a half-open period, oldest first', async function () {
+        await store.importActions('n1', [anAction('n1', '1.1'), anAction('n1', '1.2')], [
+          anUpdate('n1', '1.1', { at: at(5) }),
+          anUpdate('n1', '1.2', { at: at(20), status: 'amber' }),
+          anUpdate('n1', '1.1', { at: at(10), status: 'green' }),
+        ]);
+        await store.importActions('n2', [anAction('n2', '1.1')], [anUpdate('n2', '1.1', { at: at(10) })]);
+        const listed = await store.listActionUpdatesInPeriod('n1', at(10), at(20));
+        assert.deepStrictEqual(listed, [anUpdate('n1', '1.1', { at: at(10), status: 'green' })]);
+      });
+
+      it('keeps a sealed reply handle per feedback item, first write wins', async function () {
+        await store.saveReplyHandle('n1', 7, 'sealed-one');
+        await store.saveReplyHandle('n1', 7, 'sealed-two');
+        assert.equal(await store.getReplyHandle('n1', 7), 'sealed-one');
+        assert.equal(await store.getReplyHandle('n2', 7), null);
+        assert.equal(await store.getReplyHandle('n1', 8), null);
+      });
+    });
   });
 }

@@ -198,6 +198,20 @@ export const MIGRATIONS: readonly string[] = [
     until  TEXT NOT NULL
   );
   `,
+  `
+  -- Summaries: answer counts per round read from the index alone, and action changes by period.
+  CREATE INDEX pulse_answers_by_round_value ON pulse_answers (round_id, value, platform);
+  CREATE INDEX action_updates_by_time ON action_updates (network_id, at);
+  CREATE INDEX feedback_by_created_counts ON feedback (network_id, created_at, theme, status, platform, linked_action);
+
+  -- Sealed ways back to feedback authors, kept apart from the feedback rows on purpose.
+  CREATE TABLE feedback_reply_handles (
+    network_id      TEXT NOT NULL,
+    feedback_number INTEGER NOT NULL,
+    sealed          TEXT NOT NULL,
+    PRIMARY KEY (network_id, feedback_number)
+  );
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

@@ -22,7 +22,7 @@ import type {
   Theme,
   WorkspaceLink,
 } from '../../core/model';
-import type { Created, Delivery, DeliveryState, Store } from '../store';
+import type { AnswerCount, Created, Delivery, DeliveryState, FeedbackCount, Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { migrate } from './migrations';
 
@@ -742,6 +742,49 @@ export class SqliteStore implements Store {
     )
       .all(networkId, number)
       .map(actionUpdateFromRow);
+  }
+
+  async listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]> {
+    return this.sql<ActionUpdateRow>(
+      'SELECT * FROM action_updates WHERE network_id = ? AND at >= ? AND at < ? ORDER BY at, seq',
+    )
+      .all(networkId, since, until)
+      .map(actionUpdateFromRow);
+  }
+
+  async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
+    if (roundIds.length === 0) return [];
+    return this.sql<{ round_id: string; value: string; platform: Platform; count: number }>(
+      `SELECT round_id, value, platform, COUNT(*) AS count FROM pulse_answers
+       WHERE round_id IN (SELECT value FROM json_each(?))
+       GROUP BY round_id, value, platform`,
+    )
+      .all(JSON.stringify(roundIds))
+      .map((row) => ({ roundId: row.round_id, value: row.value, platform: row.platform, count: row.count }));
+  }
+
+  async countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]> {
+    return this.sql<{ theme: FeedbackTheme; status: FeedbackStatus; platform: Platform; linked_action: string | null; count: number }>(
+      `SELECT theme, status, platform, linked_action, COUNT(*) AS count FROM feedback
+       WHERE network_id = ? AND created_at >= ? AND created_at < ?
+       GROUP BY theme, status, platform, linked_action`,
+    )
+      .all(networkId, since, until)
+      .map((row) => ({ theme: row.theme, status: row.status, platform: row.platform, linkedAction: row.linked_action, count: row.count }));
+  }
+
+  async saveReplyHandle(networkId: string, feedbackNumber: number, sealed: string): Promise<void> {
+    this.sql(
+      `INSERT INTO feedback_reply_handles (network_id, feedback_number, sealed) VALUES (?, ?, ?)
+       ON CONFLICT (network_id, feedback_number) DO NOTHING`,
+    ).run(networkId, feedbackNumber, sealed);
+  }
+
+  async getReplyHandle(networkId: string, feedbackNumber: number): Promise<string | null> {
+    const row = this.sql<{ sealed: string }>(
+      'SELECT sealed FROM feedback_reply_handles WHERE network_id = ? AND feedback_number = ?',
+    ).get(networkId, feedbackNumber);
+    return row?.sealed ?? null;
   }
 
   async markProcessed(key: string, at: string): Promise<boolean> {
