@@ -1,0 +1,648 @@
+/**
+ * # Azure Cosmos DB store
+ *
+ * For deployments with several instances. One database, one container per kind of record.
+ * In Azure the deployment template (deployment/azure/main.json) creates the database and
+ * every container below, with the same partition keys and indexes, because a managed
+ * identity may not create them through the data plane; a test keeps the two lists in step.
+ * With an account key (or the local emulator) the store creates whatever is missing.
+ *
+ * Every document is `{ id, <partition key field>, data }`: the model object is kept whole
+ * under `data`, so reads return exactly what was written (and `value` is reserved in
+ * Cosmos SQL).
+ *
+ * | container         | partition key | document id               | why this partition |
+ * |-------------------|---------------|---------------------------|--------------------|
+ * | `settings`        | /id           | setting key               | point reads only |
+ * | `networks`        | /id           | network id                | point reads; the list is small |
+ * | `workspaces`      | /id           | `platform\|externalId`    | every inbound message resolves its network by a point read |
+ * | `members`         | /networkId    | member id                 | lookups and lists stay in one network |
+ * | `forums`          | /networkId    | forum id                  | 〃 |
+ * | `counters`        | /networkId    | `feedback` / `pulse`      | next FB-/P- number per network |
+ * | `idempotencyKeys` | /networkId    | `kind\|key`               | which number a retried create produced |
+ * | `feedback`        | /networkId    | number                    | period lists per network |
+ * | `pulseQuestions`  | /networkId    | number                    | 〃 |
+ * | `pulseRounds`     | /id           | round id                  | each answer reads its round by id |
+ * | `pulseAnswers`    | /roundId      | respondent key            | one partition per round: uniqueness and counting |
+ * | `actions`         | /networkId    | action number             | the plan of a network; history embedded (below) |
+ * | `processed`       | /id           | event key                 | create-if-absent per inbound event |
+ * | `outbox`          | /jobKey       | delivery id               | a job's deliveries together; claims fan out |
+ * | `leases`          | /id           | lease name                | point read + conditional replace |
+ * | `replyHandles`    | /networkId    | feedback number           | sealed way back to an author, kept out of the feedback document |
+ *
+ * Ids that are not safe as Cosmos ids (they may not contain / \ ? #) are hashed; the
+ * natural key stays in the value.
+ *
+ * ## Concurrency without transactions
+ *
+ * The store relies only on single-document operations: create (409 when the id exists),
+ * read, replace with `IfMatch` on the etag (412 when someone wrote first), and queries read
+ * page by page. It does not use transactional batch, stored procedures, TTL, OFFSET/LIMIT,
+ * GROUP BY or DISTINCT.
+ *
+ * - **Numbers** (FB-n, P-n): read the network's counter, replace it with IfMatch, retry on
+ *   412. **Idempotency**: a create of `idempotencyKeys/kind|key` holding the allocated number
+ *   decides which request owns the key; the entity is then created under that number (409 →
+ *   it exists, return it). A request that finds the key reserved but the entity missing (its
+ *   owner crashed between the two writes) finishes the job. Two racing requests with the same
+ *   key can leave a gap in the numbering, never a duplicate.
+ * - **Answers**: created under (round, respondent); on 409 replaced. The latest answer wins
+ *   and there is nothing to merge, so no etag is needed.
+ * - **Actions** keep their update history inside the action document, so the version check
+ *   and the history append are one IfMatch replace: a conflict changes nothing. A plan's
+ *   history is a few dozen entries, far below the 2 MB document limit. An import writes
+ *   action by action (each atomic); it is not atomic across actions.
+ * - **Outbox claims**: query the oldest pending, due, unclaimed-or-lapsed deliveries (TOP n)
+ *   and replace each with IfMatch; a 412 means another instance got it first, so it is
+ *   skipped and the query is run again for the shortfall. A composite index on
+ *   (state, notBefore) serves the query.
+ * - **Leases**: read, then create (409) or IfMatch replace (412); losing either race means
+ *   someone else holds the lease.
+ * - **Counts for summaries** (answers per value, feedback per theme and status) are added up
+ *   in code from narrow projections: one partition per round, one network's period.
+ * - **Processed events** are forgotten only by an explicit `pruneProcessed` sweep.
+ */
+import type https from 'node:https';
+import { CosmosClient, type Container, type ContainerRequest, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type {
+  Action,
+  ActionUpdate,
+  Feedback,
+  Forum,
+  Member,
+  Network,
+  Platform,
+  PulseAnswer,
+  PulseQuestion,
+  PulseRound,
+  WorkspaceLink,
+} from '../../core/model';
+import type { AnswerCount, Created, Delivery, FeedbackCount, Store } from '../store';
+import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
+import { Collection, type PartitionField, type Stored, documentId } from './collection';
+
+export interface CosmosStoreOptions {
+  endpoint: string;
+  /** Account key; null to sign in with DefaultAzureCredential (managed identity, az login…). */
+  key: string | null;
+  database: string;
+  /** HTTPS agent, e.g. one that trusts the local emulator's certificate in tests. */
+  agent?: https.Agent;
+}
+
+type CounterKind = 'feedback' | 'pulse';
+
+interface Setting {
+  key: string;
+  value: string;
+}
+
+interface IdempotencyRecord {
+  kind: CounterKind;
+  key: string;
+  number: number;
+}
+
+interface ActionRecord {
+  action: Action;
+  history: ActionUpdate[];
+}
+
+interface ProcessedEvent {
+  key: string;
+  at: string;
+}
+
+interface ReplyHandle {
+  feedbackNumber: number;
+  sealed: string;
+}
+
+interface Lease {
+  name: string;
+  holder: string;
+  until: string;
+}
+
+const CONTAINERS = {
+  settings: 'id',
+  networks: 'id',
+  workspaces: 'id',
+  members: 'networkId',
+  forums: 'networkId',
+  counters: 'networkId',
+  idempotencyKeys: 'networkId',
+  feedback: 'networkId',
+  pulseQuestions: 'networkId',
+  pulseRounds: 'id',
+  pulseAnswers: 'roundId',
+  actions: 'networkId',
+  processed: 'id',
+  outbox: 'jobKey',
+  leases: 'id',
+  replyHandles: 'networkId',
+} as const satisfies Record<string, PartitionField>;
+
+type ContainerName = keyof typeof CONTAINERS;
+
+const CONTAINER_SETTINGS: Partial<Record<ContainerName, Partial<ContainerRequest>>> = {
+  outbox: {
+    indexingPolicy: {
+      compositeIndexes: [
+        [
+          { path: '/data/state', order: 'ascending' },
+          { path: '/data/notBefore', order: 'ascending' },
+        ],
+      ],
+    },
+  },
+};
+
+/** Gives up on an optimistic write after this many lost races (each re-reads first). */
+const MAX_OPTIMISTIC_ATTEMPTS = 50;
+const PARALLEL_WRITES = 16;
+/** Claim queries per claimDeliveries call, so a caller that keeps losing races returns. */
+const MAX_CLAIM_ROUNDS = 5;
+
+function byTimeThenKey<T>(time: (item: T) => string, key: (item: T) => string | number) {
+  return (a: T, b: T): number =>
+    time(a).localeCompare(time(b)) || String(key(a)).localeCompare(String(key(b)), 'en', { numeric: true });
+}
+
+/** Jitter spreads out writers that keep losing the same race. */
+function pauseBeforeRetry(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+}
+
+/** Calls `attempt` until it returns a result; undefined means "lost a race, read again". */
+async function untilSettled<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  for (let tries = 0; tries < MAX_OPTIMISTIC_ATTEMPTS; tries++) {
+    const result = await attempt();
+    if (result !== undefined) return result;
+    await pauseBeforeRetry(tries + 1);
+  }
+  throw new Error(`Gave up on ${what} after ${MAX_OPTIMISTIC_ATTEMPTS} conflicting writes`);
+}
+
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  }
+  return results;
+}
+
+/** Groups `items` by the fields `key` picks out and counts each group (GROUP BY, in code). */
+function countBy<T, K extends object>(items: T[], key: (item: T) => K): (K & { count: number })[] {
+  const groups = new Map<string, K & { count: number }>();
+  for (const item of items) {
+    const fields = key(item);
+    const id = JSON.stringify(fields);
+    const group = groups.get(id) ?? { ...fields, count: 0 };
+    group.count += 1;
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+const param = (name: string, value: string | number) => ({ name, value });
+
+export class CosmosStore implements Store {
+  private readonly settings: Collection<Setting>;
+  private readonly networks: Collection<Network>;
+  private readonly workspaces: Collection<WorkspaceLink>;
+  private readonly members: Collection<Member>;
+  private readonly forums: Collection<Forum>;
+  private readonly counters: Collection<number>;
+  private readonly idempotencyKeys: Collection<IdempotencyRecord>;
+  private readonly feedback: Collection<Feedback>;
+  private readonly pulseQuestions: Collection<PulseQuestion>;
+  private readonly pulseRounds: Collection<PulseRound>;
+  private readonly pulseAnswers: Collection<PulseAnswer>;
+  private readonly actions: Collection<ActionRecord>;
+  private readonly processed: Collection<ProcessedEvent>;
+  private readonly outbox: Collection<Delivery>;
+  private readonly leases: Collection<Lease>;
+  private readonly replyHandles: Collection<ReplyHandle>;
+
+  private constructor(
+    private readonly client: CosmosClient,
+    containers: Record<ContainerName, Container>,
+  ) {
+    const collection = <T>(name: ContainerName) => new Collection<T>(containers[name], CONTAINERS[name]);
+    this.settings = collection('settings');
+    this.networks = collection('networks');
+    this.workspaces = collection('workspaces');
+    this.members = collection('members');
+    this.forums = collection('forums');
+    this.counters = collection('counters');
+    this.idempotencyKeys = collection('idempotencyKeys');
+    this.feedback = collection('feedback');
+    this.pulseQuestions = collection('pulseQuestions');
+    this.pulseRounds = collection('pulseRounds');
+    this.pulseAnswers = collection('pulseAnswers');
+    this.actions = collection('actions');
+    this.processed = collection('processed');
+    this.outbox = collection('outbox');
+    this.leases = collection('leases');
+    this.replyHandles = collection('replyHandles');
+  }
+
+  /** Connects, creating the database and any missing containers. */
+  static async open(options: CosmosStoreOptions): Promise<CosmosStore> {
+    const client = new CosmosClient({
+      endpoint: options.endpoint,
+      ...(options.key === null ? { aadCredentials: new DefaultAzureCredential() } : { key: options.key }),
+      ...(options.agent ? { agent: options.agent } : {}),
+    });
+    try {
+      const { database } = await client.databases.createIfNotExists({ id: options.database });
+      return new CosmosStore(client, await CosmosStore.ensureContainers(database));
+    } catch (error) {
+      client.dispose();
+      throw error;
+    }
+  }
+
+  private static async ensureContainers(database: Database): Promise<Record<ContainerName, Container>> {
+    const names = Object.keys(CONTAINERS) as ContainerName[];
+    const containers = await Promise.all(
+      names.map(async (name) => {
+        const { container } = await database.containers.createIfNotExists({
+          id: name,
+          partitionKey: { paths: [`/${CONTAINERS[name]}`] },
+          ...CONTAINER_SETTINGS[name],
+        });
+        return [name, container] as const;
+      }),
+    );
+    return Object.fromEntries(containers) as Record<ContainerName, Container>;
+  }
+
+  async getOrCreateSetting(key: string, value: string): Promise<string> {
+    const id = documentId(key);
+    if (await this.settings.create(id, id, { key, value })) return value;
+    return (await this.settings.read(id, id))!.value.value;
+  }
+
+  async createNetwork(network: Network): Promise<void> {
+    const id = documentId(network.id);
+    if (!(await this.networks.create(id, id, network))) {
+      throw new Error(`Network ${network.id} already exists`);
+    }
+  }
+
+  async getNetwork(id: string): Promise<Network | null> {
+    const docId = documentId(id);
+    return (await this.networks.read(docId, docId))?.value ?? null;
+  }
+
+  async updateNetwork(network: Network): Promise<void> {
+    const id = documentId(network.id);
+    await this.networks.replaceIfExists(id, id, network);
+  }
+
+  async listNetworks(): Promise<Network[]> {
+    const networks = await this.networks.queryAcrossPartitions<Network>('SELECT VALUE c.data FROM c');
+    return networks.sort(byTimeThenKey((n) => n.createdAt, (n) => n.id));
+  }
+
+  async linkWorkspace(link: WorkspaceLink): Promise<void> {
+    const id = documentId(`${link.platform}|${link.externalId}`);
+    await this.workspaces.upsert(id, id, link);
+  }
+
+  async findWorkspace(platform: Platform, externalId: string): Promise<WorkspaceLink | null> {
+    const id = documentId(`${platform}|${externalId}`);
+    return (await this.workspaces.read(id, id))?.value ?? null;
+  }
+
+  async listWorkspaces(networkId: string): Promise<WorkspaceLink[]> {
+    const links = await this.workspaces.queryAcrossPartitions<WorkspaceLink>(
+      'SELECT VALUE c.data FROM c WHERE c.data.networkId = @networkId',
+      [param('@networkId', networkId)],
+    );
+    const linkKey = (link: WorkspaceLink) => `${link.platform}|${link.externalId}`;
+    return links.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
+  }
+
+  async upsertMember(member: Member): Promise<void> {
+    await this.members.upsert(documentId(member.id), member.networkId, member);
+  }
+
+  async getMember(networkId: string, id: string): Promise<Member | null> {
+    return (await this.members.read(documentId(id), networkId))?.value ?? null;
+  }
+
+  async findMember(networkId: string, platform: Platform, platformUserId: string): Promise<Member | null> {
+    const matches = await this.members.queryPartition<Member>(
+      networkId,
+      'VALUE c.data',
+      'c.data.platform = @platform AND c.data.platformUserId = @platformUserId',
+      [param('@platform', platform), param('@platformUserId', platformUserId)],
+    );
+    return matches.sort(byTimeThenKey((m) => m.createdAt, (m) => m.id))[0] ?? null;
+  }
+
+  async listMembers(networkId: string): Promise<Member[]> {
+    const members = await this.members.queryPartition<Member>(networkId, 'VALUE c.data');
+    return members.sort(byTimeThenKey((m) => m.createdAt, (m) => m.id));
+  }
+
+  async upsertForum(forum: Forum): Promise<void> {
+    await this.forums.upsert(documentId(forum.id), forum.networkId, forum);
+  }
+
+  async getForum(networkId: string, id: string): Promise<Forum | null> {
+    return (await this.forums.read(documentId(id), networkId))?.value ?? null;
+  }
+
+  async listForums(networkId: string): Promise<Forum[]> {
+    const forums = await this.forums.queryPartition<Forum>(networkId, 'VALUE c.data');
+    return forums.sort(byTimeThenKey((f) => f.createdAt, (f) => f.id));
+  }
+
+  private nextNumber(networkId: string, kind: CounterKind): Promise<number> {
+    return untilSettled(`allocating a ${kind} number`, async () => {
+      const counter = await this.counters.read(kind, networkId);
+      if (!counter) return (await this.counters.create(kind, networkId, 1)) ? 1 : undefined;
+      const next = counter.value + 1;
+      return (await this.counters.replaceIfMatch(counter, next)) ? next : undefined;
+    });
+  }
+
+  /** The number an idempotency key stands for, allocating and reserving one the first time. */
+  private async numberFor(networkId: string, kind: CounterKind, key: string): Promise<number> {
+    const id = documentId(`${kind}|${key}`);
+    const seen = await this.idempotencyKeys.read(id, networkId);
+    if (seen) return seen.value.number;
+    const number = await this.nextNumber(networkId, kind);
+    if (await this.idempotencyKeys.create(id, networkId, { kind, key, number })) return number;
+    return (await this.idempotencyKeys.read(id, networkId))!.value.number;
+  }
+
+  private async createNumbered<T extends { networkId: string; number: number }>(
+    collection: Collection<T>,
+    kind: CounterKind,
+    idempotencyKey: string,
+    draft: Omit<T, 'number'>,
+  ): Promise<Created<T>> {
+    const number = await this.numberFor(draft.networkId, kind, idempotencyKey);
+    const value = { ...draft, number } as T;
+    if (await collection.create(String(number), draft.networkId, value)) return { value, created: true };
+    const existing = await collection.read(String(number), draft.networkId);
+    return { value: existing!.value, created: false };
+  }
+
+  async createFeedback(
+    feedback: Omit<Feedback, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<Feedback>> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    return this.createNumbered(this.feedback, 'feedback', idempotencyKey, feedback);
+  }
+
+  async getFeedback(networkId: string, number: number): Promise<Feedback | null> {
+    return (await this.feedback.read(String(number), networkId))?.value ?? null;
+  }
+
+  async updateFeedback(feedback: Feedback): Promise<void> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    await this.feedback.replaceIfExists(String(feedback.number), feedback.networkId, feedback);
+  }
+
+  async listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]> {
+    const feedback = await this.feedback.queryPartition<Feedback>(
+      networkId,
+      'VALUE c.data',
+      'c.data.createdAt >= @since AND c.data.createdAt < @until',
+      [param('@since', since), param('@until', until)],
+    );
+    return feedback.sort(byTimeThenKey((f) => f.createdAt, (f) => f.number));
+  }
+
+  async createPulseQuestion(
+    question: Omit<PulseQuestion, 'number'>,
+    idempotencyKey: string,
+  ): Promise<Created<PulseQuestion>> {
+    return this.createNumbered(this.pulseQuestions, 'pulse', idempotencyKey, question);
+  }
+
+  async getPulseQuestion(networkId: string, number: number): Promise<PulseQuestion | null> {
+    return (await this.pulseQuestions.read(String(number), networkId))?.value ?? null;
+  }
+
+  async listPulseQuestions(networkId: string): Promise<PulseQuestion[]> {
+    const questions = await this.pulseQuestions.queryPartition<PulseQuestion>(networkId, 'VALUE c.data');
+    return questions.sort((a, b) => a.number - b.number);
+  }
+
+  async createRound(round: PulseRound): Promise<void> {
+    const id = documentId(round.id);
+    if (!(await this.pulseRounds.create(id, id, round))) {
+      throw new Error(`Round ${round.id} already exists`);
+    }
+  }
+
+  async getRound(id: string): Promise<PulseRound | null> {
+    const docId = documentId(id);
+    return (await this.pulseRounds.read(docId, docId))?.value ?? null;
+  }
+
+  async listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]> {
+    const rounds = await this.pulseRounds.queryAcrossPartitions<PulseRound>(
+      `SELECT VALUE c.data FROM c
+       WHERE c.data.networkId = @networkId AND c.data.opensAt >= @since AND c.data.opensAt < @until`,
+      [param('@networkId', networkId), param('@since', since), param('@until', until)],
+    );
+    return rounds.sort(byTimeThenKey((r) => r.opensAt, (r) => r.id));
+  }
+
+  async saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
+    const id = documentId(answer.respondentKey);
+    if (await this.pulseAnswers.create(id, answer.roundId, answer)) return 'created';
+    await this.pulseAnswers.upsert(id, answer.roundId, answer);
+    return 'updated';
+  }
+
+  async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
+    return (await this.pulseAnswers.read(documentId(respondentKey), roundId))?.value ?? null;
+  }
+
+  async listAnswers(roundId: string): Promise<PulseAnswer[]> {
+    const answers = await this.pulseAnswers.queryPartition<PulseAnswer>(roundId, 'VALUE c.data');
+    return answers.sort(byTimeThenKey((a) => a.answeredAt, (a) => a.respondentKey));
+  }
+
+  async importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void> {
+    const imported = new Map(actions.map((action) => [action.number, { ...action, networkId }]));
+    const numbers = new Set([...imported.keys(), ...updates.map((update) => update.actionNumber)]);
+    for (const number of numbers) {
+      const action = imported.get(number);
+      const history = updates
+        .filter((update) => update.actionNumber === number)
+        .map((update) => ({ ...update, networkId }));
+      await this.writeAction(networkId, number, action, history);
+    }
+  }
+
+  /** Creates or replaces one action (keeping its history) and appends `history`. */
+  private writeAction(
+    networkId: string,
+    number: string,
+    action: Action | undefined,
+    history: ActionUpdate[],
+  ): Promise<true> {
+    const id = documentId(number);
+    return untilSettled(`importing action ${number}`, async () => {
+      const stored = await this.actions.read(id, networkId);
+      if (!stored) {
+        if (!action) throw new Error(`Cannot add history to unknown action ${number}`);
+        return (await this.actions.create(id, networkId, { action, history })) || undefined;
+      }
+      const record = {
+        action: action ?? stored.value.action,
+        history: [...stored.value.history, ...history],
+      };
+      return (await this.actions.replaceIfMatch(stored, record)) || undefined;
+    });
+  }
+
+  async listActions(networkId: string): Promise<Action[]> {
+    const actions = await this.actions.queryPartition<Action>(networkId, 'VALUE c.data.action');
+    return actions.sort((a, b) => compareActionNumbers(a.number, b.number));
+  }
+
+  async getAction(networkId: string, number: string): Promise<Action | null> {
+    return (await this.actions.read(documentId(number), networkId))?.value.action ?? null;
+  }
+
+  async updateAction(action: Action, expectedVersion: number, update: ActionUpdate): Promise<boolean> {
+    const id = documentId(action.number);
+    return untilSettled(`updating action ${action.number}`, async () => {
+      const stored = await this.actions.read(id, action.networkId);
+      if (!stored || stored.value.action.version !== expectedVersion) return false;
+      const record = { action, history: [...stored.value.history, update] };
+      // A 412 may come from an unrelated write (an import appending history): read again.
+      return (await this.actions.replaceIfMatch(stored, record)) || undefined;
+    });
+  }
+
+  async listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]> {
+    return (await this.actions.read(documentId(number), networkId))?.value.history ?? [];
+  }
+
+  async listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]> {
+    const histories = await this.actions.queryPartition<ActionUpdate[]>(networkId, 'VALUE c.data.history');
+    return histories
+      .flat()
+      .filter((update) => update.at >= since && update.at < until)
+      .sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
+    const perRound = await inBatches([...new Set(roundIds)], PARALLEL_WRITES, async (roundId) => {
+      const answers = await this.pulseAnswers.queryPartition<{ answer: string; platform: Platform }>(
+        roundId,
+        'c.data["value"] AS answer, c.data.platform AS platform',
+      );
+      return countBy(answers, ({ answer, platform }) => ({ roundId, value: answer, platform }));
+    });
+    return perRound.flat();
+  }
+
+  async countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]> {
+    const feedback = await this.feedback.queryPartition<Omit<FeedbackCount, 'count'>>(
+      networkId,
+      `c.data.theme AS theme, c.data.status AS status, c.data.platform AS platform,
+       c.data.linkedAction AS linkedAction`,
+      'c.data.createdAt >= @since AND c.data.createdAt < @until',
+      [param('@since', since), param('@until', until)],
+    );
+    return countBy(feedback, (item) => item);
+  }
+
+  async saveReplyHandle(networkId: string, feedbackNumber: number, sealed: string): Promise<void> {
+    await this.replyHandles.create(String(feedbackNumber), networkId, { feedbackNumber, sealed });
+  }
+
+  async getReplyHandle(networkId: string, feedbackNumber: number): Promise<string | null> {
+    return (await this.replyHandles.read(String(feedbackNumber), networkId))?.value.sealed ?? null;
+  }
+
+  async markProcessed(key: string, at: string): Promise<boolean> {
+    const id = documentId(key);
+    return this.processed.create(id, id, { key, at });
+  }
+
+  async pruneProcessed(before: string): Promise<number> {
+    const ids = await this.processed.queryAcrossPartitions<string>(
+      'SELECT VALUE c.id FROM c WHERE c.data.at < @before',
+      [param('@before', before)],
+    );
+    await inBatches(ids, PARALLEL_WRITES, (id) => this.processed.delete(id, id));
+    return ids.length;
+  }
+
+  async enqueueDeliveries(deliveries: Delivery[]): Promise<number> {
+    const added = await inBatches(deliveries, PARALLEL_WRITES, (delivery) =>
+      this.outbox.create(documentId(delivery.id), delivery.jobKey, delivery),
+    );
+    return added.filter(Boolean).length;
+  }
+
+  async claimDeliveries(holder: string, now: string, until: string, limit: number): Promise<Delivery[]> {
+    const claimed: Delivery[] = [];
+    for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < limit; round++) {
+      const wanted = limit - claimed.length;
+      const candidates = await this.claimableDeliveries(now, wanted);
+      for (const candidate of candidates) {
+        const delivery: Delivery = { ...candidate.value, claimedBy: holder, claimedUntil: until };
+        if (await this.outbox.replaceIfMatch(candidate, delivery)) claimed.push(delivery);
+      }
+      // Fewer candidates than wanted means there are no more; otherwise, having lost some
+      // races, look again: the deliveries others took no longer match.
+      if (candidates.length < wanted) break;
+    }
+    return claimed;
+  }
+
+  private claimableDeliveries(now: string, count: number): Promise<Stored<Delivery>[]> {
+    return this.outbox.queryStored(
+      `SELECT TOP @count * FROM c
+       WHERE c.data.state = 'pending' AND c.data.notBefore <= @now
+         AND (IS_NULL(c.data.claimedUntil) OR c.data.claimedUntil <= @now)
+       ORDER BY c.data.notBefore`,
+      [param('@count', count), param('@now', now)],
+    );
+  }
+
+  async finishDelivery(delivery: Delivery): Promise<void> {
+    await this.outbox.replaceIfExists(documentId(delivery.id), delivery.jobKey, delivery);
+  }
+
+  async listDeliveries(jobKey: string): Promise<Delivery[]> {
+    const deliveries = await this.outbox.queryPartition<Delivery>(jobKey, 'VALUE c.data');
+    return deliveries.sort(byTimeThenKey((d) => d.createdAt, (d) => d.id));
+  }
+
+  async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
+    const id = documentId(name);
+    const lease: Lease = { name, holder, until };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.leases.read(id, id);
+      if (!current) {
+        if (await this.leases.create(id, id, lease)) return true;
+        continue;
+      }
+      if (current.value.holder !== holder && current.value.until > now) return false;
+      if (await this.leases.replaceIfMatch(current, lease)) return true;
+    }
+    return false;
+  }
+
+  async close(): Promise<void> {
+    this.client.dispose();
+  }
+}
