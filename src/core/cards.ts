@@ -125,11 +125,23 @@ export interface ActionUpdateCard extends Notice {
 export interface SummaryCard {
   title: string;
   period: string;
+  /** What the summary is narrowed to, e.g. "Theme: Recognition · Teams only"; empty for everything. */
+  filters: string;
+  /** Per theme: its pulse rounds and response rate, then one fact per scale with average and trend. */
+  themes: { heading: string; scales: { title: string; value: string }[] }[];
+  noThemes: string;
+  /** Answer distributions (Adaptive `Chart.VerticalBar`, with text bars as the fallback). */
+  charts: { title: string; bars: { x: string; y: number }[]; fallback: string }[];
   rounds: { line: string; detail: string }[];
   noRounds: string;
   feedback: { title: string; value: string }[];
   feedbackTotal: string;
-  rag: { theme: string; red: string; amber: string; green: string }[];
+  feedbackStatus: { title: string; value: string }[];
+  ledToAction: string;
+  rag: { theme: string; red: string; amber: string; green: string; total: string }[];
+  noRag: string;
+  changes: { line: string }[];
+  noChanges: string;
   attention: { line: string }[];
   noAttention: string;
   footnote: string;
@@ -149,6 +161,26 @@ export interface MessageCard {
   style: 'default' | 'good' | 'attention' | 'warning';
 }
 
+/** A direct-message reminder to an action's owner, with update / mark done / snooze buttons. */
+export interface ReminderCard {
+  cv: number;
+  number: string;
+  title: string;
+  /** Why the reminder was sent, e.g. "It is due on 4 Dec 2026, in 3 days." */
+  why: string;
+  details: string;
+  version: number;
+  snoozeDays: string;
+  notice: string;
+}
+
+/** The weekly digest to chairs: headed sections of one-line items. */
+export interface DigestCard {
+  title: string;
+  period: string;
+  sections: { heading: string; empty: string; lines: { line: string }[] }[];
+}
+
 export interface CardDataByName {
   help: HelpCard;
   'feedback-form': FeedbackFormCard;
@@ -162,6 +194,8 @@ export interface CardDataByName {
   summary: SummaryCard;
   roles: RolesCard;
   message: MessageCard;
+  reminder: ReminderCard;
+  digest: DigestCard;
 }
 
 export type CardName = keyof CardDataByName;

@@ -1,90 +1,117 @@
-import { card, type Card } from './cards';
+import { card, type Card, type SummaryCard } from './cards';
 import type { CoreDeps } from './deps';
-import { addDays, now } from './clock';
-import { formatDate, formatDateTime, plural } from './format';
-import { isOverdue } from './actions';
-import type { Action, Feedback, Network, PulseAnswer, PulseQuestion, PulseRound } from './model';
-import { FEEDBACK_THEMES, THEMES } from './model';
-import { answerChoices, pulseReference } from './pulses';
+import { bar, formatDate, formatDateTime, plural, RAG_LABELS } from './format';
+import type { FeedbackStatus } from './model';
+import { pulseReference } from './pulses';
+import { platformName } from './summary-anonymity';
+import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
 
-export interface SummaryRequest {
-  network: Network;
-  /** Shown in the title: the forum's name, or the network's. */
-  audienceName: string;
-  days: number;
+export type { SummaryFilters, SummaryRequest } from './summary-figures';
+
+const SCALE_NAMES: Record<Scale, string> = { likert: 'Agree scale (1–5)', nps: 'Score (0–10)' };
+
+export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
+  new: 'New',
+  acknowledged: 'Acknowledged',
+  linked: 'Linked to an action',
+  closed: 'Closed with a reply',
+};
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** "3.8 ↑ (was 3.2) · 18 answers", or why there is no average. */
+export function describeScale(figures: ScaleFigures, threshold: number): string {
+  if (figures.mean === null) return `withheld: no round reached ${threshold} answers`;
+  const was = figures.previousMean === null ? 'no earlier figures' : `was ${figures.previousMean.toFixed(1)}`;
+  const mean = [figures.mean.toFixed(1), 'of', String(SCALE_MAX[figures.scale]), figures.trend].filter(Boolean).join(' ');
+  return `${mean} (${was}) · ${plural(figures.answers, 'answer')}`;
 }
 
-/** One line about a round's answers, or why its results are withheld. */
-export function describeAnswers(question: PulseQuestion, round: PulseRound, answers: PulseAnswer[], threshold: number): string {
-  const counted = `${plural(answers.length, 'answer')} of ${round.askedCount} asked`;
-  if (answers.length < threshold) return `${counted} · results withheld below ${threshold} answers`;
-  if (question.kind === 'likert' || question.kind === 'nps') {
-    const mean = answers.reduce((sum, a) => sum + Number(a.value), 0) / answers.length;
-    return `${counted} · average ${mean.toFixed(1)} of ${question.kind === 'likert' ? 5 : 10}`;
+function describeRound(r: RoundFigures): string {
+  const counted = `${plural(r.answered, 'answer')} of ${r.round.askedCount} asked`;
+  if (!r.shown) return `${counted} · ${r.withheldReason}`;
+  if (r.question.kind === 'text') return `${counted} · free-text answers: ask for the results card to read them`;
+  if (r.question.kind === 'likert' || r.question.kind === 'nps') {
+    const total = r.counts.reduce((n, c) => n + c.count, 0);
+    const mean = r.counts.reduce((n, c) => n + Number(c.value) * c.count, 0) / Math.max(total, 1);
+    return `${counted} · average ${mean.toFixed(1)} of ${r.question.kind === 'likert' ? 5 : 10}`;
   }
-  if (question.kind === 'text') return `${counted} · free-text answers: ask for the results card to read them`;
-  const counts = answerChoices(question).map((c) => `${c.title} ${answers.filter((a) => a.value === c.value).length}`);
-  return `${counted} · ${counts.join(' · ')}`;
+  return `${counted} · ${r.counts.map((c) => `${c.label} ${c.count}`).join(' · ')}`;
 }
 
-/** The forum summary: pulses, feedback and the action plan's RAG position for a period. */
-export async function buildSummary(deps: CoreDeps, request: SummaryRequest): Promise<Card> {
+function filtersLine(figures: SummaryFigures, forumName: string | null): string {
+  const { theme, platform } = figures.filters;
+  return [theme ? `Theme: ${theme}` : '', forumName ? `Pulses sent to ${forumName} only` : '', platform ? `${platformName(platform)} answers and feedback only` : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function charts(figures: SummaryFigures): SummaryCard['charts'] {
+  return figures.themes.flatMap((theme) =>
+    theme.scales
+      .filter((s) => s.mean !== null)
+      .map((s) => {
+        const total = s.distribution.reduce((n, d) => n + d.count, 0);
+        return {
+          title: `${theme.theme}: ${SCALE_NAMES[s.scale].toLowerCase()}, answers per point`,
+          bars: s.distribution.map((d) => ({ x: d.label, y: d.count })),
+          fallback: [`**${theme.theme}** (${SCALE_NAMES[s.scale].toLowerCase()})`, ...s.distribution.map((d) => `${d.label.padStart(2)} ${bar(d.count / total)} ${d.count}`)].join('  \n'),
+        };
+      }),
+  );
+}
+
+/** The summary card, from figures already computed (the scheduler may reuse them). */
+export function summaryCard(figures: SummaryFigures, request: SummaryRequest, forumName: string | null = null): Card {
   const { network, days } = request;
-  const until = now();
-  const since = addDays(until, -days);
-  const threshold = network.anonymityThreshold;
-  const [rounds, feedback, actions, questions] = await Promise.all([
-    deps.store.listRounds(network.id, since.toISOString(), until.toISOString()),
-    deps.store.listFeedback(network.id, since.toISOString(), until.toISOString()),
-    deps.store.listActions(network.id),
-    deps.store.listPulseQuestions(network.id),
-  ]);
-  const questionByNumber = new Map(questions.map((q) => [q.number, q]));
-  const roundLines = [];
-  for (const round of rounds) {
-    const question = questionByNumber.get(round.questionNumber);
-    if (!question) continue;
-    const answers = await deps.store.listAnswers(round.id);
-    roundLines.push({
-      line: `**${pulseReference(question.number)}** ${question.text} (${question.theme})`,
-      detail: describeAnswers(question, round, answers, threshold),
-    });
-  }
+  const zone = network.timeZone;
+  const threshold = figures.threshold;
   return card('summary', {
     title: `Summary for ${request.audienceName}`,
-    period: `Last ${plural(days, 'day')}: ${formatDateTime(since.toISOString(), network.timeZone)} to ${formatDateTime(until.toISOString(), network.timeZone)}`,
-    rounds: roundLines,
-    noRounds: roundLines.length ? '' : 'No pulse questions in this period.',
-    feedbackTotal: plural(feedback.length, 'item'),
-    feedback: feedbackByTheme(feedback),
-    rag: ragByTheme(actions),
-    attention: attentionItems(actions),
-    noAttention: actions.some((a) => a.status === 'red' || isOverdue(a)) ? '' : 'Nothing overdue or red. 🎉',
-    footnote: `Breakdowns with fewer than ${threshold} answers are withheld to protect anonymity.`,
+    period: `Last ${plural(days, 'day')}: ${formatDateTime(figures.since, zone)} to ${formatDateTime(figures.until, zone)} · trends against the ${plural(days, 'day')} before`,
+    filters: filtersLine(figures, forumName),
+    themes: figures.themes.map((t) => ({
+      heading: `**${t.theme}** · ${plural(t.rounds, 'round')} · ${plural(t.answered, 'answer')}${
+        t.responseRate === null ? '' : ` of ${t.asked} asked (${percent(t.responseRate)} response rate)`
+      }`,
+      scales: t.scales.map((s) => ({ title: SCALE_NAMES[s.scale], value: describeScale(s, threshold) })),
+    })),
+    noThemes: figures.themes.length ? '' : 'No pulse questions in this period.',
+    charts: charts(figures),
+    rounds: figures.rounds.map((r) => ({
+      line: `**${pulseReference(r.question.number)}** ${r.question.text} (${r.question.theme})`,
+      detail: describeRound(r),
+    })),
+    noRounds: figures.rounds.length ? '' : 'No pulse questions in this period.',
+    feedbackTotal: plural(figures.feedback.total, 'item'),
+    feedback: figures.feedback.byTheme.map((f) => ({
+      title: f.theme,
+      value: `${f.count}${f.ledToAction ? ` (${f.ledToAction} led to action)` : ''}`,
+    })),
+    feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: FEEDBACK_STATUS_LABELS[s.status], value: String(s.count) })),
+    ledToAction: `You said, we did: ${plural(figures.feedback.ledToAction, 'item')} of this period’s feedback led to an action.`,
+    rag: figures.rag.map((r) => ({ theme: r.theme, red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
+    noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
+    changes: figures.changes.map((c) => ({
+      line: `**${c.action.number}** ${c.action.title}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${c.last.byName}, ${formatDate(c.last.at.slice(0, 10))})`,
+    })),
+    noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
+    attention: figures.attention.map(({ action, red, overdue }) => {
+      const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDate(action.due)}` : ''].filter(Boolean).join(', ');
+      return { line: `**${action.number}** ${action.title} · ${why} · ${action.owner}` };
+    }),
+    noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
+    footnote: `Anonymity: results of a round with fewer than ${threshold} answers are withheld and left out of every average and chart; a platform split is shown only when each platform has ${threshold} or more.`,
   });
 }
 
-function feedbackByTheme(feedback: Feedback[]): { title: string; value: string }[] {
-  return FEEDBACK_THEMES.map((theme) => {
-    const items = feedback.filter((f) => f.theme === theme);
-    const acted = items.filter((f) => f.status === 'linked' || f.status === 'closed').length;
-    return { title: theme, value: `${items.length}${acted ? ` (${acted} led to action)` : ''}` };
-  });
-}
-
-function ragByTheme(actions: Action[]): { theme: string; red: string; amber: string; green: string }[] {
-  return THEMES.map((theme) => {
-    const mine = actions.filter((a) => a.theme === theme);
-    const count = (status: Action['status']) => String(mine.filter((a) => a.status === status).length);
-    return { theme, red: count('red'), amber: count('amber'), green: count('green') };
-  });
-}
-
-function attentionItems(actions: Action[]): { line: string }[] {
-  return actions
-    .filter((a) => a.status === 'red' || isOverdue(a))
-    .map((a) => {
-      const why = [a.status === 'red' ? '🔴 red' : '', isOverdue(a) ? `overdue since ${formatDate(a.due)}` : ''].filter(Boolean).join(', ');
-      return { line: `**${a.number}** ${a.title} · ${why} · ${a.owner}` };
-    });
+/**
+ * The forum summary: pulses by theme with trends and charts, feedback and what it led to,
+ * and the action plan's RAG position and changes, for the last `days` days.
+ */
+export async function buildSummary(deps: CoreDeps, request: SummaryRequest): Promise<Card> {
+  const figures = await summaryFigures(deps, request);
+  const forumId = figures.filters.forumId;
+  const forumName = forumId ? ((await deps.store.getForum(request.network.id, forumId))?.name ?? null) : null;
+  return summaryCard(figures, request, forumName);
 }

@@ -11,9 +11,11 @@ import { feedbackForm, submitFeedback } from './feedback';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 import { actionUpdateForm, listActions, updateAction } from './actions';
 import { buildSummary } from './summary';
+import { parseSummaryArgs } from './summary-command';
 import { rolesCard, setRoles } from './roles';
 import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
+import { markActionDone, snoozeReminders } from './reminders';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
 const ADMINS_ONLY = 'Only admins can do that. Admins are set by your Techvoice administrator.';
@@ -99,12 +101,9 @@ export class Techvoice {
 
   private async summary(session: Session, args: string): Promise<Card> {
     requireChair(session);
-    const days = args.trim() === '' ? 30 : Number(args.trim());
-    if (!Number.isInteger(days) || days < 1 || days > 365) {
-      throw new UserError('Give the number of days as a whole number from 1 to 365, e.g. **summary 7**.');
-    }
     const forum = await forumOf(this.deps, session);
-    return buildSummary(this.deps, { network: session.network, audienceName: forum?.name ?? session.network.name, days });
+    const { days, filters } = parseSummaryArgs(args, forum);
+    return buildSummary(this.deps, { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters });
   }
 
   /**
@@ -171,6 +170,8 @@ export class Techvoice {
     },
     'action.edit': (session, input) => actionUpdateForm(this.deps, session, input.number),
     'action.update': (session, input) => updateAction(this.deps, session, input),
+    'reminder.done': (session, input) => markActionDone(this.deps, session, input),
+    'reminder.snooze': (session, input) => snoozeReminders(this.deps, session, input),
     'roles.set': async (session, input) => {
       requireAdmin(session);
       return setRoles(this.deps, session, input);

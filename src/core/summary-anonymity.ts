@@ -1,0 +1,67 @@
+import type { Platform } from './model';
+import type { AnswerCount } from '../store/store';
+
+/** A round's answers as counted: value → count, per platform. Never who answered. */
+export interface RoundTally {
+  roundId: string;
+  byPlatform: Map<Platform, Map<string, number>>;
+}
+
+export function tallyRounds(roundIds: string[], counts: AnswerCount[]): Map<string, RoundTally> {
+  const tallies = new Map(roundIds.map((id) => [id, { roundId: id, byPlatform: new Map() } as RoundTally]));
+  for (const c of counts) {
+    const tally = tallies.get(c.roundId);
+    if (!tally) continue;
+    const values = tally.byPlatform.get(c.platform) ?? new Map<string, number>();
+    values.set(c.value, (values.get(c.value) ?? 0) + c.count);
+    tally.byPlatform.set(c.platform, values);
+  }
+  return tallies;
+}
+
+const sum = (values: Iterable<number>): number => [...values].reduce((a, b) => a + b, 0);
+
+/** How many answered the round, on one platform or on all. */
+export function answeredCount(tally: RoundTally, platform: Platform | null = null): number {
+  if (platform) return sum(tally.byPlatform.get(platform)?.values() ?? []);
+  return sum([...tally.byPlatform.values()].map((values) => sum(values.values())));
+}
+
+/** The answer values of a round (value → count), on one platform or on all. */
+export function answerValues(tally: RoundTally, platform: Platform | null = null): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const [p, values] of tally.byPlatform) {
+    if (platform && p !== platform) continue;
+    for (const [value, count] of values) merged.set(value, (merged.get(value) ?? 0) + count);
+  }
+  return merged;
+}
+
+/**
+ * The one anonymity rule every summary, chart and export follows.
+ *
+ * A round is the smallest group whose answers are ever shown. Theme, period and forum
+ * filters pick whole rounds, so they can only add or remove whole groups. The platform
+ * filter is the one that splits a round; a split is shown only when *every* platform part
+ * that has answers reaches the threshold (complementary suppression), because the whole
+ * round minus the shown part would otherwise reveal the rest.
+ *
+ * A round that fails the rule is left out of every average, chart and count of answer
+ * values — not only its own line — so no two views differ by a group under the threshold.
+ * How many people answered is not protected (it says nothing about what they said).
+ */
+export function isPublishable(tally: RoundTally, threshold: number, platform: Platform | null = null): boolean {
+  if (answeredCount(tally) < threshold) return false;
+  if (!platform) return true;
+  const parts = [...tally.byPlatform.keys()].map((p) => answeredCount(tally, p)).filter((n) => n > 0);
+  return answeredCount(tally, platform) > 0 && parts.every((n) => n >= threshold);
+}
+
+/** Why a round's answers are not shown, in words for the card. */
+export function withheldReason(tally: RoundTally, threshold: number, platform: Platform | null): string {
+  if (answeredCount(tally) < threshold) return `results withheld below ${threshold} answers`;
+  if (platform && answeredCount(tally, platform) === 0) return `no answers on ${platformName(platform)}`;
+  return `results withheld: a split by platform would show a group under ${threshold}`;
+}
+
+export const platformName = (platform: Platform): string => (platform === 'teams' ? 'Teams' : 'Slack');
