@@ -165,9 +165,13 @@ const PARALLEL_WRITES = 16;
 /** Claim queries per claimDeliveries call, so a caller that keeps losing races returns. */
 const MAX_CLAIM_ROUNDS = 5;
 
+/** Orders as SQLite does: text by code units (ISO times sort this way), numbers by value. */
+function compareValues(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byTimeThenKey<T>(time: (item: T) => string, key: (item: T) => string | number) {
-  return (a: T, b: T): number =>
-    time(a).localeCompare(time(b)) || String(key(a)).localeCompare(String(key(b)), 'en', { numeric: true });
+  return (a: T, b: T): number => compareValues(time(a), time(b)) || compareValues(key(a), key(b));
 }
 
 /** Jitter spreads out writers that keep losing the same race. */
@@ -324,7 +328,7 @@ export class CosmosStore implements Store {
       [param('@networkId', networkId)],
     );
     const linkKey = (link: WorkspaceLink) => `${link.platform}|${link.externalId}`;
-    return links.sort((a, b) => linkKey(a).localeCompare(linkKey(b)));
+    return links.sort((a, b) => compareValues(linkKey(a), linkKey(b)));
   }
 
   async upsertMember(member: Member): Promise<void> {
@@ -538,7 +542,7 @@ export class CosmosStore implements Store {
     return histories
       .flat()
       .filter((update) => update.at >= since && update.at < until)
-      .sort((a, b) => a.at.localeCompare(b.at));
+      .sort((a, b) => compareValues(a.at, b.at));
   }
 
   async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
