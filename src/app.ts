@@ -7,6 +7,7 @@ import { SqliteStore } from './store/sqlite/sqlite-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
 import { createTeamsEndpoint } from './teams/teams-endpoint';
+import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 
 export interface App {
   server: Server;
@@ -51,6 +52,14 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }), async (req, res) => {
     await teams.handle(req, res);
   });
+
+  if (config.slack) {
+    const slack = createSlackEndpoint(config.slack, core, log);
+    messengers.slack = slack.messenger;
+    server.post(SLACK_EVENTS_PATH, (req, res, next) => slack.handle(req, res, next));
+  } else {
+    log.info('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set');
+  }
 
   if (!config.microsoftAppId) {
     log.warn('Local mode: MicrosoftAppId is not set, so /api/messages accepts unauthenticated requests. Set it in production.');

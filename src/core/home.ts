@@ -1,0 +1,76 @@
+import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
+import type { CoreDeps } from './deps';
+import { addDays, now } from './clock';
+import { canUpdateAction, isOverdue, ownsAction } from './actions';
+import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
+import { isRoundOpen, pulseReference } from './pulses';
+import { buildSummary } from './summary';
+import { isChair, type Session } from './session';
+
+/** How far back the home page looks for rounds that are still open. */
+const OPEN_ROUNDS_LOOKBACK_DAYS = 92;
+const HOME_SUMMARY_DAYS = 30;
+const MAX_ROUNDS = 10;
+
+/**
+ * A person's home page (Slack's App Home tab): the pulses open now with their answer buttons,
+ * the actions they own with their RAG status, and, for chairs, the last 30 days' summary.
+ */
+export async function homeCards(deps: CoreDeps, session: Session): Promise<Card[]> {
+  const cards = [await openPulses(deps, session), await ownActions(deps, session)];
+  if (isChair(session.member)) {
+    cards.push(await buildSummary(deps, { network: session.network, audienceName: session.network.name, days: HOME_SUMMARY_DAYS }));
+  }
+  return cards;
+}
+
+async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
+  const at = now();
+  const chair = isChair(session.member);
+  const rounds = (await deps.store.listRounds(session.network.id, addDays(at, -OPEN_ROUNDS_LOOKBACK_DAYS).toISOString(), addDays(at, 1).toISOString()))
+    .filter((round) => isRoundOpen(round, at))
+    .reverse()
+    .slice(0, MAX_ROUNDS);
+  const questions = new Map((await deps.store.listPulseQuestions(session.network.id)).map((q) => [q.number, q]));
+  const items = rounds.flatMap((round) => {
+    const question = questions.get(round.questionNumber);
+    return question
+      ? [{
+          roundId: round.id,
+          reference: pulseReference(question.number),
+          question: question.text,
+          status: `Open, closes ${formatDateTime(round.closesAt, session.network.timeZone)}`,
+          canSeeResults: chair,
+        }]
+      : [];
+  });
+  return card('pulse-list', {
+    ...NO_NOTICE,
+    cv: CARD_VERSION,
+    canCreate: chair,
+    intro: items.length ? 'Open pulse questions: your answers help the network see what to change.' : 'No pulse questions are open right now.',
+    rounds: items,
+  });
+}
+
+async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
+  const { member } = session;
+  const mine = (await deps.store.listActions(session.network.id))
+    .filter((action) => ownsAction(member, action))
+    .sort((a, b) => compareActionNumbers(a.number, b.number));
+  return card('actions-list', {
+    ...NO_NOTICE,
+    cv: CARD_VERSION,
+    title: 'Your actions',
+    empty: mine.length ? '' : 'You do not own any actions in the plan.',
+    actions: mine.map((action) => ({
+      number: action.number,
+      title: action.title,
+      details: `${action.theme} · due ${formatDate(action.due)}${isOverdue(action) ? ' · **overdue**' : ''}`,
+      status: RAG_LABELS[action.status],
+      colour: RAG_COLOURS[action.status],
+      note: action.note,
+      canUpdate: canUpdateAction(member, action),
+    })),
+  });
+}

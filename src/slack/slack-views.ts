@@ -1,0 +1,119 @@
+import type { Card, CardName } from '../core/cards';
+import type { JsonObject } from '../cards/templates';
+import { renderBlockKit, SLACK_LIMITS, type Block } from '../cards/blockkit';
+import { clip, toMrkdwn } from '../cards/blockkit-text';
+
+/** Every Techvoice modal shares one callback id; what it does travels in private_metadata. */
+export const MODAL_CALLBACK_ID = 'techvoice.form';
+/** The button on a "form" message posted where no modal can be opened directly (DMs, mentions). */
+export const OPEN_FORM_ACTION = 'open-form';
+
+/**
+ * Cards with inputs open as modals, except these: they are posted into channels and DMs and
+ * answered where they are (their inputs sit in the message).
+ */
+const INLINE_FORMS: ReadonlySet<CardName> = new Set(['pulse-question']);
+
+export function opensAsModal(card: Card): boolean {
+  return !INLINE_FORMS.has(card.name) && renderBlockKit(card).inputIds.length > 0;
+}
+
+/** What a modal remembers between opening and submitting. */
+export interface ModalMetadata {
+  /** The card action the Submit button stands for (verb, card version, form id…); null for a read-only modal. */
+  data: JsonObject | null;
+  /** Channel the form was opened from, if any. */
+  channel: string | null;
+  origin: 'command' | 'message' | 'home';
+}
+
+export function parseMetadata(raw: string | undefined): ModalMetadata {
+  try {
+    const parsed = JSON.parse(raw ?? '') as Partial<ModalMetadata>;
+    return {
+      data: parsed.data && typeof parsed.data === 'object' ? parsed.data : null,
+      channel: typeof parsed.channel === 'string' ? parsed.channel : null,
+      origin: parsed.origin === 'home' || parsed.origin === 'message' ? parsed.origin : 'command',
+    };
+  } catch {
+    return { data: null, channel: null, origin: 'command' };
+  }
+}
+
+export interface MessageContent {
+  text: string;
+  blocks: Block[];
+}
+
+/** A card as a message: inputs inline, every button kept. */
+export function cardMessage(card: Card): MessageContent {
+  const rendered = renderBlockKit(card, 'message');
+  return { text: rendered.fallbackText, blocks: rendered.blocks };
+}
+
+/** Plain text from the core (which may use **bold**), escaped for Slack. */
+export function textMessage(text: string): MessageContent {
+  const mrkdwn = toMrkdwn(text);
+  return { text: mrkdwn, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, SLACK_LIMITS.sectionText) } }] };
+}
+
+/** Where a modal cannot be opened straight away: a message with a button that opens it. */
+export function formLauncher(card: Card, commandText: string): MessageContent {
+  const title = renderBlockKit(card).title || 'Techvoice';
+  const text = `${toMrkdwn(title)}: the form opens in a window.`;
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*${toMrkdwn(title)}*\nThe form opens in a window.` },
+        accessory: {
+          type: 'button',
+          action_id: OPEN_FORM_ACTION,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Open the form' },
+          value: JSON.stringify({ text: commandText.slice(0, 1900) }),
+        },
+      },
+    ],
+  };
+}
+
+/** A card as a modal: its first Action.Execute becomes Submit; a card without inputs is read-only. */
+export function modalView(card: Card, metadata: Omit<ModalMetadata, 'data'>): JsonObject {
+  const rendered = renderBlockKit(card, 'modal');
+  const title = rendered.title || 'Techvoice';
+  const fitsTitle = title.length <= SLACK_LIMITS.modalTitle;
+  // The heading becomes the modal's title; it stays in the body too when the title would cut it.
+  const blocks = fitsTitle && rendered.blocks[0]?.type === 'header' ? rendered.blocks.slice(1) : rendered.blocks;
+  const privateMetadata = JSON.stringify({ ...metadata, data: rendered.primary?.data ?? null });
+  if (privateMetadata.length > 3000) throw new Error(`The ${card.name} modal carries more than Slack's private_metadata allows`);
+  return {
+    type: 'modal',
+    callback_id: MODAL_CALLBACK_ID,
+    title: { type: 'plain_text', text: clip(title, SLACK_LIMITS.modalTitle) },
+    ...(rendered.primary ? { submit: { type: 'plain_text', text: clip(rendered.primary.title || 'Send', SLACK_LIMITS.modalButton) } } : {}),
+    close: { type: 'plain_text', text: rendered.primary ? 'Cancel' : 'Close' },
+    private_metadata: privateMetadata,
+    blocks: blocks.length ? blocks : [{ type: 'section', text: { type: 'mrkdwn', text: ' ' } }],
+  };
+}
+
+/** The App Home tab: the given cards one under the other, within Slack's 100 blocks. */
+export function homeView(cards: Card[]): JsonObject {
+  const blocks: Block[] = [];
+  for (const card of cards) {
+    const rendered = renderBlockKit(card, 'home').blocks;
+    if (blocks.length) blocks.push({ type: 'divider' });
+    blocks.push(...rendered);
+  }
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Type `/techvoice help` in any channel, or message me here, to see everything I can do.' }] });
+  const fitted =
+    blocks.length <= SLACK_LIMITS.viewBlocks
+      ? blocks
+      : [
+          ...blocks.slice(0, SLACK_LIMITS.viewBlocks - 1),
+          { type: 'context', elements: [{ type: 'mrkdwn', text: 'There is more than this tab can show: type `/techvoice actions` or `/techvoice pulse` for the full lists.' }] },
+        ];
+  return { type: 'home', blocks: fitted };
+}
