@@ -181,6 +181,38 @@ export interface DigestCard {
   sections: { heading: string; empty: string; lines: { line: string }[] }[];
 }
 
+/** Chairs' list of feedback still to respond to. */
+export interface FeedbackInboxCard extends Notice {
+  cv: number;
+  intro: string;
+  items: { number: string; heading: string; text: string; meta: string }[];
+}
+
+/** One feedback item for a chair: acknowledge, link to an action, reply ("you said, we did"). */
+export interface FeedbackRespondCard extends Notice {
+  cv: number;
+  number: string;
+  heading: string;
+  text: string;
+  /** "Anonymous" or the named author: never more than the author chose to share. */
+  from: string;
+  linked: string;
+  reply: string;
+  canAcknowledge: boolean;
+  isClosed: boolean;
+  actions: Choice[];
+  reachable: string;
+  values: { action: string; reply: string };
+}
+
+/** What the author receives: their words, the reply, and the action it led to. */
+export interface FeedbackReplyCard {
+  title: string;
+  said: string;
+  did: string;
+  action: string;
+}
+
 export interface CardDataByName {
   help: HelpCard;
   'feedback-form': FeedbackFormCard;
@@ -194,6 +226,9 @@ export interface CardDataByName {
   summary: SummaryCard;
   roles: RolesCard;
   message: MessageCard;
+  'feedback-inbox': FeedbackInboxCard;
+  'feedback-respond': FeedbackRespondCard;
+  'feedback-reply': FeedbackReplyCard;
   reminder: ReminderCard;
   digest: DigestCard;
 }

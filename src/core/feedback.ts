@@ -6,6 +6,7 @@ import { nowIso } from './clock';
 import type { Session } from './session';
 import { LIMITS, type Submission } from './submissions';
 import { randomUUID } from 'node:crypto';
+import { sealReplyAddress } from './sealed-reply';
 
 export const themeChoices = (themes: readonly string[]): Choice[] => themes.map((t) => ({ title: t, value: t }));
 
@@ -50,6 +51,12 @@ export async function submitFeedback(deps: CoreDeps, session: Session, input: Su
     },
     keyedHash(deps.secret, 'feedback', input.formId, personKey(inbound.requester)),
   );
+  const replyTo = member.directAddress ?? inbound.requester.directAddress;
+  if (replyTo) {
+    // First write wins, so a retried submit keeps the handle sealed the first time.
+    const sealed = sealReplyAddress(deps.secret, network.id, feedback.number, { platform: member.platform, address: replyTo });
+    await deps.store.saveReplyHandle(network.id, feedback.number, sealed);
+  }
   const reference = feedbackReference(feedback.number);
   return card('feedback-done', {
     reference,
@@ -57,7 +64,9 @@ export async function submitFeedback(deps: CoreDeps, session: Session, input: Su
     text: feedback.text,
     anonymity: feedback.anonymous ? 'Anonymously' : `As ${member.name}`,
     notice: created
-      ? `Thanks: your feedback reached the network as ${reference}. Chairs will see it in the next summary.`
+      ? `Thanks: your feedback reached the network as ${reference}. Chairs will see it in the next summary${
+          replyTo ? `, and when they reply I will pass it on to you here${feedback.anonymous ? ' without telling them who you are' : ''}` : ''
+        }.`
       : `You already sent this as ${reference}: it is counted once.`,
   });
 }

@@ -4,6 +4,7 @@ import { FEEDBACK_THEMES, PULSE_KINDS, RAG_STATUSES, THEMES } from './model';
 
 export const LIMITS = {
   feedbackText: 2000,
+  feedbackReply: 1000,
   pulseQuestion: 300,
   pulseChoices: 500,
   pulseTextAnswer: 1000,
@@ -68,6 +69,19 @@ export const submissionSchemas = {
     status: z.enum(RAG_STATUSES, { error: 'Choose a RAG status.' }),
     note: optionalText(LIMITS.actionNote, 'The note'),
     evidence: optionalText(LIMITS.actionEvidence, 'The evidence'),
+  }),
+  'feedback.list': z.object({ ...base }),
+  'feedback.open': z.object({ ...base, number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE) }),
+  'feedback.acknowledge': z.object({ ...base, number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE) }),
+  'feedback.link': z.object({
+    ...base,
+    number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE),
+    action: z.string({ error: 'Choose the action this feedback led to.' }).trim().min(1, 'Choose the action this feedback led to.').max(LIMITS.id),
+  }),
+  'feedback.reply': z.object({
+    ...base,
+    number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE),
+    reply: text(LIMITS.feedbackReply, 'The reply'),
   }),
   'roles.set': z.object({
     ...base,

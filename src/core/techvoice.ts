@@ -8,6 +8,7 @@ import { parseCommand } from './commands';
 import { nowIso } from './clock';
 import { helpCard } from './help';
 import { feedbackForm, submitFeedback } from './feedback';
+import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 import { actionUpdateForm, listActions, updateAction } from './actions';
 import { buildSummary } from './summary';
@@ -77,6 +78,7 @@ export class Techvoice {
       case 'help':
         return { card: helpCard(session.member) };
       case 'feedback':
+        if (/^(list|inbox)$/i.test(args.trim()) && isChair(session.member)) return { card: await feedbackInbox(deps, session) };
         return { card: feedbackForm({ text: args.slice(0, 2000) }) };
       case 'pulse':
         if (args.toLowerCase() === 'new') {
@@ -144,6 +146,13 @@ export class Techvoice {
         return pulseCreateForm(this.deps, session, Object.fromEntries(Object.keys(data).map((k) => [k, str(k)])), error);
       case 'action.update':
         return actionUpdateForm(this.deps, session, str('number'), { status: str('status'), note: str('note'), evidence: str('evidence') }, '', error);
+      case 'feedback.link':
+      case 'feedback.reply':
+        requireChair(session);
+        if (Number.isInteger(Number(data.number)) && Number(data.number) > 0) {
+          return feedbackRespondCard(this.deps, session, Number(data.number), '', error, { action: str('action'), reply: str('reply') });
+        }
+        throw new UserError(error);
       case 'roles.set':
         requireAdmin(session);
         return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email') });
@@ -172,6 +181,26 @@ export class Techvoice {
     'action.update': (session, input) => updateAction(this.deps, session, input),
     'reminder.done': (session, input) => markActionDone(this.deps, session, input),
     'reminder.snooze': (session, input) => snoozeReminders(this.deps, session, input),
+    'feedback.list': async (session) => {
+      requireChair(session);
+      return feedbackInbox(this.deps, session);
+    },
+    'feedback.open': async (session, input) => {
+      requireChair(session);
+      return feedbackRespondCard(this.deps, session, input.number);
+    },
+    'feedback.acknowledge': async (session, input) => {
+      requireChair(session);
+      return acknowledgeFeedback(this.deps, session, input);
+    },
+    'feedback.link': async (session, input) => {
+      requireChair(session);
+      return linkFeedback(this.deps, session, input);
+    },
+    'feedback.reply': async (session, input) => {
+      requireChair(session);
+      return replyToFeedback(this.deps, session, input);
+    },
     'roles.set': async (session, input) => {
       requireAdmin(session);
       return setRoles(this.deps, session, input);
