@@ -8,6 +8,8 @@ import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
 import { createTeamsEndpoint } from './teams/teams-endpoint';
 import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
+import { mountPlayground, playgroundServiceUrl } from './playground/playground';
+import { prepareDemo } from './demo/start';
 
 export interface App {
   server: Server;
@@ -61,6 +63,8 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     log.info('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set');
   }
 
+  if (config.playground) mountPlayground(server, log);
+
   if (!config.microsoftAppId) {
     log.warn('Local mode: MicrosoftAppId is not set, so /api/messages accepts unauthenticated requests. Set it in production.');
   }
@@ -70,10 +74,14 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     store: theStore,
     core,
     outbox,
-    listen: () =>
-      new Promise((resolve) => {
+    listen: async () => {
+      const port = await new Promise<number>((resolve) => {
         server.listen(config.port, '0.0.0.0', () => resolve((server.address() as { port: number }).port));
-      }),
+      });
+      // After listening: the demo personas' chats are addressed to the playground connector on this port.
+      if (config.playground) await prepareDemo(theStore, { secret: core.deps.secret, serviceUrl: playgroundServiceUrl(port), seed: config.demoData }, log);
+      return port;
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await theStore.close();

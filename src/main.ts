@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, log);
   const port = await app.listen();
   log.info({ port, store: config.store }, `Techvoice is listening on http://localhost:${port}`);
+  if (config.playground) log.info({ playground: `http://localhost:${port}/` }, `Playground: open http://localhost:${port}/ in your browser`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,0 +1,102 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from 'pino';
+import { ConversationLog } from './conversation-log';
+import { pageAsset, rendererAsset, type Asset } from './assets';
+import { galleryPage } from './gallery';
+import {
+  DEMO_FORUM,
+  DEMO_NETWORK_NAME,
+  PERSONAS,
+  PLAYGROUND_BOT,
+  PLAYGROUND_TENANT,
+  directConversationId,
+  personaByUserId,
+} from '../demo/people';
+
+export const CONNECTOR_PATH = '/playground/connector';
+
+/** Where the bot reaches the playground's connector: loopback, whatever host the page was opened on. */
+export const playgroundServiceUrl = (port: number): string => `http://127.0.0.1:${port}${CONNECTOR_PATH}`;
+
+const send = (res: Response, asset: Asset): void => {
+  res.sendRaw(200, asset.body, { 'content-type': asset.contentType, 'cache-control': 'no-cache' });
+};
+
+const connectorError = (res: Response, status: number, code: string, message: string): void => {
+  res.send(status, { error: { code, message } });
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The browser playground: the page, the card gallery, and a local stand-in for the Bot
+ * Framework connector, so the bot's replies and proactive messages land in the page.
+ * Mounted only when the playground is on (local mode, or PLAYGROUND=on).
+ */
+export function mountPlayground(server: Server, log: Logger): ConversationLog {
+  const conversations = new ConversationLog();
+  const port = (): number => (server.address() as { port: number }).port;
+  const json = restify.plugins.bodyParser({ maxBodySize: 256 * 1024 });
+
+  server.get('/', async (_req: Request, res: Response) => send(res, pageAsset('playground.html') as Asset));
+  server.get('/cards', async (_req: Request, res: Response) => {
+    res.sendRaw(200, galleryPage(), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  });
+  server.get('/playground/assets/:file', async (req: Request, res: Response) => {
+    const asset = pageAsset(String(req.params.file));
+    if (!asset) return void res.send(404, { error: 'No such playground file.' });
+    send(res, asset);
+  });
+  server.get('/playground/vendor/adaptivecards.min.js', async (_req: Request, res: Response) => send(res, rendererAsset()));
+
+  server.get('/playground/setup', async (_req: Request, res: Response) => {
+    res.send(200, {
+      serviceUrl: playgroundServiceUrl(port()),
+      tenantId: PLAYGROUND_TENANT,
+      bot: PLAYGROUND_BOT,
+      team: { id: 'playground-team', name: DEMO_NETWORK_NAME },
+      forum: { conversationId: DEMO_FORUM.channelId, name: DEMO_FORUM.name },
+      personas: PERSONAS.map((p) => ({ ...p, conversationId: directConversationId(p) })),
+    });
+  });
+
+  // What the bot said since the page last asked, in every conversation (the page polls this).
+  server.get('/playground/activities', async (req: Request, res: Response) => {
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const after = query.get('after') ?? '0';
+    if (!/^\d{1,15}$/.test(after)) return void res.send(400, { error: 'after must be a whole number: the last seq the page has seen.' });
+    res.send(200, { activities: conversations.after(Number(after), query.get('conversation') ?? undefined) });
+  });
+
+  // The connector API the bot calls (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference).
+  const record = async (req: Request, res: Response) => {
+    if (!isObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
+    const entry = conversations.record(String(req.params.conversationId), req.body);
+    log.debug({ conversationId: req.params.conversationId, seq: entry.seq }, 'playground: the bot sent an activity');
+    res.send(200, { id: entry.activity.id });
+  };
+  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, json, record);
+  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:replyToId`, json, record);
+  server.put(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, json, async (req: Request, res: Response) => {
+    if (!isObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
+    if (!conversations.replace(String(req.params.conversationId), String(req.params.activityId), req.body)) {
+      return connectorError(res, 404, 'ActivityNotFound', 'No such activity in this conversation.');
+    }
+    res.send(200, { id: req.params.activityId });
+  });
+  server.get(`${CONNECTOR_PATH}/v3/conversations/:conversationId/members/:userId`, async (req: Request, res: Response) => {
+    const persona = personaByUserId(String(req.params.userId));
+    if (!persona) return connectorError(res, 404, 'MemberNotFoundInConversation', 'Not a playground persona.');
+    res.send(200, { id: persona.userId, name: persona.name, email: persona.email, userPrincipalName: persona.email, aadObjectId: persona.aadObjectId });
+  });
+  // Opening a 1:1 chat: the persona's chat in the page.
+  server.post(`${CONNECTOR_PATH}/v3/conversations`, json, async (req: Request, res: Response) => {
+    const members = isObject(req.body) && Array.isArray(req.body.members) ? (req.body.members as unknown[]) : [];
+    const first = members[0];
+    const persona = isObject(first) && typeof first.id === 'string' ? personaByUserId(first.id) : undefined;
+    if (!persona) return connectorError(res, 404, 'MemberNotFound', 'Only playground personas have a chat in the page.');
+    res.send(200, { id: directConversationId(persona), activityId: '' });
+  });
+  return conversations;
+}
