@@ -8,6 +8,8 @@ export const BOT_USER = 'U0TECHVOICE';
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** What the fake answered (for successful calls). */
+  result?: Record<string, unknown>;
   at: number;
 }
 
@@ -110,13 +112,15 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decodeArgs(raw, req.headers['content-type'] ?? '');
     const failure = this.failures.get(method)?.shift();
-    this.calls.push({ method, args, at: Date.now() });
+    const call: SlackCall = { method, args, at: Date.now() };
+    this.calls.push(call);
     if (failure) {
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
       if (failure.status !== 200) return json(failure.status, { ok: false, error: failure.error ?? 'injected' }, headers);
       return json(200, { ok: false, error: failure.error ?? 'injected' }, headers);
     }
-    json(200, this.answer(method, args));
+    call.result = this.answer(method, args);
+    json(200, call.result);
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -130,8 +134,11 @@ export class FakeSlack {
         return { ok: true, user: { id: user.id, name: user.name.toLowerCase().replace(/\s+/g, '.'), real_name: user.name, profile: { real_name: user.name, display_name: user.name, email: user.email } } };
       }
       case 'chat.postMessage':
-      case 'chat.update':
-        return { ok: true, channel: args.channel, ts: method === 'chat.update' ? args.ts : ts, message: { text: args.text, blocks: args.blocks } };
+      case 'chat.update': {
+        // Posting to a user id lands in their DM with the app, as in Slack.
+        const channel = /^[UW]/.test(String(args.channel)) ? `D${String(args.channel)}` : args.channel;
+        return { ok: true, channel, ts: method === 'chat.update' ? args.ts : ts, message: { text: args.text, blocks: args.blocks } };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts };
       case 'conversations.open':

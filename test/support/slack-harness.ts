@@ -184,6 +184,13 @@ export class SlackHarness {
     return this.slack.calls.flatMap((call) => shownBy(call) ?? []);
   }
 
+  /** Waits for a message in `channel` whose text includes `includes`, and returns the latest such. */
+  async shownIn(channel: string, includes: string, ms = 5000): Promise<ShownMessage> {
+    const find = () => this.shown().filter((m) => m.channel === channel && blocksText(m.blocks).includes(includes)).pop();
+    await this.slack.waitFor(() => find() !== undefined, ms);
+    return find()!;
+  }
+
   /** Waits until the bot has shown `count` messages in total and returns the last one. */
   async nextShown(count: number, ms = 5000): Promise<ShownMessage> {
     await this.slack.waitFor(() => this.shown().length >= count, ms);
@@ -204,7 +211,8 @@ function shownBy(call: SlackCall): ShownMessage | null {
   switch (call.method) {
     case 'chat.postMessage':
     case 'chat.update':
-      return { channel: String(args.channel), ts: typeof args.ts === 'string' ? args.ts : null, blocks, text: String(args.text ?? ''), ephemeral: false };
+      if (!call.result) return null;
+      return { channel: String(call.result.channel), ts: String(call.result.ts), blocks, text: String(args.text ?? ''), ephemeral: false };
     case 'chat.postEphemeral':
       return { channel: String(args.channel), ts: null, blocks, text: String(args.text ?? ''), ephemeral: true };
     case 'respond':
