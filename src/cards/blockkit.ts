@@ -143,11 +143,11 @@ class Converter {
       case 'FactSet':
         return this.factSet(element);
       case 'Container':
-        return this.convertAll(list(element.items));
+        return this.container(list(element.items));
       case 'ColumnSet':
         return list(element.columns).forEach((column) => this.convert(column));
       case 'Column':
-        return this.convertAll(list(element.items));
+        return this.container(list(element.items));
       case 'Image':
         return this.image(element);
       case 'ActionSet':
@@ -161,6 +161,37 @@ class Converter {
         return this.input(type, element);
       default:
         throw new Error(`Block Kit has no rendering for "${type || '(no type)'}" on the ${this.name} card: add one in src/cards/blockkit.ts`);
+    }
+  }
+
+  /**
+   * A container's lines become one section where they fit, so a list item is one block (with
+   * its button beside it) rather than four: lists stay within Slack's block limits.
+   */
+  private container(items: Element[]): void {
+    const start = this.blocks.length;
+    for (const item of items) {
+      this.convert(item);
+      this.mergeTextFrom(start);
+    }
+  }
+
+  private mergeTextFrom(start: number): void {
+    const textOf = (block: Block | undefined): string | null => {
+      if (!block) return null;
+      if (block.type === 'section' && !block.accessory && !block.fields) return (block.text as { text: string }).text;
+      if (block.type === 'context') {
+        const elements = block.elements as { type: string; text?: string }[];
+        return elements.length === 1 && elements[0].type === 'mrkdwn' ? (elements[0].text ?? null) : null;
+      }
+      return null;
+    };
+    while (this.blocks.length - start >= 2) {
+      const last = this.blocks[this.blocks.length - 1];
+      const previous = this.blocks[this.blocks.length - 2];
+      const [a, b] = [textOf(previous), textOf(last)];
+      if (a === null || b === null || a.length + b.length + 1 > SLACK_LIMITS.sectionText) return;
+      this.blocks.splice(this.blocks.length - 2, 2, { type: 'section', text: { type: 'mrkdwn', text: `${a}\n${b}` } });
     }
   }
 
