@@ -149,6 +149,7 @@
     var entry = addEntry(logged.conversationId, 'bot', 'Techvoice');
     entry.dataset.activityId = activity.id;
     fillBotEntry(entry, activity, logged.conversationId);
+    if (logged.conversationId === state.conversationId) scrollDown();
   }
 
   // --- the bot's replies, through the local connector ---------------------------------------

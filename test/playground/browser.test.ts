@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { PlaygroundServer } from './support';
+import { DEMO_NETWORK_ID } from '../../src/demo/seed';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = join(__dirname, '../../test-output');
+
+async function feedbackTotal(card: Locator): Promise<number> {
+  await card.getByText(/Feedback: \d+ items?/).waitFor();
+  const text = (await card.getByText(/Feedback: \d+ items?/).first().textContent()) ?? '';
+  return Number(/Feedback: (\d+)/.exec(text)![1]);
+}
+
+describe('Playground in a browser (headless Chromium)', function () {
+  this.timeout(60_000);
+  let server: PlaygroundServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.warn(`    Skipped: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install -y chromium) to run the browser test.`);
+      this.skip();
+    }
+    server = await PlaygroundServer.start();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const chat = () => page.locator('.transcript:not([hidden])');
+  const lastCard = () => chat().locator('.card-host').last();
+
+  async function send(text: string): Promise<void> {
+    const cardsBefore = await chat().locator('.card-host').count();
+    await page.getByLabel('Message').fill(text);
+    await page.getByLabel('Message').press('Enter');
+    await page.waitForFunction(
+      (before) => document.querySelectorAll('.transcript:not([hidden]) .card-host').length > before,
+      cardsBefore,
+    );
+  }
+
+  async function become(name: string): Promise<void> {
+    await page.getByRole('radio', { name: new RegExp(name) }).click();
+    await page.locator('#chat-subtitle', { hasText: `you are ${name}` }).waitFor();
+  }
+
+  it('a member sends feedback on a card; the chair’s summary counts it', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    await become('Chris Morgan');
+    await send('summary');
+    const before = await feedbackTotal(lastCard());
+    assert.ok(before > 0, 'the demo network already has feedback');
+
+    await become('Sam Patel');
+    await send('feedback');
+    const form = lastCard();
+    await form.getByText('Share feedback').waitFor();
+    await form.locator('select').selectOption({ label: 'Recognition' });
+    await form.locator('textarea').fill('Please add technicians to the research group pages.');
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText(/Thanks: your feedback reached the network as FB-\d+/).waitFor();
+
+    await become('Chris Morgan');
+    await send('summary');
+    assert.equal(await feedbackTotal(lastCard()), before + 1);
+
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'playground.png'), fullPage: true });
+
+    const stored = await server.store.listFeedback(DEMO_NETWORK_ID, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    const mine = stored.find((f) => f.text === 'Please add technicians to the research group pages.');
+    assert.equal(mine?.theme, 'Recognition');
+    assert.equal(mine?.anonymous, true);
+    assert.equal(mine?.authorMemberId, null, 'anonymous feedback keeps no author');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('the card gallery draws every card with the real renderer', async () => {
+    await page.goto(`${server.url}/cards`);
+    await page.locator('body[data-rendered="true"]').waitFor();
+    const entries = await page.locator('.gallery-entry').count();
+    assert.ok(entries >= 12);
+    assert.equal(await page.locator('.teams-card .ac-adaptiveCard').count(), entries, 'every Teams card is drawn');
+    assert.equal(await page.locator('.slack-preview > div').count(), entries, 'every Block Kit preview is drawn');
+    assert.equal(await page.locator('.teams-card.problem').count(), 0);
+    await page.screenshot({ path: join(OUTPUT, 'cards.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+  });
+});
