@@ -1,9 +1,14 @@
 import { DateTime } from 'luxon';
 import type { RagStatus } from './model';
+import { Lru } from './memo';
+
+const formatted = new Lru<string, string>(2000);
 
 /** "Fri 4 Dec 2026, 17:00" in the network's time zone. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('ccc d LLL yyyy, HH:mm');
+  return formatted.getOrCompute(`${timeZone} ${iso}`, () =>
+    DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('ccc d LLL yyyy, HH:mm'),
+  );
 }
 
 /** "4 Dec 2026" from "2026-12-04". */

@@ -81,22 +81,38 @@ export class TeamsBot extends ActivityHandler {
   }
 
   /** Universal Actions: the returned card replaces the submitted one in place. */
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const action = invokeValue?.action;
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const { response, replies } = await this.answerCardAction(context.activity, await this.emailOf(context));
+    if (replies.length) await this.reply(context, replies);
+    return response;
+  }
+
+  /**
+   * The card that answers an Action.Execute, from the activity alone (no turn context): the
+   * endpoint's fast path uses it once the sender's e-mail is known.
+   */
+  async answerCardAction(
+    activity: Partial<Activity>,
+    email: string | null,
+  ): Promise<{ response: AdaptiveCardInvokeResponse; replies: OutgoingMessage[] }> {
+    const action = (activity.value as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
     const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
     let card: Card;
+    let replies: OutgoingMessage[] = [];
     try {
-      const outcome = await this.core.handleCardAction(toInbound(context.activity, await this.emailOf(context)), data);
+      const outcome = await this.core.handleCardAction(toInbound(activity, email), data);
       card = outcome.card;
-      if (outcome.replies.length) await this.reply(context, outcome.replies);
+      replies = outcome.replies;
     } catch (error) {
       this.log.error({ err: error, verb: action?.verb }, 'card action failed');
       card = messageCard('Sorry', SORRY, 'attention');
     }
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) };
+    return { response: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) }, replies };
+  }
+
+  /** The e-mail of a Teams user if this process has looked it up already. */
+  knownEmail(userId: string): { email: string | null } | null {
+    return this.emails.has(userId) ? { email: this.emails.get(userId) ?? null } : null;
   }
 
   private async reply(context: TurnContext, messages: OutgoingMessage[]): Promise<void> {

@@ -1,9 +1,15 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Techvoice } from '../core/techvoice';
-import { TeamsBot } from './teams-bot';
+import { TeamsBot, toActivity } from './teams-bot';
 import { TeamsMessenger } from './teams-messenger';
 
 export interface TeamsEndpoint {
@@ -22,6 +28,10 @@ export function activityProblem(body: unknown): string | null {
   const from = activity.from as Record<string, unknown> | undefined;
   if (!from || typeof from.id !== 'string') return 'The activity has no sender (from.id).';
   return null;
+}
+
+function isCardAction(activity: Activity): boolean {
+  return activity.type === 'invoke' && activity.name === 'adaptiveCard/action' && activity.channelId === 'msteams';
 }
 
 /** The Bot Framework endpoint for Teams: authentication, then the bot. */
@@ -47,7 +57,28 @@ export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger
         res.send(400, { error: problem });
         return;
       }
-      await adapter.process(req, res, (context) => bot.run(context));
+      const activity = req.body as Activity;
+      const known = isCardAction(activity) ? bot.knownEmail(activity.from.id) : null;
+      if (!known) {
+        await adapter.process(req, res, (context) => bot.run(context));
+        return;
+      }
+      // Fast path for card submits: the same authentication as the adapter, then the core,
+      // without building a turn context and connector client nobody uses.
+      try {
+        await auth.authenticateRequest(activity, req.header('authorization') ?? '');
+      } catch (error) {
+        log.info({ err: error }, 'card action refused: not authenticated');
+        res.send(401, { error: 'Unauthorized' });
+        return;
+      }
+      const { response, replies } = await bot.answerCardAction(activity, known.email);
+      res.send(200, response);
+      if (replies.length) {
+        await adapter.continueConversationAsync(config.microsoftAppId ?? '', TurnContext.getConversationReference(activity), async (context) => {
+          await context.sendActivities(replies.map(toActivity));
+        });
+      }
     },
   };
 }

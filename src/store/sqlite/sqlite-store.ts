@@ -357,6 +357,9 @@ export class SqliteStore implements Store {
     const db = new BetterSqlite3(file);
     try {
       db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL keeps every committed write across a process crash (kill -9); only
+      // a power cut can lose the last commits. FULL would fsync on every answer.
+      db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       migrate(db);
