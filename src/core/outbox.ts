@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Platform } from './model';
 import type { OutgoingMessage } from './messages';
 import type { Delivery, Store } from '../store/store';
 import { now } from './clock';
+import { Pacer, PLATFORM_PACING, type PlatformPacing } from './outbox-pacing';
 
 /** What happened to one send attempt. */
 export type SendResult =
   | { status: 'sent' }
+  /** `retryAfterMs` set means the platform throttled us and said when to come back. */
   | { status: 'retry'; error: string; retryAfterMs: number | null }
   | { status: 'unreachable'; error: string };
 
@@ -27,11 +30,20 @@ export interface Recipient {
 export interface OutboxOptions {
   /** Identifies this instance in delivery claims. */
   holder: string;
+  /** Failed tries (throttling aside) after which a recipient is marked unreachable. */
   maxAttempts: number;
   batchSize: number;
   claimMs: number;
-  /** First retry delay; doubles with each attempt. */
+  /** First retry delay; doubles with each attempt up to maxBackoffMs. */
   backoffMs: number;
+  maxBackoffMs: number;
+  /** Sends in flight at once. */
+  concurrency: number;
+  /** A send with no answer after this long counts as a failed try. */
+  sendTimeoutMs: number;
+  /** How often a started outbox looks for deliveries that have become due. */
+  pollMs: number;
+  pacing: Record<Platform, PlatformPacing>;
 }
 
 export interface DrainResult {
@@ -40,29 +52,44 @@ export interface DrainResult {
   unreachable: number;
 }
 
-const DEFAULTS: OutboxOptions = {
-  holder: `instance-${randomUUID()}`,
+const DEFAULTS: Omit<OutboxOptions, 'holder'> = {
   maxAttempts: 5,
   batchSize: 50,
   claimMs: 60_000,
   backoffMs: 2_000,
+  maxBackoffMs: 15 * 60_000,
+  concurrency: 8,
+  sendTimeoutMs: 30_000,
+  pollMs: 5_000,
+  pacing: PLATFORM_PACING,
 };
+
+type Outcome = keyof DrainResult | 'released';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Proactive messages go through the outbox: one delivery record per (job, recipient) in the
  * store, claimed before sending, so a retry, a crash or a second instance never sends twice.
+ * Sends are paced within platform limits, retried with backoff (or when the platform's
+ * Retry-After says), and a recipient who cannot be reached after maxAttempts is marked so.
  */
 export class Outbox {
   private readonly options: OutboxOptions;
+  private readonly pacer: Pacer;
   private draining: Promise<DrainResult> | null = null;
   private again = false;
+  private stopping = false;
+  private poller: NodeJS.Timeout | null = null;
+  private wakeUp: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly messengers: Messengers,
     options: Partial<OutboxOptions> = {},
   ) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { holder: `instance-${randomUUID()}`, ...DEFAULTS, ...options };
+    this.pacer = new Pacer(this.options.pacing);
   }
 
   async enqueue(
@@ -94,8 +121,28 @@ export class Outbox {
     return this.store.enqueueDeliveries(deliveries);
   }
 
+  /** Looks for due deliveries every pollMs until stopped. */
+  start(): void {
+    this.stopping = false;
+    if (this.poller) return;
+    this.poller = setInterval(() => this.kick(), this.options.pollMs);
+    this.poller.unref();
+    this.kick();
+  }
+
+  /** Stops claiming; sends in flight finish, claimed but unsent deliveries are handed back at once. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.poller) clearInterval(this.poller);
+    if (this.wakeUp) clearTimeout(this.wakeUp);
+    this.poller = null;
+    this.wakeUp = null;
+    await this.draining?.catch(() => undefined);
+  }
+
   /** Starts a drain in the background (or queues another pass if one is running). */
   kick(): void {
+    if (this.stopping) return;
     void this.drain().catch(() => undefined);
   }
 
@@ -115,7 +162,7 @@ export class Outbox {
     const total: DrainResult = { sent: 0, retried: 0, unreachable: 0 };
     do {
       this.again = false;
-      for (;;) {
+      while (!this.stopping) {
         const at = now();
         const claimed = await this.store.claimDeliveries(
           this.options.holder,
@@ -124,39 +171,93 @@ export class Outbox {
           this.options.batchSize,
         );
         if (claimed.length === 0) break;
-        for (const delivery of claimed) {
-          const outcome = await this.deliver(delivery);
-          total[outcome]++;
-        }
+        await this.sendAll(claimed, total);
       }
-    } while (this.again);
+    } while (this.again && !this.stopping);
     return total;
   }
 
-  private async deliver(delivery: Delivery): Promise<keyof DrainResult> {
+  private async sendAll(claimed: Delivery[], total: DrainResult): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) {
+        const delivery = claimed[next++];
+        const outcome = this.stopping ? await this.release(delivery) : await this.deliver(delivery);
+        if (outcome !== 'released') total[outcome]++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, claimed.length) }, worker));
+  }
+
+  private async release(delivery: Delivery, notBefore = delivery.notBefore): Promise<Outcome> {
+    await this.store.finishDelivery({ ...delivery, claimedBy: null, claimedUntil: null, notBefore });
+    return 'released';
+  }
+
+  private async deliver(delivery: Delivery): Promise<Outcome> {
     const messenger = this.messengers[delivery.platform];
-    const result: SendResult = messenger
-      ? await messenger
-          .send(delivery.address, JSON.parse(delivery.payload) as OutgoingMessage)
-          .catch((error: unknown) => ({ status: 'retry', error: String(error), retryAfterMs: null }) as const)
-      : { status: 'unreachable', error: `${delivery.platform} is not configured` };
-    const attempts = delivery.attempts + 1;
-    const finished = { ...delivery, attempts, claimedBy: null, claimedUntil: null };
+    if (!messenger) return this.giveUp(delivery, delivery.attempts + 1, `${delivery.platform} is not configured`);
+    const startAt = this.pacer.reserve(delivery.platform, delivery.address, performance.now());
+    const wait = startAt - performance.now();
+    const claimLeft = Date.parse(delivery.claimedUntil ?? '') - now().getTime();
+    if (wait > claimLeft - this.options.sendTimeoutMs) {
+      // Too far ahead to keep the claim: leave it for whoever is free then.
+      return this.release(delivery, new Date(now().getTime() + wait).toISOString());
+    }
+    if (wait > 0) await sleep(wait);
+    if (this.stopping) return this.release(delivery);
+    const result = await this.sendWithTimeout(messenger, delivery);
+    const finished = { ...delivery, claimedBy: null, claimedUntil: null };
     if (result.status === 'sent') {
-      await this.store.finishDelivery({ ...finished, state: 'sent', sentAt: now().toISOString(), lastError: null });
+      await this.store.finishDelivery({ ...finished, attempts: delivery.attempts + 1, state: 'sent', sentAt: now().toISOString(), lastError: null });
       return 'sent';
     }
-    if (result.status === 'unreachable' || attempts >= this.options.maxAttempts) {
-      await this.store.finishDelivery({ ...finished, state: 'unreachable', lastError: result.error });
-      return 'unreachable';
+    if (result.status === 'retry' && result.retryAfterMs !== null) {
+      // Throttled: the recipient is fine, we were too fast. Not a failed try.
+      this.pacer.pause(delivery.platform, performance.now() + result.retryAfterMs);
+      return this.retryLater(finished, delivery.attempts, result.error, result.retryAfterMs);
     }
-    const delay = result.retryAfterMs ?? this.options.backoffMs * 2 ** (attempts - 1);
-    await this.store.finishDelivery({
-      ...finished,
-      state: 'pending',
-      lastError: result.error,
-      notBefore: new Date(now().getTime() + delay).toISOString(),
+    const attempts = delivery.attempts + 1;
+    if (result.status === 'unreachable' || attempts >= this.options.maxAttempts) return this.giveUp(finished, attempts, result.error);
+    const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (attempts - 1));
+    return this.retryLater(finished, attempts, result.error, backoff);
+  }
+
+  private async sendWithTimeout(messenger: Messenger, delivery: Delivery): Promise<SendResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<SendResult>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'retry', error: `no answer within ${this.options.sendTimeoutMs} ms`, retryAfterMs: null }), this.options.sendTimeoutMs);
     });
+    try {
+      return await Promise.race([
+        messenger
+          .send(delivery.address, JSON.parse(delivery.payload) as OutgoingMessage)
+          .catch((error: unknown): SendResult => ({ status: 'retry', error: String(error), retryAfterMs: null })),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async retryLater(delivery: Delivery, attempts: number, error: string, delayMs: number): Promise<Outcome> {
+    await this.store.finishDelivery({ ...delivery, attempts, state: 'pending', lastError: error, notBefore: new Date(now().getTime() + delayMs).toISOString() });
+    this.wakeAfter(delayMs);
     return 'retried';
+  }
+
+  private async giveUp(delivery: Delivery, attempts: number, error: string): Promise<Outcome> {
+    await this.store.finishDelivery({ ...delivery, attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
+    const member = await this.store.getMember(delivery.networkId, delivery.recipientKey);
+    if (member && !member.unreachable) await this.store.upsertMember({ ...member, unreachable: true });
+    return 'unreachable';
+  }
+
+  /** A started outbox comes back for a retry when it is due rather than at the next poll. */
+  private wakeAfter(delayMs: number): void {
+    if (!this.poller || delayMs >= this.options.pollMs) return;
+    if (this.wakeUp) clearTimeout(this.wakeUp);
+    this.wakeUp = setTimeout(() => this.kick(), delayMs + 5);
+    this.wakeUp.unref();
   }
 }

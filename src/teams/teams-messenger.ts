@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationParameters } from 'botbuilder';
+import type { CloudAdapter, ConversationParameters, TurnContext } from 'botbuilder';
 import type { Messenger, SendResult } from '../core/outbox';
 import type { OutgoingMessage } from '../core/messages';
 import { toActivity } from './teams-bot';
@@ -23,6 +23,7 @@ export class TeamsMessenger implements Messenger {
     try {
       if ('reference' in target) {
         await this.adapter.continueConversationAsync(this.appId, target.reference, async (context) => {
+          this.leaveRetriesToTheOutbox(context);
           await context.sendActivity(activity);
         });
       } else {
@@ -40,6 +41,7 @@ export class TeamsMessenger implements Messenger {
           'https://api.botframework.com',
           parameters,
           async (context) => {
+            this.leaveRetriesToTheOutbox(context);
             await context.sendActivity(activity);
           },
         );
@@ -49,14 +51,34 @@ export class TeamsMessenger implements Messenger {
       return classify(error as HttpError);
     }
   }
+
+  /**
+   * The connector client's pipeline retries 429s and 5xx on its own, holding the send for
+   * the Retry-After time. The outbox does that instead (so it can pace the whole broadcast
+   * and record each try), so the client's retry policies are taken out.
+   */
+  private leaveRetriesToTheOutbox(context: TurnContext): void {
+    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as
+      | { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } }
+      | undefined;
+    connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+function retryAfterMs(value: string | undefined): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds > 0 ? seconds * 1000 : null;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
 
 function classify(error: HttpError): SendResult {
   const status = error.statusCode ?? 0;
   const text = error.message ?? String(error);
   if (status === 429 || status >= 500 || status === 0) {
-    const retryAfter = Number(error.response?.headers?.get('retry-after'));
-    return { status: 'retry', error: text, retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null };
+    return { status: 'retry', error: text, retryAfterMs: retryAfterMs(error.response?.headers?.get('retry-after')) };
   }
   // 403: the user blocked or removed the bot; 404: the conversation is gone.
   return { status: 'unreachable', error: `${status} ${text}` };

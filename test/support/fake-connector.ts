@@ -7,6 +7,8 @@ export interface SentActivity {
   threadId: string | null;
   replyToId: string | null;
   activity: Record<string, unknown>;
+  /** performance.now() when the connector accepted it. */
+  at: number;
 }
 
 export interface ConnectorUser {
@@ -22,8 +24,18 @@ export interface ConnectorUser {
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
   readonly users = new Map<string, ConnectorUser>();
-  /** Status codes to answer the next sends with (e.g. 429, 500), consumed in order. */
-  readonly failNext: { status: number; retryAfter?: number }[] = [];
+  /**
+   * Status codes to answer the next sends with (e.g. 429, 500), consumed in order. `hang`
+   * holds the request for hangMs (default 10 s) and then drops the connection, sending nothing.
+   */
+  readonly failNext: { status: number; retryAfter?: number; hang?: boolean; hangMs?: number }[] = [];
+  /** Conversations that always answer with this status (e.g. 403: the user removed the bot). */
+  readonly failAlways = new Map<string, number>();
+  /** When set, sends beyond this many per second (over all conversations) get 429 with Retry-After. */
+  rateLimit: { perSecond: number; retryAfterSeconds: number } | null = null;
+  /** Sends answered 429 because of rateLimit. */
+  throttled = 0;
+  private readonly recentSends: number[] = [];
   private server: Server | null = null;
   url = '';
 
@@ -63,6 +75,15 @@ export class FakeConnector {
     }
   }
 
+  /** Sliding one-second window over accepted sends. */
+  private overRate(perSecond: number): boolean {
+    const nowMs = performance.now();
+    while (this.recentSends.length && this.recentSends[0] <= nowMs - 1000) this.recentSends.shift();
+    if (this.recentSends.length >= perSecond) return true;
+    this.recentSends.push(nowMs);
+    return false;
+  }
+
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -84,12 +105,24 @@ export class FakeConnector {
     }
     // POST /v3/conversations/{id}/activities[/{replyToId}]
     if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities') {
+      const conversation = parts[2].split(';messageid=')[0];
+      const always = this.failAlways.get(conversation);
+      if (always) return json(always, { error: { code: 'Failure', message: 'injected' } });
+      if (this.rateLimit && this.overRate(this.rateLimit.perSecond)) {
+        this.throttled++;
+        return json(429, { error: { code: 'Throttled', message: 'too many requests' } }, { 'retry-after': String(this.rateLimit.retryAfterSeconds) });
+      }
       const failure = this.failNext.shift();
+      if (failure?.hang) {
+        await new Promise((r) => setTimeout(r, failure.hangMs ?? 10_000));
+        req.socket.destroy();
+        return;
+      }
       if (failure) {
         return json(failure.status, { error: { code: 'Failure', message: 'injected' } }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {});
       }
       const [conversationId, thread] = parts[2].split(';messageid=');
-      this.sent.push({ conversationId, threadId: thread ?? null, replyToId: parts[4] ?? null, activity: body });
+      this.sent.push({ conversationId, threadId: thread ?? null, replyToId: parts[4] ?? null, activity: body, at: performance.now() });
       return json(200, { id: `sent-${this.sent.length}` });
     }
     json(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
