@@ -6,6 +6,8 @@ import type { Store } from './store/store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
+import { PLATFORM_PACING } from './core/outbox-pacing';
+import { Scheduler } from './scheduler/scheduler';
 import { createTeamsEndpoint } from './teams/teams-endpoint';
 import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 import { mountPlayground, playgroundServiceUrl } from './playground/playground';
@@ -16,6 +18,8 @@ export interface App {
   store: Store;
   core: Techvoice;
   outbox: Outbox;
+  /** Null on an instance started with SCHEDULER=off. */
+  scheduler: Scheduler | null;
   /** Listens on the configured port (0 = any free one) and returns the port. */
   listen(): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, closes the store. */
@@ -39,8 +43,16 @@ async function serverSecret(config: Config, store: Store): Promise<string> {
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
   const theStore = store ?? (await openStore(config));
   const messengers: Messengers = {};
-  const outbox = new Outbox(theStore, messengers);
+  const outbox = new Outbox(theStore, messengers, {
+    pacing: {
+      teams: { ...PLATFORM_PACING.teams, perSecond: config.sendRate.teams },
+      slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
+    },
+  });
   const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins);
+  const scheduler = config.scheduler
+    ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
+    : null;
 
   const server = restify.createServer({ name: 'techvoice', handleUncaughtExceptions: false });
   server.get('/healthz', (_req, res, next) => {
@@ -74,16 +86,21 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     store: theStore,
     core,
     outbox,
+    scheduler,
     listen: async () => {
       const port = await new Promise<number>((resolve) => {
         server.listen(config.port, '0.0.0.0', () => resolve((server.address() as { port: number }).port));
       });
       // After listening: the demo personas' chats are addressed to the playground connector on this port.
       if (config.playground) await prepareDemo(theStore, { secret: core.deps.secret, serviceUrl: playgroundServiceUrl(port), seed: config.demoData }, log);
+      outbox.start();
+      scheduler?.start();
       return port;
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler?.stop();
+      await outbox.stop();
       await theStore.close();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidSchedule } from './core/schedules';
 
 /** Every setting Techvoice reads from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -17,6 +18,11 @@ export interface Config {
   secret: string | null;
   slack: { signingSecret: string; botToken: string; apiUrl: string } | null;
   scheduler: boolean;
+  /** Forum summaries and the chairs' digest, as schedules in each network's time zone. */
+  summarySchedule: string;
+  digestSchedule: string;
+  /** Proactive sends per second per platform, over all conversations of this instance. */
+  sendRate: { teams: number; slack: number };
   playground: boolean;
   demoData: boolean;
   metrics: boolean;
@@ -53,6 +59,10 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   SCHEDULER: onOff(true),
+  SUMMARY_SCHEDULE: z.string().default('0 9 * * 1#1').refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
+  DIGEST_SCHEDULE: z.string().default('0 9 * * 1').refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
+  TEAMS_SEND_RATE: z.coerce.number().positive().max(1000).default(30),
+  SLACK_SEND_RATE: z.coerce.number().positive().max(1000).default(10),
   PLAYGROUND: optional,
   DEMO_DATA: onOff(true),
   METRICS: optional,
@@ -100,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }
         : null,
     scheduler: e.SCHEDULER,
+    summarySchedule: e.SUMMARY_SCHEDULE,
+    digestSchedule: e.DIGEST_SCHEDULE,
+    sendRate: { teams: e.TEAMS_SEND_RATE, slack: e.SLACK_SEND_RATE },
     playground,
     demoData: e.DEMO_DATA,
     metrics,

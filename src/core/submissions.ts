@@ -70,6 +70,12 @@ export const submissionSchemas = {
     note: optionalText(LIMITS.actionNote, 'The note'),
     evidence: optionalText(LIMITS.actionEvidence, 'The evidence'),
   }),
+  'reminder.done': z.object({
+    ...base,
+    number: id,
+    version: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(0, INCOMPLETE),
+  }),
+  'reminder.snooze': z.object({ ...base, number: id }),
   'feedback.list': z.object({ ...base }),
   'feedback.open': z.object({ ...base, number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE) }),
   'feedback.acknowledge': z.object({ ...base, number: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE) }),

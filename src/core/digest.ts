@@ -1,0 +1,70 @@
+import { card, type Card, type DigestCard } from './cards';
+import type { CoreDeps } from './deps';
+import { addDays } from './clock';
+import { isOverdue } from './actions';
+import { formatDate, formatDateTime, plural } from './format';
+import type { Network } from './model';
+import { pulseReference } from './pulses';
+import { localDate } from './reminders';
+
+const DIGEST_DAYS = 7;
+const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The weekly digest for chairs: feedback that came in, rounds about to close, actions that
+ * are overdue or red, and people the bot could not reach.
+ */
+export async function buildDigest(deps: CoreDeps, network: Network, at: Date): Promise<Card> {
+  const since = addDays(at, -DIGEST_DAYS);
+  const soon = addDays(at, DIGEST_DAYS);
+  const [feedback, rounds, questions, actions, members] = await Promise.all([
+    deps.store.listFeedback(network.id, since.toISOString(), at.toISOString()),
+    deps.store.listRounds(network.id, addDays(at, -120).toISOString(), at.toISOString()),
+    deps.store.listPulseQuestions(network.id),
+    deps.store.listActions(network.id),
+    deps.store.listMembers(network.id),
+  ]);
+  const questionText = new Map(questions.map((q) => [q.number, q.text]));
+  const closing = rounds.filter((r) => r.closesAt > at.toISOString() && r.closesAt <= soon.toISOString());
+  const closingLines = [];
+  for (const round of closing) {
+    const answers = (await deps.store.listAnswers(round.id)).length;
+    closingLines.push({
+      line: `**${pulseReference(round.questionNumber)}** ${clip(questionText.get(round.questionNumber) ?? '')} · closes ${formatDateTime(round.closesAt, network.timeZone)} · ${answers} of ${round.askedCount} answered`,
+    });
+  }
+  const today = localDate(at, network.timeZone);
+  const attention = actions.filter((a) => a.status === 'red' || isOverdue(a, today));
+  const unreachable = members.filter((m) => m.unreachable);
+  const sections: DigestCard['sections'] = [
+    {
+      heading: `New feedback (${feedback.length})`,
+      empty: feedback.length ? '' : 'No feedback this week.',
+      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${f.theme} · ${f.status} · ${clip(f.text)}` })),
+    },
+    {
+      heading: `Pulse rounds closing in the next ${DIGEST_DAYS} days (${closing.length})`,
+      empty: closing.length ? '' : 'None.',
+      lines: closingLines,
+    },
+    {
+      heading: `Overdue and red actions (${attention.length})`,
+      empty: attention.length ? '' : 'Nothing overdue or red.',
+      lines: attention.map((a) => ({
+        line: `**${a.number}** ${clip(a.title, 80)} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDate(a.due)}` : ''].filter(Boolean).join(', ')} · ${a.owner}`,
+      })),
+    },
+    {
+      heading: `People I could not reach (${unreachable.length})`,
+      empty: unreachable.length ? '' : 'Everyone could be reached.',
+      lines: unreachable.map((m) => ({
+        line: `${m.name} (${m.platform === 'teams' ? 'Teams' : 'Slack'}${m.email ? `, ${m.email}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
+      })),
+    },
+  ];
+  return card('digest', {
+    title: `Weekly digest for ${network.name}`,
+    period: `${plural(DIGEST_DAYS, 'day')} to ${formatDateTime(at.toISOString(), network.timeZone)}`,
+    sections,
+  });
+}

@@ -1,0 +1,53 @@
+import type { CoreDeps } from '../core/deps';
+import { buildDigest } from '../core/digest';
+import type { Network } from '../core/model';
+import { nextAllowedTime } from '../core/quiet-hours';
+import { occurrencesBetween, previousOccurrence, type Occurrence } from '../core/schedules';
+import { buildSummary } from '../core/summary';
+
+const DAY = 86_400_000;
+/** A report whose slot passed this long ago (quiet time, a restart) still goes out. */
+const LATE_MS = 3 * DAY;
+
+/** Slots of `schedule` that have come and whose quiet-time-adjusted send time has passed. */
+function dueSlots(schedule: string, network: Network, at: Date): { slot: Occurrence; sendAt: Date }[] {
+  return occurrencesBetween(schedule, network.timeZone, new Date(at.getTime() - LATE_MS), at)
+    .map((slot) => ({ slot, sendAt: nextAllowedTime(slot.at, network) }))
+    .filter(({ sendAt }) => sendAt <= at);
+}
+
+/** The summary for each forum, on the network's summary schedule, covering the time since the last one. */
+export async function queueForumSummaries(deps: CoreDeps, network: Network, schedule: string, at: Date): Promise<number> {
+  let queued = 0;
+  for (const { slot, sendAt } of dueSlots(schedule, network, at)) {
+    for (const forum of await deps.store.listForums(network.id)) {
+      const jobKey = `summary:${network.id}:${forum.id}:${slot.key}`;
+      if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
+      const previous = previousOccurrence(schedule, network.timeZone, slot.at);
+      const days = previous ? Math.min(365, Math.max(1, Math.round((slot.at.getTime() - previous.at.getTime()) / DAY))) : 30;
+      const summary = await buildSummary(deps, { network, audienceName: forum.name, days });
+      queued += await deps.outbox.enqueue(network.id, jobKey, [{ key: forum.id, platform: forum.platform, address: forum.address }], { card: summary }, sendAt);
+    }
+  }
+  return queued;
+}
+
+/** The weekly digest, to every chair of the network by direct message. */
+export async function queueChairDigest(deps: CoreDeps, network: Network, schedule: string, at: Date): Promise<number> {
+  let queued = 0;
+  for (const { slot, sendAt } of dueSlots(schedule, network, at)) {
+    const jobKey = `digest:${network.id}:${slot.key}`;
+    if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
+    const chairs = (await deps.store.listMembers(network.id)).filter((m) => m.roles.includes('chair') && m.directAddress && !m.unreachable);
+    if (chairs.length === 0) continue;
+    const digest = await buildDigest(deps, network, at);
+    queued += await deps.outbox.enqueue(
+      network.id,
+      jobKey,
+      chairs.map((m) => ({ key: m.id, platform: m.platform, address: m.directAddress as string })),
+      { card: digest },
+      sendAt,
+    );
+  }
+  return queued;
+}
