@@ -49,7 +49,7 @@ export async function submitFeedback(deps: CoreDeps, session: Session, input: Su
       createdAt: at,
       updatedAt: at,
     },
-    keyedHash(deps.secret, 'feedback', input.formId, personKey(inbound.requester)),
+    keyedHash(deps.secret, 'feedback', input.formId, personKey(session.member)),
   );
   const replyTo = member.directAddress ?? inbound.requester.directAddress;
   if (replyTo) {

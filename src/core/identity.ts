@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Requester } from './context';
+import type { Member } from './model';
 
 /** A stable, short id derived from its parts: makes first-contact creates idempotent. */
 export function deriveId(prefix: string, ...parts: string[]): string {
@@ -10,8 +10,8 @@ export function deriveId(prefix: string, ...parts: string[]): string {
  * Who a person is across platforms: their e-mail when known (so someone on both Teams and
  * Slack counts once), otherwise their platform user id.
  */
-export function personKey(requester: Pick<Requester, 'email' | 'platform' | 'userId'>): string {
-  return requester.email ? `email:${requester.email.toLowerCase()}` : `${requester.platform}:${requester.userId}`;
+export function personKey(member: Pick<Member, 'email' | 'platform' | 'platformUserId'>): string {
+  return member.email ? `email:${member.email.toLowerCase()}` : `${member.platform}:${member.platformUserId}`;
 }
 
 /** Keyed one-way hash: dedupes anonymous acts without storing who did them. */

@@ -168,7 +168,7 @@ async function resolveAudience(
 export function distinctPeople(members: Member[]): Member[] {
   const seen = new Set<string>();
   return members.filter((m) => {
-    const key = personKey({ email: m.email, platform: m.platform, userId: m.platformUserId });
+    const key = personKey(m);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -233,7 +233,7 @@ async function loadRound(deps: CoreDeps, session: Session, roundId: string): Pro
 }
 
 const respondentKey = (deps: CoreDeps, session: Session, roundId: string): string =>
-  keyedHash(deps.secret, 'answer', roundId, personKey(session.inbound.requester));
+  keyedHash(deps.secret, 'answer', roundId, personKey(session.member));
 
 export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
   const { round, question } = await loadRound(deps, session, roundId);
