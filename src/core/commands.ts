@@ -1,4 +1,4 @@
-export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum'] as const;
+export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {

@@ -14,7 +14,7 @@ const ALL_TIME = ['1970-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z'] as con
 const SHOWN = 15;
 
 /** Every feedback item of a network, oldest first. */
-export const allFeedback = (deps: CoreDeps, networkId: string): Promise<Feedback[]> => deps.store.listFeedback(networkId, ...ALL_TIME);
+export const allFeedback = (deps: Pick<CoreDeps, 'store'>, networkId: string): Promise<Feedback[]> => deps.store.listFeedback(networkId, ...ALL_TIME);
 
 /** Chairs' inbox: feedback not yet closed with a reply, newest first. */
 export async function feedbackInbox(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {

@@ -11,6 +11,8 @@ export function helpCard(member: Member, intro = 'Hello! I help your technician 
     { command: 'pulse', description: chair ? 'Create pulse questions and see results' : 'Answer open pulse questions', show: true },
     { command: 'actions', description: chair ? 'See the action plan and its RAG status' : 'See and update the actions you own', show: true },
     { command: 'summary [days]', description: 'Post a summary of the last 30 days (or the days you give) here', show: chair },
+    { command: 'feedback list', description: 'Acknowledge feedback, link it to an action and reply (“you said, we did”)', show: chair },
+    { command: 'export [docx|csv|md]', description: 'Get the RAG analysis for the self-assessment as a file', show: chair },
     { command: 'roles', description: 'Give people the chair, action owner or admin role', show: admin },
     { command: 'forum [name]', description: 'Register this channel as a forum', show: admin },
     { command: 'help', description: 'Show this list', show: true },

@@ -13,6 +13,7 @@ import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, sh
 import { actionUpdateForm, listActions, updateAction } from './actions';
 import { buildSummary } from './summary';
 import { parseSummaryArgs } from './summary-command';
+import { exportCommand } from './export';
 import { rolesCard, setRoles } from './roles';
 import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
@@ -93,6 +94,9 @@ export class Techvoice {
       case 'roles':
         requireAdmin(session);
         return { card: await rolesCard(deps, session) };
+      case 'export':
+        requireChair(session);
+        return exportCommand(deps, session, args);
       case 'forum':
         requireAdmin(session);
         return { text: await registerForum(deps, session, args.trim()) };

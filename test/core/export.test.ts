@@ -1,0 +1,151 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { runCli } from '../../src/cli';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { importActionPlan } from '../../src/core/action-plan-csv';
+import { newNetwork } from '../../src/core/session';
+import type { Network } from '../../src/core/model';
+import { Outbox } from '../../src/core/outbox';
+import { seedRound } from './summary-support';
+
+const PLAN = readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8');
+
+const unescapeXml = (text: string): string =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The tables of a .docx, read from its XML: tables → rows → cell texts. */
+async function docxTables(bytes: Buffer): Promise<string[][][]> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map(([, tbl]) =>
+    [...tbl.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map(([, tr]) =>
+      [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc]) => [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join('')),
+    ),
+  );
+}
+
+const tableStartingWith = (tables: string[][][], ...head: string[]): string[][] => {
+  const found = tables.find((t) => head.every((h, i) => t[0][i] === h));
+  assert.ok(found, `a table headed ${head.join(', ')}`);
+  return found;
+};
+
+describe('RAG analysis export', () => {
+  let dir: string;
+  let db: string;
+  let network: Network;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'techvoice-export-'));
+    db = join(dir, 'techvoice.db');
+    const store = SqliteStore.open(db);
+    const deps = { store, secret: 's', outbox: new Outbox(store, {}) };
+    network = newNetwork('n-export', 'Midshire University Technicians');
+    await store.createNetwork(network);
+    await importActionPlan(store, network.id, PLAN, '2025-01-06T09:00:00.000Z');
+    const action = (await store.getAction(network.id, '2.1'))!;
+    await store.updateAction({ ...action, evidence: 'Registrations up from 14 to 31; see HR report', version: action.version + 1 }, action.version, {
+      networkId: network.id, actionNumber: '2.1', at: '2025-02-01T10:00:00.000Z', by: 'm1', byName: 'Priya Owner', status: 'green', note: action.note, evidence: 'Registrations up from 14 to 31; see HR report',
+    });
+    const packs = (await store.getAction(network.id, '4.2'))!;
+    await store.importActions(network.id, [{ ...packs, evidence: '=SUM(A1:A9) data packs opened' }], []);
+    const base = { networkId: network.id, anonymous: true, authorMemberId: null, platform: 'teams' as const, reply: null, linkedAction: null, status: 'new' as const };
+    await store.createFeedback({ ...base, theme: 'Recognition', text: 'Please fund registration, "properly"', status: 'closed', linkedAction: '2.1', reply: 'Fees are now paid for year one.', createdAt: '2025-01-10T09:00:00.000Z', updatedAt: '2025-01-20T09:00:00.000Z' }, 'f1');
+    await store.createFeedback({ ...base, theme: 'Recognition', text: 'Awards for technicians?', createdAt: '2025-01-12T09:00:00.000Z', updatedAt: '2025-01-12T09:00:00.000Z' }, 'f2');
+    await store.createFeedback({ ...base, theme: 'Sustainability', text: '=HYPERLINK("http://x")', createdAt: '2025-01-15T09:00:00.000Z', updatedAt: '2025-01-15T09:00:00.000Z' }, 'f3');
+    await seedRound(deps, network, { id: 'r-big', theme: 'Recognition', kind: 'likert', forumId: null, openedDaysAgo: 20, asked: 12, answers: { teams: ['4', '4', '5', '3', '4', '4'] } });
+    await seedRound(deps, network, { id: 'r-small', theme: 'Visibility', kind: 'yesno', forumId: null, openedDaysAgo: 10, asked: 12, answers: { slack: ['yes', 'no'] } });
+    await store.close();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function cli(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { TECHVOICE_DB: db, LOG_LEVEL: 'silent' }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out, err };
+  }
+
+  it('writes a .docx whose tables match the store: RAG by theme, actions, red explanations, impact and the technician-voice appendix', async () => {
+    const file = join(dir, 'analysis.docx');
+    const result = await cli('export', '--network', network.id, '--format', 'docx', '--out', file);
+    assert.equal(result.code, 0, result.err.join('\n'));
+    assert.match(result.out[0], /Wrote the RAG analysis of Midshire University Technicians/);
+
+    const store = SqliteStore.open(db);
+    const actions = await store.listActions(network.id);
+    await store.close();
+    const tables = await docxTables(readFileSync(file));
+
+    const rag = tableStartingWith(tables, 'Theme', 'Red', 'Amber', 'Green', 'Total');
+    for (const theme of ['Visibility', 'Recognition', 'Career Development', 'Sustainability']) {
+      const mine = actions.filter((a) => a.theme === theme);
+      const count = (s: string) => String(mine.filter((a) => a.status === s).length);
+      assert.deepEqual(rag.find((r) => r[0] === theme), [theme, count('red'), count('amber'), count('green'), String(mine.length)]);
+    }
+
+    const actionRows = tables.filter((t) => t[0][0] === 'Number' && t[0][1] === 'Action' && t[0][2] === 'Owner' && t[0][3] === 'Due').flatMap((t) => t.slice(1));
+    assert.equal(actionRows.length, actions.length, 'every action appears once');
+    for (const action of actions) {
+      const row = actionRows.find((r) => r[0] === action.number)!;
+      const status = { red: 'Red', amber: 'Amber', green: 'Green' }[action.status];
+      assert.deepEqual(row, [action.number, action.title, action.owner, action.due, status, action.note, action.evidence, action.number === '2.1' ? 'FB-1' : '']);
+    }
+
+    const red = tableStartingWith(tables, 'Number', 'Action', 'Owner', 'Explanation');
+    assert.deepEqual(red.slice(1).map((r) => r[0]), actions.filter((a) => a.status === 'red').map((a) => a.number));
+    for (const row of red.slice(1)) assert.equal(row[3], actions.find((a) => a.number === row[0])!.note, `explanation of ${row[0]}`);
+
+    assert.deepEqual(tableStartingWith(tables, 'Number', 'Action', 'RAG status', 'Evidence').slice(1), [
+      ['2.1', 'Fund the first year of professional registration fees', 'Green', 'Registrations up from 14 to 31; see HR report'],
+      ['4.2', 'Give every department workforce planning data on technical roles', 'Green', '=SUM(A1:A9) data packs opened'],
+    ]);
+
+    const pulses = tableStartingWith(tables, 'Date', 'Pulse', 'Theme', 'Question', 'Answers', 'Asked', 'Result').slice(1);
+    assert.deepEqual(pulses.map((p) => [p[1], p[2], p[4], p[5], p[6]]), [
+      ['P-1', 'Recognition', '6', '12', 'Average 4.0 of 5'],
+      ['P-2', 'Visibility', '2', '12', 'Withheld: fewer than 5 answers'],
+    ]);
+
+    assert.deepEqual(tableStartingWith(tables, 'Theme', 'Items', 'Led to action', 'First', 'Last').slice(1), [
+      ['Recognition', '2', '1', '2025-01-10', '2025-01-12'],
+      ['Sustainability', '1', '0', '2025-01-15', '2025-01-15'],
+    ]);
+    assert.deepEqual(tableStartingWith(tables, 'Feedback', 'Date', 'Theme', 'Action', 'You said', 'We did').slice(1), [
+      ['FB-1', '2025-01-10', 'Recognition', '2.1 Fund the first year of professional registration fees', 'Please fund registration, "properly"', 'Fees are now paid for year one.'],
+    ]);
+  });
+
+  it('writes CSV (one row per action, formulas defused) and Markdown', async () => {
+    const csvFile = join(dir, 'analysis.csv');
+    assert.equal((await cli('export', '--network', network.id, '--format', 'csv', '--out', csvFile)).code, 0);
+    const csv = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
+    assert.equal(csv[0], 'Theme,Number,Action,Owner,Due,RAG status,Progress / explanation,Evidence of impact,Feedback that led to it');
+    assert.equal(csv.length, 1 + 18);
+    assert.match(csv.find((l) => l.startsWith('Visibility,1.6,'))!, /,Red,Regional outreach programme cancelled/);
+    assert.match(csv.find((l) => l.startsWith('Sustainability,4.2,'))!, /,'=SUM\(A1:A9\) data packs opened,/);
+    assert.match(csv.find((l) => l.startsWith('Recognition,2.1,'))!, /,Green,.*,Registrations up from 14 to 31; see HR report,FB-1$/);
+
+    const mdFile = join(dir, 'analysis.md');
+    assert.equal((await cli('export', '--network', network.id, '--format', 'md', '--out', mdFile)).code, 0);
+    const md = readFileSync(mdFile, 'utf8');
+    assert.match(md, /^# Midshire University Technicians: Technician Commitment action plan RAG analysis/);
+    assert.match(md, /\| Visibility \| 1 \| 2 \| 3 \| 6 \|/);
+    assert.match(md, /## Explanation for every red item[\s\S]*\| 3\.4 \| Add technical leadership/);
+    assert.match(md, /\| FB-1 \| 2025-01-10 \| Recognition \| 2\.1 Fund the first year/);
+  });
+
+  it('refuses an unknown format or network and writes nothing', async () => {
+    const file = join(dir, 'nothing.docx');
+    const badFormat = await cli('export', '--network', network.id, '--format', 'pdf', '--out', file);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.err[0], /Unknown format “pdf”: use one of docx, csv, md/);
+    const badNetwork = await cli('export', '--network', 'n-nope', '--format', 'csv', '--out', file);
+    assert.equal(badNetwork.code, 1);
+    assert.match(badNetwork.err[0], /No network with id n-nope/);
+    assert.equal((await cli('export', '--network', network.id)).code, 2);
+    assert.equal(existsSync(file), false);
+  });
+});
