@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { openStore } from './app';
 import { importActionPlan } from './core/action-plan-csv';
 import type { Store } from './store/store';
+import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
 
 const USAGE = `Usage: techvoice <command> [options]
 
 Commands:
   networks                                  List networks with their ids and linked workspaces
   import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
+  link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
+  export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
 
@@ -60,6 +63,61 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
   return 0;
 }
 
+async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<number> {
+  const networkId = option(args, '--network');
+  const format = option(args, '--format') ?? 'docx';
+  const out = option(args, '--out');
+  if (!networkId || !out) {
+    io.err('Usage: techvoice export --network ID --format docx|csv|md --out FILE  (see `techvoice networks` for ids)');
+    return 2;
+  }
+  if (!isExportFormat(format)) {
+    io.err(`Unknown format “${format}”: use one of ${EXPORT_FORMATS.join(', ')}.`);
+    return 2;
+  }
+  const network = await store.getNetwork(networkId);
+  if (!network) {
+    io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
+    return 1;
+  }
+  const bytes = await exportBytes({ store }, network, format);
+  try {
+    writeFileSync(out, bytes);
+  } catch (error) {
+    io.err(`Cannot write ${out}: ${(error as Error).message}`);
+    return 1;
+  }
+  io.out(`Wrote the RAG analysis of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
+  return 0;
+}
+
+/** Puts a Slack workspace or Teams tenant in an existing network, so both platforms share it. */
+async function linkWorkspace(store: Store, args: string[], io: CliIo): Promise<number> {
+  const networkId = option(args, '--network');
+  const slackTeam = option(args, '--slack-team');
+  const teamsTenant = option(args, '--teams-tenant');
+  if (!networkId || Boolean(slackTeam) === Boolean(teamsTenant)) {
+    io.err('Usage: techvoice link --network ID --slack-team T0123ABCD  (or --teams-tenant TENANT-ID instead of --slack-team)');
+    return 2;
+  }
+  if (slackTeam && !/^[TE][A-Z0-9]{2,}$/.test(slackTeam)) {
+    io.err(`“${slackTeam}” is not a Slack team id: it starts with T (find it in Slack under About this workspace).`);
+    return 2;
+  }
+  const network = await store.getNetwork(networkId);
+  if (!network) {
+    io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
+    return 1;
+  }
+  const platform = slackTeam ? 'slack' : 'teams';
+  const externalId = (slackTeam ?? teamsTenant) as string;
+  const before = await store.findWorkspace(platform, externalId);
+  await store.linkWorkspace({ platform, externalId, networkId });
+  const moved = before && before.networkId !== networkId ? ` (it was in ${before.networkId}; what was done there stays there)` : '';
+  io.out(`Linked ${platform === 'slack' ? 'Slack workspace' : 'Teams tenant'} ${externalId} to ${network.name} (${networkId})${moved}.`);
+  return 0;
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -70,6 +128,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
   const handlers: Record<string, (store: Store) => Promise<number>> = {
     networks: (store) => listNetworks(store, io),
     'import-actions': (store) => importActions(store, args, io),
+    link: (store) => linkWorkspace(store, args, io),
+    export: (store) => exportAnalysis(store, args, io),
   };
   const handler = handlers[command];
   if (!handler) {
