@@ -8,6 +8,7 @@ import {
   type AdaptiveCardInvokeValue,
   type Activity,
   type Attachment,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Techvoice } from '../core/techvoice';
@@ -16,6 +17,7 @@ import type { Card } from '../core/cards';
 import { messageCard } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
 import { toInbound } from './teams-inbound';
+import { answerFileConsent, fileOfferActivity, isFileConsent } from './teams-files';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
 
@@ -24,6 +26,7 @@ export function adaptiveAttachment(card: Card): Attachment {
 }
 
 export function toActivity(message: OutgoingMessage): Partial<Activity> {
+  if (message.file) return fileOfferActivity(message.file, message.text);
   if (message.card) {
     const activity = MessageFactory.attachment(adaptiveAttachment(message.card));
     if (message.text) activity.text = message.text;
@@ -78,6 +81,12 @@ export class TeamsBot extends ActivityHandler {
         await this.reply(context, await this.core.welcome(toInbound(context.activity, null)));
       }
     }
+  }
+
+  /** File consent answers (export files) are handled here; every other invoke as usual. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (isFileConsent(context.activity)) return answerFileConsent(context);
+    return super.onInvokeActivity(context);
   }
 
   /** Universal Actions: the returned card replaces the submitted one in place. */

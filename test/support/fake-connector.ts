@@ -28,6 +28,8 @@ export class FakeConnector {
    * Status codes to answer the next sends with (e.g. 429, 500), consumed in order. `hang`
    * holds the request for hangMs (default 10 s) and then drops the connection, sending nothing.
    */
+  /** Files the bot PUT to an upload URL (file consent flow), in order. */
+  readonly uploads: { path: string; contentRange: string; body: Buffer }[] = [];
   readonly failNext: { status: number; retryAfter?: number; hang?: boolean; hangMs?: number }[] = [];
   /** Conversations that always answer with this status (e.g. 403: the user removed the bot). */
   readonly failAlways = new Map<string, number>();
@@ -85,6 +87,15 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    // PUT /upload/{name}: stands in for the OneDrive upload URL of Teams' file consent flow.
+    if (req.method === 'PUT' && req.url?.startsWith('/upload/')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      this.uploads.push({ path: req.url, contentRange: String(req.headers['content-range'] ?? ''), body: Buffer.concat(chunks) });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `upload-${this.uploads.length}` }));
+      return;
+    }
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
