@@ -45,6 +45,10 @@ export interface PulseCreateCard extends Notice {
   themes: Choice[];
   kinds: Choice[];
   audiences: Choice[];
+  /** Schedule choices for a repeating pulse (the schedule inputs are left out without them). */
+  repeats?: Choice[];
+  weekdays?: Choice[];
+  windows?: Choice[];
   values: {
     text: string;
     kind: string;
@@ -54,6 +58,10 @@ export interface PulseCreateCard extends Notice {
     audience: string;
     closesDate: string;
     closesTime: string;
+    repeat?: string;
+    weekday?: string;
+    time?: string;
+    windowHours?: string;
   };
 }
 

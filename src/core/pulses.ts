@@ -12,6 +12,7 @@ import { THEMES } from './model';
 import type { Recipient } from './outbox';
 import { isChair, type Session } from './session';
 import type { Submission } from './submissions';
+import { createRecurringPulse, SCHEDULE_FORM_CHOICES, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
 
 export const KIND_LABELS: Record<PulseKind, string> = {
   likert: 'Agree/disagree scale (1–5)',
@@ -70,6 +71,7 @@ export async function pulseCreateForm(deps: CoreDeps, session: Session, values: 
       ...forums.map((f) => ({ title: `Forum: ${f.name}`, value: forumAudience(f.id) })),
       { title: 'Every member, by direct message', value: MEMBERS_AUDIENCE },
     ],
+    ...SCHEDULE_FORM_CHOICES,
     values: {
       text: values.text ?? '',
       kind: values.kind ?? 'likert',
@@ -78,18 +80,20 @@ export async function pulseCreateForm(deps: CoreDeps, session: Session, values: 
       audience: values.audience ?? (here ? forumAudience(here.id) : MEMBERS_AUDIENCE),
       closesDate: values.closesDate ?? closes.toISODate() ?? '',
       closesTime: values.closesTime ?? '17:00',
+      ...scheduleFormValues(values),
       anonymous: values.anonymous ?? 'true',
     },
   });
 }
 
-type PulseCreateValues = Record<'text' | 'kind' | 'choices' | 'theme' | 'audience' | 'closesDate' | 'closesTime' | 'anonymous', string>;
+type PulseCreateValues = Record<'text' | 'kind' | 'choices' | 'theme' | 'audience' | 'closesDate' | 'closesTime' | 'anonymous' | ScheduleFormField, string>;
 
 /** Creates a question and sends its first round to the chosen audience. */
 export async function createPulse(deps: CoreDeps, session: Session, input: Submission<'pulse.create'>): Promise<Card> {
   const { network, member } = session;
   const retry = (message: string) =>
-    pulseCreateForm(deps, session, { ...input, anonymous: String(input.anonymous) }, message);
+    pulseCreateForm(deps, session, { ...input, anonymous: String(input.anonymous), ...scheduleFormValues(input) }, message);
+  if (input.repeat !== 'once') return createRecurringPulse(deps, session, input, retry);
   const choices = input.kind === 'choice' ? splitChoices(input.choices) : [];
   if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) {
     return retry('A single-choice question needs between 2 and 10 options, separated by commas.');
@@ -153,7 +157,7 @@ export async function openRound(
   return round;
 }
 
-async function resolveAudience(
+export async function resolveAudience(
   deps: CoreDeps,
   network: Network,
   value: string,
@@ -192,7 +196,7 @@ async function audienceRecipients(deps: CoreDeps, network: Network, question: Pu
   }));
 }
 
-function splitChoices(raw: string): string[] {
+export function splitChoices(raw: string): string[] {
   return [...new Set(raw.split(',').map((c) => c.trim()).filter(Boolean))].map((c) => c.slice(0, 80));
 }
 
