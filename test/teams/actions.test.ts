@@ -105,7 +105,7 @@ describe('Teams: action plan', () => {
     for (const [change, message] of [
       [{ status: 'purple' }, /Choose a RAG status/],
       [{ note: 'n'.repeat(2001) }, /up to 2,000 characters/],
-    ] as const) {
+    ] as [Record<string, unknown>, RegExp][]) {
       const card = await bot.press(people.owner, 'action.update', { cv: 1, number: '1.6', version: 1, status: 'green', note: '', ...change });
       assert.match(cardText(card), message);
     }

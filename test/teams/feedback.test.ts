@@ -74,7 +74,7 @@ describe('Teams: feedback', () => {
     ['an unknown theme', { theme: 'Parking' }, /Choose a theme/],
     ['empty text', { text: '   ' }, /empty/],
     ['no form id', { formId: undefined }, /incomplete/],
-  ] as const) {
+  ] as [string, Record<string, unknown>, RegExp][]) {
     it(`refuses ${what} and stores nothing`, async () => {
       const { submit } = await openForm();
       const card = await bot.press(people.member, 'feedback.submit', { ...submit.data, theme: 'Other', text: 'Fine text', anonymous: 'true', ...change });
