@@ -73,6 +73,12 @@ describe('Demo data', () => {
     assert.match(textOf((await server.activitiesIn(directConversationId({ key: 'member' })))[0].activity), /Only admins can do that/);
   });
 
+  it('the member persona has an open pulse to answer', async () => {
+    await server.say('member', 'pulse');
+    const list = (await server.activitiesIn(directConversationId({ key: 'member' }))).find((a) => /succession planning/.test(textOf(a.activity)));
+    assert.ok(list, 'the open demo pulse is listed for the member');
+  });
+
   it('seeds nothing a second time', async () => {
     const feedbackBefore = (await server.store.listFeedback(DEMO_NETWORK_ID, ...EVER)).length;
     assert.deepEqual(await seedDemoData(server.store, { secret: SECRET, serviceUrl: server.serviceUrl }), { seeded: false, reason: 'the store already has a network' });
@@ -83,10 +89,14 @@ describe('Demo data', () => {
 });
 
 describe('Demo data: when it is not seeded', () => {
-  it('DEMO_DATA=off starts with an empty store', async () => {
-    const server = await PlaygroundServer.start({ DEMO_DATA: 'off' });
+  it('DEMO_DATA=off starts with an empty store; TECHVOICE_ADMINS=playground-admin makes the admin persona an admin', async () => {
+    const server = await PlaygroundServer.start({ DEMO_DATA: 'off', TECHVOICE_ADMINS: 'playground-admin' });
     try {
       assert.deepEqual(await server.store.listNetworks(), []);
+      await server.say('admin', 'roles');
+      assert.match(textOf((await server.activitiesIn(directConversationId({ key: 'admin' })))[0].activity), /Alex Reid/);
+      await server.say('chair', 'summary');
+      assert.match(textOf((await server.activitiesIn(directConversationId({ key: 'chair' })))[0].activity), /Only forum chairs and admins/);
     } finally {
       await server.close();
     }
