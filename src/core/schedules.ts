@@ -115,7 +115,9 @@ export function occurrencesBetween(expression: string | Schedule, timeZone: stri
     if (!matchesDay(schedule, day)) continue;
     for (const hour of schedule.hours) {
       for (const minute of schedule.minutes) {
-        const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: timeZone }).toJSDate();
+        const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: timeZone });
+        // In the hour that repeats, take the first time round, whatever the current offset is.
+        const at = new Date(Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis()));
         if (at > from && at <= to) {
           const key = `${day.toFormat('yyyy-MM-dd')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
           found.push({ key, at });
