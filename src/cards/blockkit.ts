@@ -73,13 +73,17 @@ const list = (value: unknown): Element[] => (Array.isArray(value) ? (value.filte
 
 /** Renders a card as Block Kit for a message, a modal or the App Home tab. */
 export function renderBlockKit(card: Card, surface: Surface = 'message'): BlockKitCard {
-  const adaptive = renderAdaptiveCard(card);
+  return blockKitFromAdaptive(renderAdaptiveCard(card), card.name, surface);
+}
+
+/** Converts an expanded Adaptive Card (as `renderAdaptiveCard` returns it) to Block Kit. */
+export function blockKitFromAdaptive(adaptive: JsonObject, name: CardName, surface: Surface = 'message'): BlockKitCard {
   const elements = [...list(adaptive.body), ...(adaptive.actions ? [{ type: 'ActionSet', actions: adaptive.actions } as Element] : [])];
-  const converter = new Converter(card.name, surface, findPrimary(elements));
+  const converter = new Converter(name, surface, findPrimary(elements));
   converter.convertAll(elements);
   const blocks = fitBlocks(converter.blocks, surface === 'message' ? SLACK_LIMITS.messageBlocks : SLACK_LIMITS.viewBlocks);
   return {
-    name: card.name,
+    name,
     title: converter.title,
     fallbackText: toMrkdwn(clip([converter.title, ...converter.texts].filter(Boolean).join('\n'), 2900)),
     blocks,

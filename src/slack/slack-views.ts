@@ -102,8 +102,8 @@ export function modalView(card: Card, metadata: Omit<ModalMetadata, 'data'>): Js
 /** The App Home tab: the given cards one under the other, within Slack's 100 blocks. */
 export function homeView(cards: Card[]): JsonObject {
   const blocks: Block[] = [];
-  for (const card of cards) {
-    const rendered = renderBlockKit(card, 'home').blocks;
+  for (const [index, card] of cards.entries()) {
+    const rendered = withCardPrefix(renderBlockKit(card, 'home').blocks, index);
     if (blocks.length) blocks.push({ type: 'divider' });
     blocks.push(...rendered);
   }
@@ -116,4 +116,16 @@ export function homeView(cards: Card[]): JsonObject {
           { type: 'context', elements: [{ type: 'mrkdwn', text: 'There is more than this tab can show: type `/techvoice actions` or `/techvoice pulse` for the full lists.' }] },
         ];
   return { type: 'home', blocks: fitted };
+}
+
+/** Buttons are numbered per card; on a page of several cards their action ids get the card's number too. */
+function withCardPrefix(blocks: Block[], cardIndex: number): Block[] {
+  const renumber = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(renumber);
+    if (!node || typeof node !== 'object') return node;
+    const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, renumber(v)])) as JsonObject;
+    if (copy.type === 'button' && typeof copy.action_id === 'string') copy.action_id = copy.action_id.replace(/#(\d+)$/, `#${cardIndex}.$1`);
+    return copy;
+  };
+  return renumber(blocks) as Block[];
 }

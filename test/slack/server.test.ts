@@ -2,6 +2,13 @@ import { strict as assert } from 'node:assert';
 import { SlackHarness, blocksText, dm, forum } from '../support/slack-harness';
 import { SLACK_TEAM } from '../support/fake-slack';
 import { slackSignature } from '../support/slack-signing';
+import { Writable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../../src/config';
+import { createApp } from '../../src/app';
 
 const tom = { id: 'U0TOMTECH', name: 'Tom Tech', email: 'tom@example.ac.uk' };
 
@@ -59,5 +66,25 @@ describe('Slack server', () => {
     await h.command(tom, 'help');
     await h.nextShown(2);
     assert.equal(h.slack.callsOf('users.info').length, 1, 'the profile is looked up once per process');
+  });
+});
+
+describe('Slack switched off', () => {
+  it('logs one clear line and has no /slack/events route when its secrets are unset', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const dir = mkdtempSync(join(tmpdir(), 'techvoice-noslack-'));
+    const app = await createApp(loadConfig({ PORT: '0', TECHVOICE_DB: join(dir, 'db.sqlite'), SCHEDULER: 'off', PLAYGROUND: 'off', DEMO_DATA: 'off' }), log);
+    try {
+      const port = await app.listen();
+      const off = lines.filter((l) => l.includes('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set'));
+      assert.equal(off.length, 1);
+      const body = 'command=%2Ftechvoice&text=help';
+      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(body) }, body });
+      assert.equal(response.status, 404);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
