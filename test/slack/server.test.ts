@@ -53,6 +53,13 @@ describe('Slack server', () => {
     assert.deepEqual(await h.store.listFeedback(link.networkId, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z'), []);
   });
 
+  it('answers Slack’s url_verification challenge when the request URL is saved', async () => {
+    const body = JSON.stringify({ token: 't', challenge: 'abc123', type: 'url_verification' });
+    const post = await h.post(body, 'application/json');
+    assert.equal(post.status, 200);
+    assert.match(post.body, /abc123/);
+  });
+
   it('creates the network on first contact and keeps the person’s e-mail and DM address', async () => {
     assert.deepEqual(await h.store.listNetworks(), []);
     await h.command(tom, 'help', forum());
