@@ -20,12 +20,20 @@ export class TeamsMessenger implements Messenger {
   async send(address: string, message: OutgoingMessage): Promise<SendResult> {
     const target = decodeAddress(address);
     const activity = toActivity(message);
+    // Errors inside the turn go to the adapter's onTurnError, which swallows them: keep the
+    // send's own failure here so that a 403 or a 429 reaches the outbox.
+    let failure: unknown = null;
+    const sendIn = async (context: TurnContext) => {
+      this.leaveRetriesToTheOutbox(context);
+      try {
+        await context.sendActivity(activity);
+      } catch (error) {
+        failure = error;
+      }
+    };
     try {
       if ('reference' in target) {
-        await this.adapter.continueConversationAsync(this.appId, target.reference, async (context) => {
-          this.leaveRetriesToTheOutbox(context);
-          await context.sendActivity(activity);
-        });
+        await this.adapter.continueConversationAsync(this.appId, target.reference, sendIn);
       } else {
         const parameters = {
           isGroup: false,
@@ -40,12 +48,10 @@ export class TeamsMessenger implements Messenger {
           target.open.serviceUrl,
           'https://api.botframework.com',
           parameters,
-          async (context) => {
-            this.leaveRetriesToTheOutbox(context);
-            await context.sendActivity(activity);
-          },
+          sendIn,
         );
       }
+      if (failure) return classify(failure as HttpError);
       return { status: 'sent' };
     } catch (error) {
       return classify(error as HttpError);

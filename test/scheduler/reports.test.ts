@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { startWorld, people, networkId, memberOf } from '../support/teams-world';
+import { BotHarness } from '../support/bot-harness';
+import { cardText } from '../support/cards';
+import { channel, conversationIdOf, personal } from '../support/teams-activities';
+import type { Scheduler } from '../../src/scheduler/scheduler';
+import { fakeDate, schedulerFor, tickAt } from './support/clock';
+
+const FORUM = channel();
+
+describe('Scheduler: forum summaries and the chairs’ digest', () => {
+  let bot: BotHarness;
+  let clock: sinon.SinonFakeTimers;
+  let scheduler: Scheduler;
+  beforeEach(async () => {
+    bot = await startWorld();
+    scheduler = schedulerFor(bot);
+  });
+  afterEach(async () => {
+    sinon.restore();
+    await bot.close();
+  });
+
+  it('posts the summary to each forum on the first Monday of the month at 09:00, once', async () => {
+    await bot.say(people.admin, "forum Technical Leaders' Forum", FORUM);
+    const before = bot.connector.cardsIn(FORUM.channelId!).length;
+    clock = fakeDate('2026-07-06T07:59:00Z'); // Mon 6 July, 08:59 London
+    await tickAt(clock, scheduler, bot, '2026-07-06T07:59:00Z');
+    assert.equal(bot.connector.cardsIn(FORUM.channelId!).length, before);
+    await tickAt(clock, scheduler, bot, '2026-07-06T08:00:00Z');
+    await tickAt(clock, scheduler, bot, '2026-07-06T08:01:00Z');
+    const posted = bot.connector.cardsIn(FORUM.channelId!).slice(before);
+    assert.equal(posted.length, 1);
+    assert.match(cardText(posted[0]), /Summary for Technical Leaders' Forum/);
+    await tickAt(clock, scheduler, bot, '2026-07-13T08:00:00Z');
+    assert.equal(bot.connector.cardsIn(FORUM.channelId!).length, before + 1, 'not on the second Monday');
+  });
+
+  it('sends chairs a weekly digest naming people who could not be reached', async () => {
+    const member = await memberOf(bot, people.member);
+    bot.connector.failAlways.set(conversationIdOf(people.member, personal), 403);
+    await bot.app.outbox.enqueue(await networkId(bot), 'hello-everyone', [{ key: member.id, platform: 'teams', address: member.directAddress! }], { text: 'Hello' });
+    await bot.app.outbox.drain();
+    assert.equal((await memberOf(bot, people.member)).unreachable, true);
+
+    clock = fakeDate('2026-06-08T08:00:00Z'); // Monday 09:00 London
+    const result = await tickAt(clock, scheduler, bot, '2026-06-08T08:00:00Z');
+    assert.equal(result?.digests, 1);
+    const digest = bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest'));
+    assert.equal(digest.length, 1);
+    assert.match(cardText(digest[0]), /People I could not reach \(1\)[\s\S]*Mo Member/);
+    assert.match(cardText(digest[0]), /New feedback[\s\S]*Overdue and red actions/);
+    assert.equal(bot.connector.cardsIn(conversationIdOf(people.owner, personal)).filter((c) => cardText(c).includes('Weekly digest')).length, 0, 'only chairs get it');
+    await tickAt(clock, scheduler, bot, '2026-06-08T10:00:00Z');
+    assert.equal(bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest')).length, 1);
+  });
+
+  it('is started with the server, and not with SCHEDULER=off', async () => {
+    assert.equal(bot.app.scheduler, null);
+    const on = await BotHarness.start({ SCHEDULER: 'on' });
+    try {
+      assert.ok(on.app.scheduler);
+    } finally {
+      await on.close();
+    }
+  });
+});
