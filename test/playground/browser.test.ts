@@ -45,8 +45,9 @@ describe('Playground in a browser (headless Chromium)', function () {
 
   async function send(text: string): Promise<void> {
     const cardsBefore = await chat().locator('.card-host').count();
-    await page.getByLabel('Message').fill(text);
-    await page.getByLabel('Message').press('Enter');
+    const box = page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.fill(text);
+    await box.press('Enter');
     await page.waitForFunction(
       (before) => document.querySelectorAll('.transcript:not([hidden]) .card-host').length > before,
       cardsBefore,
@@ -88,6 +89,24 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(mine?.theme, 'Recognition');
     assert.equal(mine?.anonymous, true);
     assert.equal(mine?.authorMemberId, null, 'anonymous feedback keeps no author');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('an action owner updates their action from the card, in place', async () => {
+    await page.goto(`${server.url}/?persona=owner`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.locator('#chat-subtitle', { hasText: 'you are Olu Adeyemi' }).waitFor();
+    await send('actions');
+    const card = lastCard();
+    await card.getByRole('button', { name: 'Update 1.6' }).click();
+    await card.getByText('Save update').waitFor();
+    await card.locator('select').selectOption({ label: '🟠 Amber' });
+    await card.locator('textarea').fill('Two partner schools signed up for spring visits.');
+    await card.getByRole('button', { name: 'Save update' }).click();
+    await card.getByText(/Saved: 1\.6 is now 🟠 Amber/).waitFor();
+    const action = await server.store.getAction(DEMO_NETWORK_ID, '1.6');
+    assert.equal(action?.status, 'amber');
+    assert.equal(action?.note, 'Two partner schools signed up for spring visits.');
     assert.deepEqual(pageErrors, []);
   });
 

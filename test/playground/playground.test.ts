@@ -116,6 +116,21 @@ describe('Playground connector', () => {
     assert.equal(owner?.email, 'outreach.lead@example.ac.uk');
   });
 
+  it('a summary asked in the forum channel is posted there, titled with the forum', async () => {
+    const result = await server.post(
+      server.activityFrom('chair', {
+        type: 'message',
+        text: 'summary',
+        conversation: { id: 'playground-forum-tlf', conversationType: 'channel', isGroup: true, tenantId: 'playground' },
+        channelData: { tenant: { id: 'playground' }, team: { id: 'playground-team', name: 'Demo University Technicians' }, channel: { id: 'playground-forum-tlf', name: "Technical Leaders' Forum" } },
+      }),
+    );
+    assert.equal(result.status, 200);
+    const [reply] = await server.activitiesIn('playground-forum-tlf');
+    assert.match(textOf(reply.activity), /Summary for Technical Leaders' Forum/);
+    assert.deepEqual(await server.activitiesIn(directConversationId({ key: 'chair' })), []);
+  });
+
   it('answers member look-ups for personas only', async () => {
     const base = `${server.serviceUrl}/v3/conversations/playground-dm-chair/members`;
     const chair = await fetch(`${base}/${encodeURIComponent('29:playground-chair')}`);
