@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { Scheduler } from '../../src/scheduler/scheduler';
+import { createLogger } from '../../src/log';
+import type { CoreDeps } from '../../src/core/deps';
+import { OutboxWorld, teamsAddress } from './support/outbox-world';
+
+describe('Scheduler: two instances on one SQLite file', () => {
+  let world: OutboxWorld;
+  let second: SqliteStore;
+  beforeEach(async () => {
+    world = await OutboxWorld.start({ quietHours: null, quietWeekends: false });
+    second = SqliteStore.open(world.file);
+  });
+  afterEach(async () => {
+    sinon.restore();
+    await second.close();
+    await world.close();
+  });
+
+  it('sends each (job, recipient) exactly once when both tick and send at the same time', async () => {
+    sinon.useFakeTimers({ now: Date.parse('2026-07-06T08:00:00Z'), toFake: ['Date'] }); // first Monday, 09:00 London
+    const people = await world.members(20);
+    const chair = (await world.store.getMember(world.network.id, people[0].key))!;
+    await world.store.upsertMember({ ...chair, roles: ['member', 'chair'] });
+    await world.store.upsertForum({
+      id: 'forum-1',
+      networkId: world.network.id,
+      platform: 'teams',
+      channelId: '19:forum',
+      name: 'Technicians’ Network',
+      address: teamsAddress(world.connector.url, '19:forum'),
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await world.store.importActions(
+      world.network.id,
+      people.map((p, i) => ({
+        networkId: world.network.id,
+        number: `1.${i + 1}`,
+        title: `Action ${i + 1}`,
+        theme: 'Recognition' as const,
+        owner: `person.${i}@example.ac.uk`,
+        due: '2026-07-20',
+        status: 'amber' as const,
+        note: '',
+        evidence: '',
+        updatedAt: '2026-07-01T09:00:00.000Z',
+        version: 1,
+      })),
+      [],
+    );
+    const instance = (store: SqliteStore, name: string) => {
+      const outbox = world.outbox({ holder: `outbox-${name}`, batchSize: 5 }, store);
+      const deps: CoreDeps = { store, secret: 'shared-secret', outbox };
+      // A lease of 0 ms is never held: both instances do all the work, the worst case.
+      return { outbox, scheduler: new Scheduler(deps, createLogger('silent'), { holder: `scheduler-${name}`, leaseMs: 0 }) };
+    };
+    const a = instance(world.store, 'a');
+    const b = instance(second, 'b');
+    const [resultA, resultB] = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    await Promise.all([a.outbox.drain(), b.outbox.drain(), a.outbox.drain(), b.outbox.drain()]);
+
+    assert.ok(resultA && resultB, 'both instances ran the tick');
+    const queued = (resultA?.reminders ?? 0) + (resultB?.reminders ?? 0);
+    assert.equal(queued, 20, 'twenty reminders queued between them, not forty');
+    const received = world.receivedBy();
+    for (let i = 0; i < 20; i++) {
+      assert.equal(received.get(`a:person-${i}`), i === 0 ? 2 : 1, `person ${i}: one reminder${i === 0 ? ' and one digest' : ''}`);
+    }
+    assert.equal(received.get('19:forum'), 1, 'one summary in the forum');
+    assert.equal(world.connector.sent.length, 22);
+  });
+});
