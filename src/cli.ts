@@ -3,6 +3,8 @@ import { loadConfig, ConfigError } from './config';
 import { openStore } from './app';
 import { importActionPlan } from './core/action-plan-csv';
 import type { Store } from './store/store';
+import type { Network } from './core/model';
+import { sweepExpired } from './core/privacy';
 import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
 
 const USAGE = `Usage: techvoice <command> [options]
@@ -12,6 +14,10 @@ Commands:
   import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
   export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
+  retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
+                                            Show or set how long feedback and pulse answers are kept
+  sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
+  audit --network ID [--days N]             List chair and admin acts (default: the last 30 days)
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
 
@@ -118,6 +124,65 @@ async function linkWorkspace(store: Store, args: string[], io: CliIo): Promise<n
   return 0;
 }
 
+async function networkFrom(store: Store, args: string[], io: CliIo, required: boolean): Promise<Network | null | undefined> {
+  const id = option(args, '--network');
+  if (!id) {
+    if (required) io.err('Say which network with --network ID (see `techvoice networks`).');
+    return required ? undefined : null;
+  }
+  const network = await store.getNetwork(id);
+  if (!network) io.err(`No network with id ${id}. Run \`techvoice networks\` to see the ids.`);
+  return network ?? undefined;
+}
+
+function parseRetentionDays(value: string | null, current: number | null): number | null | 'invalid' {
+  if (value === null) return current;
+  if (value === 'keep') return null;
+  const days = Number(value);
+  return Number.isInteger(days) && days >= 1 && days <= 36_500 ? days : 'invalid';
+}
+
+async function setRetention(store: Store, args: string[], io: CliIo): Promise<number> {
+  const network = await networkFrom(store, args, io, true);
+  if (!network) return 1;
+  const feedbackDays = parseRetentionDays(option(args, '--feedback-days'), network.retention.feedbackDays);
+  const answersDays = parseRetentionDays(option(args, '--answers-days'), network.retention.answersDays);
+  if (feedbackDays === 'invalid' || answersDays === 'invalid') {
+    io.err('Days must be a whole number from 1 to 36500, or "keep" to keep everything.');
+    return 2;
+  }
+  const retention = { feedbackDays, answersDays };
+  await store.updateNetwork({ ...network, retention });
+  const words = (days: number | null) => (days === null ? 'kept' : `deleted after ${days} days`);
+  io.out(`${network.name}: feedback ${words(feedbackDays)}, pulse answers ${words(answersDays)}.`);
+  return 0;
+}
+
+async function sweep(store: Store, args: string[], io: CliIo): Promise<number> {
+  const only = await networkFrom(store, args, io, false);
+  if (only === undefined) return 1;
+  for (const network of only ? [only] : await store.listNetworks()) {
+    const expired = await sweepExpired(store, network);
+    io.out(`${network.id}: deleted ${expired.feedback} feedback items and ${expired.answers} pulse answers.`);
+  }
+  return 0;
+}
+
+async function listAudit(store: Store, args: string[], io: CliIo): Promise<number> {
+  const network = await networkFrom(store, args, io, true);
+  if (!network) return 1;
+  const days = Number(option(args, '--days') ?? 30);
+  if (!Number.isInteger(days) || days < 1) {
+    io.err('--days must be a whole number of days.');
+    return 2;
+  }
+  const until = new Date();
+  const entries = await store.listAudit(network.id, new Date(until.getTime() - days * 86_400_000).toISOString(), until.toISOString());
+  for (const e of entries) io.out(`${e.at}  ${e.actorName}  ${e.act}${e.detail ? `  ${e.detail}` : ''}`);
+  if (entries.length === 0) io.out(`No chair or admin acts in the last ${days} days.`);
+  return 0;
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -130,6 +195,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     'import-actions': (store) => importActions(store, args, io),
     link: (store) => linkWorkspace(store, args, io),
     export: (store) => exportAnalysis(store, args, io),
+    retention: (store) => setRetention(store, args, io),
+    sweep: (store) => sweep(store, args, io),
+    audit: (store) => listAudit(store, args, io),
   };
   const handler = handlers[command];
   if (!handler) {

@@ -1,5 +1,10 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { app: 'techvoice' }, redact: ['req.headers.authorization'] });
+/**
+ * Structured logs (JSON lines). Log calls carry ids and error details, never feedback text
+ * or who is behind an anonymous act.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { app: 'techvoice' }, redact: ['req.headers.authorization'] };
+  return destination ? pino(options, destination) : pino(options);
 }

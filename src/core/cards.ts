@@ -221,6 +221,20 @@ export interface FeedbackReplyCard {
   action: string;
 }
 
+/** A read-only record: a title, facts and lines (someone's data, the audit log). */
+export interface DetailsCard {
+  title: string;
+  intro: string;
+  facts: { title: string; value: string }[];
+  lines: { line: string }[];
+  note: string;
+}
+
+export interface ForgetConfirmCard {
+  cv: number;
+  text: string;
+}
+
 export interface CardDataByName {
   help: HelpCard;
   'feedback-form': FeedbackFormCard;
@@ -234,6 +248,8 @@ export interface CardDataByName {
   summary: SummaryCard;
   roles: RolesCard;
   message: MessageCard;
+  details: DetailsCard;
+  'forget-confirm': ForgetConfirmCard;
   'feedback-inbox': FeedbackInboxCard;
   'feedback-respond': FeedbackRespondCard;
   'feedback-reply': FeedbackReplyCard;

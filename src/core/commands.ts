@@ -1,4 +1,4 @@
-export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export'] as const;
+export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'audit', 'my data', 'forget me'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {
@@ -16,6 +16,8 @@ export function parseCommand(text: string): ParsedCommand {
   const [first = '', ...rest] = cleaned.split(' ');
   const word = first.toLowerCase().replace(/^\//, '');
   if (word === '') return { command: 'help', word, args: '' };
+  const twoWords = `${word} ${(rest[0] ?? '').toLowerCase()}`;
+  if ((COMMANDS as readonly string[]).includes(twoWords)) return { command: twoWords as Command, word: twoWords, args: rest.slice(1).join(' ') };
   const command = (COMMANDS as readonly string[]).includes(word) ? (word as Command) : (ALIASES[word] ?? null);
   return { command, word: first, args: rest.join(' ') };
 }

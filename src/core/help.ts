@@ -15,6 +15,9 @@ export function helpCard(member: Member, intro = 'Hello! I help your technician 
     { command: 'export [docx|csv|md]', description: 'Get the RAG analysis for the self-assessment as a file', show: chair },
     { command: 'roles', description: 'Give people the chair, action owner or admin role', show: admin },
     { command: 'forum [name]', description: 'Register this channel as a forum', show: admin },
+    { command: 'audit [days]', description: 'See what chairs and admins did (last 30 days)', show: admin },
+    { command: 'my data', description: 'See what Techvoice holds about you', show: true },
+    { command: 'forget me', description: 'Remove your name from everything you sent', show: true },
     { command: 'help', description: 'Show this list', show: true },
   ];
   return card('help', { intro, commands: commands.filter((c) => c.show).map(({ command, description }) => ({ command, description })) });

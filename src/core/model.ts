@@ -39,7 +39,27 @@ export interface Network {
   reminderDaysBefore: number[];
   /** Days without an update after which an open action's owner is nudged. */
   staleAfterDays: number;
+  /** How long feedback and pulse answers are kept; null keeps them. */
+  retention: RetentionPolicy;
   createdAt: string;
+}
+
+export interface RetentionPolicy {
+  feedbackDays: number | null;
+  answersDays: number | null;
+}
+
+/** A chair's or admin's act, kept so a network can see who did what. */
+export interface AuditEntry {
+  networkId: string;
+  at: string;
+  /** Member id of who acted. */
+  actorId: string;
+  actorName: string;
+  /** What was done, e.g. "roles.set" or "summary". */
+  act: string;
+  /** References only (ids, numbers), never feedback text. */
+  detail: string;
 }
 
 export interface Member {

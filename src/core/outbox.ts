@@ -209,7 +209,9 @@ export class Outbox {
     const result = await this.sendWithTimeout(messenger, delivery);
     const finished = { ...delivery, claimedBy: null, claimedUntil: null };
     if (result.status === 'sent') {
-      await this.store.finishDelivery({ ...finished, attempts: delivery.attempts + 1, state: 'sent', sentAt: now().toISOString(), lastError: null });
+      // A finished delivery forgets where it went: for a reply to anonymous feedback the
+      // address is the one thing that would tie the author to it.
+      await this.store.finishDelivery({ ...finished, address: '', attempts: delivery.attempts + 1, state: 'sent', sentAt: now().toISOString(), lastError: null });
       return 'sent';
     }
     if (result.status === 'retry' && result.retryAfterMs !== null) {
@@ -247,7 +249,7 @@ export class Outbox {
   }
 
   private async giveUp(delivery: Delivery, attempts: number, error: string): Promise<Outcome> {
-    await this.store.finishDelivery({ ...delivery, attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
+    await this.store.finishDelivery({ ...delivery, address: '', attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
     const member = await this.store.getMember(delivery.networkId, delivery.recipientKey);
     if (member && !member.unreachable) await this.store.upsertMember({ ...member, unreachable: true });
     return 'unreachable';

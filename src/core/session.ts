@@ -18,6 +18,7 @@ export const DEFAULT_NETWORK_SETTINGS = {
   anonymityThreshold: 5,
   reminderDaysBefore: [14, 3],
   staleAfterDays: 30,
+  retention: { feedbackDays: null, answersDays: null },
 } as const;
 
 export function newNetwork(id: string, name: string): Network {
@@ -27,6 +28,7 @@ export function newNetwork(id: string, name: string): Network {
     ...DEFAULT_NETWORK_SETTINGS,
     quietHours: { ...DEFAULT_NETWORK_SETTINGS.quietHours },
     reminderDaysBefore: [...DEFAULT_NETWORK_SETTINGS.reminderDaysBefore],
+    retention: { ...DEFAULT_NETWORK_SETTINGS.retention },
     createdAt: nowIso(),
   };
 }

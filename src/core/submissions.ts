@@ -46,6 +46,7 @@ export const submissionSchemas = {
     anonymous: flag,
   }),
   'pulse.new': z.object({ ...base }),
+  'privacy.forget': z.object({ ...base }),
   'pulse.create': z.object({
     ...base,
     formId: id,

@@ -17,6 +17,7 @@ import { exportCommand } from './export';
 import { rolesCard, setRoles } from './roles';
 import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
+import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
@@ -89,17 +90,33 @@ export class Techvoice {
         return { card: await listPulses(deps, session) };
       case 'actions':
         return { card: await listActions(deps, session) };
-      case 'summary':
-        return { card: await this.summary(session, args) };
+      case 'summary': {
+        const summary = await this.summary(session, args);
+        await recordAudit(deps.store, session, 'summary', args.trim());
+        return { card: summary };
+      }
       case 'roles':
         requireAdmin(session);
         return { card: await rolesCard(deps, session) };
-      case 'export':
+      case 'export': {
         requireChair(session);
-        return exportCommand(deps, session, args);
-      case 'forum':
+        const file = await exportCommand(deps, session, args);
+        await recordAudit(deps.store, session, 'export', args.trim());
+        return file;
+      }
+      case 'forum': {
         requireAdmin(session);
-        return { text: await registerForum(deps, session, args.trim()) };
+        const text = await registerForum(deps, session, args.trim());
+        await recordAudit(deps.store, session, 'forum', session.inbound.conversation.name ?? session.inbound.conversation.id);
+        return { text };
+      }
+      case 'audit':
+        requireAdmin(session);
+        return { card: await auditCard(deps, session, parseDays(args)) };
+      case 'my data':
+        return { card: await myData(deps, session) };
+      case 'forget me':
+        return { card: forgetConfirm() };
       case null:
         return { text: `Sorry, I don’t know “${word.slice(0, 40)}”. Type **help** to see what I can do.` };
     }
@@ -126,7 +143,11 @@ export class Techvoice {
     }
     const session = await this.session(inbound);
     try {
-      return outcome(await this.runVerb(session, verb, data));
+      const card = await this.runVerb(session, verb, data);
+      if (AUDITED_VERBS.has(verb) && isChair(session.member) && !isProblem(card)) {
+        await recordAudit(this.deps.store, session, verb, auditDetail(data));
+      }
+      return outcome(card);
     } catch (error) {
       if (error instanceof UserError) return outcome(messageCard('Sorry', error.message, 'attention'));
       throw error;
@@ -205,6 +226,7 @@ export class Techvoice {
       requireChair(session);
       return replyToFeedback(this.deps, session, input);
     },
+    'privacy.forget': (session) => forgetMe(this.deps, session),
     'roles.set': async (session, input) => {
       requireAdmin(session);
       return setRoles(this.deps, session, input);
@@ -213,3 +235,35 @@ export class Techvoice {
 }
 
 const outcome = (card: Card): CardActionOutcome => ({ card, replies: [] });
+
+/** Chair and admin acts that change something or reveal results: kept in the audit log. */
+const AUDITED_VERBS: ReadonlySet<Verb> = new Set<Verb>([
+  'pulse.create',
+  'pulse.results',
+  'action.update',
+  'feedback.acknowledge',
+  'feedback.link',
+  'feedback.reply',
+  'roles.set',
+]);
+
+/** Identifiers only: never the text someone typed. */
+function auditDetail(data: Record<string, unknown>): string {
+  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme'];
+  return keys
+    .filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number')
+    .map((k) => `${k}=${String(data[k])}`)
+    .join(' ');
+}
+
+/** A card that reports a problem rather than a done act. */
+function isProblem(card: Card): boolean {
+  if (card.name === 'message') return card.data.style === 'attention' || card.data.style === 'warning';
+  return 'error' in card.data && typeof card.data.error === 'string' && card.data.error !== '';
+}
+
+function parseDays(args: string): number {
+  const days = args.trim() === '' ? 30 : Number(args.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UserError('Give the number of days as a whole number, e.g. **audit 90**.');
+  return days;
+}

@@ -276,6 +276,21 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
       { heading: 'Overdue actions', empty: 'Nothing overdue. 🎉', lines: [] },
     ],
   },
+  details: {
+    title: 'What Techvoice holds about you',
+    intro: 'In Demo University Technicians, on Teams.',
+    facts: [
+      { title: 'Name', value: 'Sam Patel' },
+      { title: 'E-mail', value: 'sam.patel@example.ac.uk' },
+      { title: 'Named feedback', value: '1' },
+    ],
+    lines: [{ line: 'FB-3 · Recognition · Tue 3 Nov 2026, 10:12 · acknowledged: “Please fund registration fees”' }],
+    note: 'Anonymous feedback and anonymous answers are not linked to you. Type **forget me** to remove what is listed.',
+  },
+  'forget-confirm': {
+    cv: CARD_VERSION,
+    text: 'Techvoice will delete your member record and remove your name from what you sent. This cannot be undone.',
+  },
   message: {
     title: 'Pulse sent',
     text: 'P-5 was sent to every member by direct message. It closes Wed 2 Dec 2026, 17:00.',

@@ -6,6 +6,7 @@ import { now } from '../core/clock';
 import { queueDueReminders } from '../core/reminders';
 import { openDueRounds, queueNudges } from './pulse-jobs';
 import { queueChairDigest, queueForumSummaries } from './report-jobs';
+import { sweepExpired } from '../core/privacy';
 
 export interface SchedulerOptions {
   /** Identifies this instance in the scheduler lease. */
@@ -30,6 +31,8 @@ export interface TickResult {
   nudges: number;
   summaries: number;
   digests: number;
+  /** Feedback items and answers deleted under the networks' retention policies. */
+  expired: number;
 }
 
 const LEASE = 'scheduler';
@@ -84,7 +87,7 @@ export class Scheduler {
     const { store, outbox } = this.deps;
     const until = new Date(at.getTime() + this.options.leaseMs);
     if (!(await store.acquireLease(LEASE, this.options.holder, at.toISOString(), until.toISOString()))) return null;
-    const result: TickResult = { reminders: 0, roundsOpened: 0, nudges: 0, summaries: 0, digests: 0 };
+    const result: TickResult = { reminders: 0, roundsOpened: 0, nudges: 0, summaries: 0, digests: 0, expired: 0 };
     for (const network of await store.listNetworks()) {
       try {
         result.reminders += await queueDueReminders(this.deps, network, at);
@@ -92,6 +95,10 @@ export class Scheduler {
         result.nudges += await queueNudges(this.deps, network, at);
         result.summaries += await queueForumSummaries(this.deps, network, this.options.summarySchedule, at);
         result.digests += await queueChairDigest(this.deps, network, this.options.digestSchedule, at);
+        if (at.getUTCMinutes() === 0) {
+          const expired = await sweepExpired(store, network, at);
+          result.expired += expired.feedback + expired.answers;
+        }
       } catch (error) {
         // One network's problem must not hold up the others.
         this.log.error({ err: error, network: network.id }, 'scheduled work failed for a network');

@@ -1,5 +1,6 @@
 import type {
   Action,
+  AuditEntry,
   ActionUpdate,
   Feedback,
   Forum,
@@ -155,12 +156,41 @@ export interface Store {
    * while a claim lasts.
    */
   claimDeliveries(holder: string, now: string, until: string, limit: number): Promise<Delivery[]>;
-  /** Saves a claimed delivery's new state (sent, unreachable, or pending with a later notBefore). */
+  /** Saves a claimed delivery's new state (sent, unreachable, or pending with a later notBefore) and its address (cleared once finished). */
   finishDelivery(delivery: Delivery): Promise<void>;
   listDeliveries(jobKey: string): Promise<Delivery[]>;
 
   /** Takes or renews a named lease for `holder` until `until` if it is free, lapsed or already held by `holder`. */
   acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
 
+  /**
+   * Forgets a member: deletes their member record, anonymises what they sent with their name
+   * (feedback, pulse answers, action updates, audit entries) and drops the sealed reply
+   * handles of their named feedback. Anonymous records are not touched (they are not linked).
+   */
+  forgetMember(networkId: string, memberId: string): Promise<ForgetCounts>;
+  /** Named pulse answers a member gave, newest first. */
+  listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]>;
+  /**
+   * Deletes feedback created before `feedbackBefore` (with its reply handles) and pulse
+   * answers given before `answersBefore`; a null cut-off keeps everything of that kind.
+   */
+  deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Audit entries in [since, until), oldest first. */
+  listAudit(networkId: string, since: string, until: string): Promise<AuditEntry[]>;
+
   close(): Promise<void>;
+}
+
+export interface ForgetCounts {
+  feedback: number;
+  answers: number;
+  actionUpdates: number;
+}
+
+export interface ExpiredCounts {
+  feedback: number;
+  answers: number;
 }

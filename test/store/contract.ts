@@ -31,6 +31,7 @@ export function aNetwork(id: string, overrides: Partial<Network> = {}): Network 
     anonymityThreshold: 5,
     reminderDaysBefore: [14, 7, 1],
     staleAfterDays: 30,
+    retention: { feedbackDays: null, answersDays: 730 },
     createdAt: at(0),
     ...overrides,
   };
@@ -904,6 +905,87 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.equal(await store.getReplyHandle('n1', 7), 'sealed-one');
         assert.equal(await store.getReplyHandle('n2', 7), null);
         assert.equal(await store.getReplyHandle('n1', 8), null);
+      });
+    });
+    describe('privacy', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+        await store.upsertMember(aMember('n1', 'm1'));
+        await store.upsertMember(aMember('n1', 'm2'));
+        await store.upsertMember(aMember('n2', 'm1'));
+      });
+
+      it('forgets a member: record gone, named records anonymised, anonymous and other people untouched', async function () {
+        const named = (await store.createFeedback(someFeedback('n1', { authorMemberId: 'm1' }), 'a')).value;
+        const anonymous = (await store.createFeedback(someFeedback('n1', { anonymous: true, authorMemberId: null }), 'b')).value;
+        const other = (await store.createFeedback(someFeedback('n1', { authorMemberId: 'm2' }), 'c')).value;
+        await store.saveReplyHandle('n1', named.number, 'sealed-m1');
+        await store.saveReplyHandle('n1', anonymous.number, 'sealed-anon');
+        await store.createPulseQuestion(aQuestion('n1'), 'q');
+        await store.createRound(aRound('n1', 'r1', 1));
+        await store.saveAnswer(anAnswer('r1', 'k1', { memberId: 'm1' }));
+        await store.saveAnswer(anAnswer('r1', 'k2', { memberId: 'm2' }));
+        await store.importActions('n1', [anAction('n1', '1.1')], [anUpdate('n1', '1.1'), anUpdate('n1', '1.1', { by: 'm1', byName: 'Member m1', at: at(6) })]);
+        await store.appendAudit({ networkId: 'n1', at: at(7), actorId: 'm1', actorName: 'Member m1', act: 'roles.set', detail: 'm2' });
+
+        const counts = await store.forgetMember('n1', 'm1');
+        assert.deepStrictEqual(counts, { feedback: 1, answers: 1, actionUpdates: 1 });
+        assert.equal(await store.getMember('n1', 'm1'), null);
+        assert.ok(await store.getMember('n2', 'm1'), 'the same id in another network is another person');
+        assert.deepStrictEqual(await store.getFeedback('n1', named.number), { ...named, authorMemberId: null, anonymous: true });
+        assert.deepStrictEqual(await store.getFeedback('n1', anonymous.number), anonymous);
+        assert.deepStrictEqual(await store.getFeedback('n1', other.number), other);
+        assert.equal(await store.getReplyHandle('n1', named.number), null);
+        assert.equal(await store.getReplyHandle('n1', anonymous.number), 'sealed-anon');
+        assert.deepStrictEqual((await store.listAnswers('r1')).map((a) => [a.respondentKey, a.memberId]), [['k1', null], ['k2', 'm2']]);
+        assert.deepStrictEqual((await store.listActionUpdates('n1', '1.1')).map((u) => u.byName), ['Plan import', 'A former member']);
+        assert.deepStrictEqual((await store.listAudit('n1', at(0), at(100))).map((e) => [e.actorId, e.actorName]), [['forgotten', 'A former member']]);
+        assert.deepStrictEqual(await store.listAnswersByMember('n1', 'm1'), []);
+      });
+
+      it('lists a member’s named answers in their network, newest first', async function () {
+        await store.createPulseQuestion(aQuestion('n1'), 'q');
+        await store.createRound(aRound('n1', 'r1', 1));
+        await store.createRound(aRound('n1', 'r2', 1));
+        await store.saveAnswer(anAnswer('r1', 'k1', { memberId: 'm1', answeredAt: at(90) }));
+        await store.saveAnswer(anAnswer('r2', 'k1', { memberId: 'm1', answeredAt: at(95) }));
+        await store.saveAnswer(anAnswer('r2', 'k2', { memberId: 'm2' }));
+        await store.saveAnswer(anAnswer('r2', 'k3', { memberId: null }));
+        assert.deepStrictEqual((await store.listAnswersByMember('n1', 'm1')).map((a) => a.roundId), ['r2', 'r1']);
+        assert.deepStrictEqual(await store.listAnswersByMember('n2', 'm1'), []);
+      });
+
+      it('deletes feedback and answers older than the cut-offs, with their reply handles, in one network', async function () {
+        const old = (await store.createFeedback(someFeedback('n1', { createdAt: at(10) }), 'a')).value;
+        const recent = (await store.createFeedback(someFeedback('n1', { createdAt: at(500) }), 'b')).value;
+        const elsewhere = (await store.createFeedback(someFeedback('n2', { createdAt: at(10) }), 'c')).value;
+        await store.saveReplyHandle('n1', old.number, 'sealed');
+        await store.createPulseQuestion(aQuestion('n1'), 'q');
+        await store.createRound(aRound('n1', 'r1', 1));
+        await store.saveAnswer(anAnswer('r1', 'k1', { answeredAt: at(90) }));
+        await store.saveAnswer(anAnswer('r1', 'k2', { answeredAt: at(600) }));
+        assert.deepStrictEqual(await store.deleteExpired('n1', at(100), at(100)), { feedback: 1, answers: 1 });
+        assert.equal(await store.getFeedback('n1', old.number), null);
+        assert.equal(await store.getReplyHandle('n1', old.number), null);
+        assert.ok(await store.getFeedback('n1', recent.number));
+        assert.ok(await store.getFeedback('n2', elsewhere.number));
+        assert.deepStrictEqual((await store.listAnswers('r1')).map((a) => a.respondentKey), ['k2']);
+        assert.deepStrictEqual(await store.deleteExpired('n1', null, null), { feedback: 0, answers: 0 });
+      });
+
+      it('keeps an audit log per network, listed oldest first in a half-open period', async function () {
+        const entry = (minutes: number, act: string) => ({ networkId: 'n1', at: at(minutes), actorId: 'm1', actorName: 'Member m1', act, detail: 'FB-1' });
+        await store.appendAudit(entry(20, 'second'));
+        await store.appendAudit(entry(10, 'first'));
+        await store.appendAudit(entry(30, 'outside'));
+        await store.appendAudit({ ...entry(15, 'other network'), networkId: 'n2' });
+        assert.deepStrictEqual(await store.listAudit('n1', at(10), at(30)), [entry(10, 'first'), entry(20, 'second')]);
+      });
+
+      it('round-trips a network’s retention policy', async function () {
+        const network = aNetwork('n3', { retention: { feedbackDays: 365, answersDays: null } });
+        await store.createNetwork(network);
+        assert.deepStrictEqual(await store.getNetwork('n3'), network);
       });
     });
   });

@@ -29,7 +29,8 @@ export class BotHarness {
     return join(this.dir, 'techvoice.db');
   }
 
-  static async start(env: Record<string, string> = {}): Promise<BotHarness> {
+  /** `log` receives the server's log lines (JSON) when given. */
+  static async start(env: Record<string, string> = {}, log?: { write(line: string): void }): Promise<BotHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'techvoice-test-'));
     const config = loadConfig({
       PORT: '0',
@@ -41,7 +42,7 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    const app = await createApp(config, createLogger(config.logLevel));
+    const app = await createApp(config, createLogger(config.logLevel, log));
     const port = await app.listen();
     const connector = await new FakeConnector().start();
     return new BotHarness(app, `http://127.0.0.1:${port}`, connector, dir);

@@ -62,11 +62,13 @@
  *   in code from narrow projections: one partition per round, one network's period.
  * - **Processed events** are forgotten only by an explicit `pruneProcessed` sweep.
  */
+import { randomUUID } from 'node:crypto';
 import type https from 'node:https';
 import { CosmosClient, type Container, type ContainerRequest, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type {
   Action,
+  AuditEntry,
   ActionUpdate,
   Feedback,
   Forum,
@@ -78,7 +80,7 @@ import type {
   PulseRound,
   WorkspaceLink,
 } from '../../core/model';
-import type { AnswerCount, Created, Delivery, FeedbackCount, Store } from '../store';
+import type { AnswerCount, Created, Delivery, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
 
@@ -142,6 +144,7 @@ const CONTAINERS = {
   outbox: 'jobKey',
   leases: 'id',
   replyHandles: 'networkId',
+  audit: 'networkId',
 } as const satisfies Record<string, PartitionField>;
 
 type ContainerName = keyof typeof CONTAINERS;
@@ -229,6 +232,7 @@ export class CosmosStore implements Store {
   private readonly outbox: Collection<Delivery>;
   private readonly leases: Collection<Lease>;
   private readonly replyHandles: Collection<ReplyHandle>;
+  private readonly audit: Collection<AuditEntry>;
 
   private constructor(
     private readonly client: CosmosClient,
@@ -251,6 +255,7 @@ export class CosmosStore implements Store {
     this.outbox = collection('outbox');
     this.leases = collection('leases');
     this.replyHandles = collection('replyHandles');
+    this.audit = collection('audit');
   }
 
   /** Connects, creating the database and any missing containers. */
@@ -644,6 +649,94 @@ export class CosmosStore implements Store {
       if (await this.leases.replaceIfMatch(current, lease)) return true;
     }
     return false;
+  }
+
+  /** Rewrites each stored document `change` returns a new value for, re-reading on a lost race. */
+  private async rewrite<T>(collection: Collection<T>, documents: Stored<T>[], change: (value: T) => T | null): Promise<number> {
+    const changed = await inBatches(documents, PARALLEL_WRITES, async (first) => {
+      let stored: Stored<T> | null = first;
+      return untilSettled('anonymising a record', async () => {
+        if (!stored) return false;
+        const next = change(stored.value);
+        if (next === null) return false;
+        if (await collection.replaceIfMatch(stored, next)) return true;
+        stored = await collection.read(stored.id, stored.partition);
+        return undefined;
+      });
+    });
+    return changed.filter(Boolean).length;
+  }
+
+  async forgetMember(networkId: string, memberId: string): Promise<ForgetCounts> {
+    const named = await this.feedback.queryStored(
+      'SELECT * FROM c WHERE c.networkId = @networkId AND c.data.authorMemberId = @memberId',
+      [param('@networkId', networkId), param('@memberId', memberId)],
+    );
+    await inBatches(named, PARALLEL_WRITES, (f) => this.replyHandles.delete(String(f.value.number), networkId));
+    const feedback = await this.rewrite(this.feedback, named, (f) =>
+      f.authorMemberId === memberId ? { ...f, authorMemberId: null, anonymous: true } : null,
+    );
+    // Answers are partitioned by round; a member id is derived from its network, so it names one person.
+    const answered = await this.pulseAnswers.queryStored('SELECT * FROM c WHERE c.data.memberId = @memberId', [param('@memberId', memberId)]);
+    const answers = await this.rewrite(this.pulseAnswers, answered, (a) => (a.memberId === memberId ? { ...a, memberId: null } : null));
+    const actions = await this.actions.queryStored('SELECT * FROM c WHERE c.networkId = @networkId', [param('@networkId', networkId)]);
+    let actionUpdates = 0;
+    await this.rewrite(this.actions, actions, (record) => {
+      const mine = record.history.filter((h) => h.by === memberId).length;
+      if (mine === 0) return null;
+      actionUpdates += mine;
+      return { ...record, history: record.history.map((h) => (h.by === memberId ? { ...h, by: 'forgotten', byName: 'A former member' } : h)) };
+    });
+    const acts = await this.audit.queryStored(
+      'SELECT * FROM c WHERE c.networkId = @networkId AND c.data.actorId = @memberId',
+      [param('@networkId', networkId), param('@memberId', memberId)],
+    );
+    await this.rewrite(this.audit, acts, (e) => (e.actorId === memberId ? { ...e, actorId: 'forgotten', actorName: 'A former member' } : null));
+    await this.members.delete(documentId(memberId), networkId);
+    return { feedback, answers, actionUpdates };
+  }
+
+  async listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]> {
+    const rounds = new Set(
+      await this.pulseRounds.queryAcrossPartitions<string>('SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId', [param('@networkId', networkId)]),
+    );
+    const answers = await this.pulseAnswers.queryAcrossPartitions<PulseAnswer>('SELECT VALUE c.data FROM c WHERE c.data.memberId = @memberId', [param('@memberId', memberId)]);
+    return answers.filter((a) => rounds.has(a.roundId)).sort(byTimeThenKey((a) => a.answeredAt, (a) => a.roundId)).reverse();
+  }
+
+  async deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts> {
+    let feedback = 0;
+    let answers = 0;
+    if (feedbackBefore !== null) {
+      const numbers = await this.feedback.queryPartition<number>(networkId, 'VALUE c.data["number"]', 'c.data.createdAt < @before', [param('@before', feedbackBefore)]);
+      await inBatches(numbers, PARALLEL_WRITES, async (number) => {
+        await this.replyHandles.delete(String(number), networkId);
+        await this.feedback.delete(String(number), networkId);
+      });
+      feedback = numbers.length;
+    }
+    if (answersBefore !== null) {
+      const rounds = await this.pulseRounds.queryAcrossPartitions<string>('SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId', [param('@networkId', networkId)]);
+      const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
+        const ids = await this.pulseAnswers.queryPartition<string>(roundId, 'VALUE c.id', 'c.data.answeredAt < @before', [param('@before', answersBefore)]);
+        await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
+        return ids.length;
+      });
+      answers = expired.reduce((sum, n) => sum + n, 0);
+    }
+    return { feedback, answers };
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.audit.create(documentId(`${entry.at}|${randomUUID()}`), entry.networkId, entry);
+  }
+
+  async listAudit(networkId: string, since: string, until: string): Promise<AuditEntry[]> {
+    const entries = await this.audit.queryPartition<AuditEntry>(networkId, 'VALUE c.data', 'c.data.at >= @since AND c.data.at < @until', [
+      param('@since', since),
+      param('@until', until),
+    ]);
+    return entries.sort((a, b) => compareValues(a.at, b.at));
   }
 
   async close(): Promise<void> {

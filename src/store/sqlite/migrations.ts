@@ -212,6 +212,27 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (network_id, feedback_number)
   );
   `,
+  `
+  -- Privacy: retention per network, an audit log of chair and admin acts, and the indexes
+  -- that find a member's named records when they ask for their data or to be forgotten.
+  ALTER TABLE networks ADD COLUMN retention TEXT NOT NULL DEFAULT '{"feedbackDays":null,"answersDays":null}';
+
+  CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    network_id TEXT NOT NULL REFERENCES networks (id),
+    at         TEXT NOT NULL,
+    actor_id   TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    act        TEXT NOT NULL,
+    detail     TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_by_time ON audit_log (network_id, at);
+
+  CREATE INDEX feedback_by_author ON feedback (network_id, author_member_id) WHERE author_member_id IS NOT NULL;
+  CREATE INDEX pulse_answers_by_member ON pulse_answers (member_id) WHERE member_id IS NOT NULL;
+  CREATE INDEX pulse_answers_by_time ON pulse_answers (answered_at);
+  CREATE INDEX action_updates_by_author ON action_updates (network_id, by);
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type {
   Action,
+  AuditEntry,
+  RetentionPolicy,
   ActionUpdate,
   Feedback,
   FeedbackStatus,
@@ -22,7 +24,7 @@ import type {
   Theme,
   WorkspaceLink,
 } from '../../core/model';
-import type { AnswerCount, Created, Delivery, DeliveryState, FeedbackCount, Store } from '../store';
+import type { AnswerCount, Created, Delivery, DeliveryState, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { migrate } from './migrations';
 
@@ -37,6 +39,7 @@ interface NetworkRow {
   anonymity_threshold: number;
   reminder_days_before: string;
   stale_after_days: number;
+  retention: string;
   created_at: string;
 }
 
@@ -178,6 +181,7 @@ function networkFromRow(row: NetworkRow): Network {
     anonymityThreshold: row.anonymity_threshold,
     reminderDaysBefore: parseJson<number[]>(row.reminder_days_before),
     staleAfterDays: row.stale_after_days,
+    retention: parseJson<RetentionPolicy>(row.retention),
     createdAt: row.created_at,
   };
 }
@@ -192,6 +196,7 @@ function networkParams(network: Network) {
     anonymityThreshold: network.anonymityThreshold,
     reminderDaysBefore: JSON.stringify(network.reminderDaysBefore),
     staleAfterDays: network.staleAfterDays,
+    retention: JSON.stringify(network.retention),
     createdAt: network.createdAt,
   };
 }
@@ -396,9 +401,9 @@ export class SqliteStore implements Store {
   async createNetwork(network: Network): Promise<void> {
     this.sql(
       `INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold,
-         reminder_days_before, stale_after_days, created_at)
+         reminder_days_before, stale_after_days, retention, created_at)
        VALUES (@id, @name, @timeZone, @quietHours, @quietWeekends, @anonymityThreshold,
-         @reminderDaysBefore, @staleAfterDays, @createdAt)`,
+         @reminderDaysBefore, @staleAfterDays, @retention, @createdAt)`,
     ).run(networkParams(network));
   }
 
@@ -412,7 +417,7 @@ export class SqliteStore implements Store {
       `UPDATE networks SET name = @name, time_zone = @timeZone, quiet_hours = @quietHours,
          quiet_weekends = @quietWeekends, anonymity_threshold = @anonymityThreshold,
          reminder_days_before = @reminderDaysBefore, stale_after_days = @staleAfterDays,
-         created_at = @createdAt
+         retention = @retention, created_at = @createdAt
        WHERE id = @id`,
     ).run(networkParams(network));
   }
@@ -844,7 +849,7 @@ export class SqliteStore implements Store {
     this.sql(
       `UPDATE deliveries SET state = @state, attempts = @attempts, not_before = @notBefore,
          claimed_by = @claimedBy, claimed_until = @claimedUntil, last_error = @lastError,
-         sent_at = @sentAt
+         sent_at = @sentAt, address = @address
        WHERE id = @id`,
     ).run(delivery);
   }
@@ -864,6 +869,73 @@ export class SqliteStore implements Store {
        WHERE leases.holder = excluded.holder OR leases.until <= @now`,
     ).run({ name, holder, until, now });
     return changes === 1;
+  }
+
+  async forgetMember(networkId: string, memberId: string): Promise<ForgetCounts> {
+    return this.writeTransaction(() => {
+      const named = this.sql<{ number: number }>(
+        'SELECT number FROM feedback WHERE network_id = ? AND author_member_id = ?',
+      ).all(networkId, memberId);
+      for (const { number } of named) {
+        this.sql('DELETE FROM feedback_reply_handles WHERE network_id = ? AND feedback_number = ?').run(networkId, number);
+      }
+      this.sql('UPDATE feedback SET author_member_id = NULL, anonymous = 1 WHERE network_id = ? AND author_member_id = ?').run(networkId, memberId);
+      const answers = this.sql(
+        `UPDATE pulse_answers SET member_id = NULL
+         WHERE member_id = ? AND round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ?)`,
+      ).run(memberId, networkId).changes;
+      const actionUpdates = this.sql(
+        "UPDATE action_updates SET by = 'forgotten', by_name = 'A former member' WHERE network_id = ? AND by = ?",
+      ).run(networkId, memberId).changes;
+      this.sql("UPDATE audit_log SET actor_id = 'forgotten', actor_name = 'A former member' WHERE network_id = ? AND actor_id = ?").run(networkId, memberId);
+      this.sql('DELETE FROM members WHERE network_id = ? AND id = ?').run(networkId, memberId);
+      return { feedback: named.length, answers, actionUpdates };
+    });
+  }
+
+  async listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]> {
+    return this.sql<PulseAnswerRow>(
+      `SELECT a.* FROM pulse_answers a JOIN pulse_rounds r ON r.id = a.round_id
+       WHERE a.member_id = ? AND r.network_id = ? ORDER BY a.answered_at DESC, a.round_id`,
+    )
+      .all(memberId, networkId)
+      .map(pulseAnswerFromRow);
+  }
+
+  async deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts> {
+    return this.writeTransaction(() => {
+      let feedback = 0;
+      let answers = 0;
+      if (feedbackBefore !== null) {
+        this.sql(
+          `DELETE FROM feedback_reply_handles WHERE network_id = ? AND feedback_number IN
+             (SELECT number FROM feedback WHERE network_id = ? AND created_at < ?)`,
+        ).run(networkId, networkId, feedbackBefore);
+        feedback = this.sql('DELETE FROM feedback WHERE network_id = ? AND created_at < ?').run(networkId, feedbackBefore).changes;
+      }
+      if (answersBefore !== null) {
+        answers = this.sql(
+          `DELETE FROM pulse_answers WHERE answered_at < ?
+             AND round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ?)`,
+        ).run(answersBefore, networkId).changes;
+      }
+      return { feedback, answers };
+    });
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.sql(
+      `INSERT INTO audit_log (network_id, at, actor_id, actor_name, act, detail)
+       VALUES (@networkId, @at, @actorId, @actorName, @act, @detail)`,
+    ).run(entry);
+  }
+
+  async listAudit(networkId: string, since: string, until: string): Promise<AuditEntry[]> {
+    return this.sql<{ network_id: string; at: string; actor_id: string; actor_name: string; act: string; detail: string }>(
+      'SELECT * FROM audit_log WHERE network_id = ? AND at >= ? AND at < ? ORDER BY at, seq',
+    )
+      .all(networkId, since, until)
+      .map((row) => ({ networkId: row.network_id, at: row.at, actorId: row.actor_id, actorName: row.actor_name, act: row.act, detail: row.detail }));
   }
 
   async close(): Promise<void> {

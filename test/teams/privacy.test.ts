@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { startWorld, people, networkId, memberOf } from '../support/teams-world';
+import { BotHarness } from '../support/bot-harness';
+import { actionFor, cardText } from '../support/cards';
+import { user } from '../support/teams-activities';
+import { sweepExpired } from '../../src/core/privacy';
+import { runCli } from '../../src/cli';
+
+const EVER = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
+
+async function sendFeedback(bot: BotHarness, who = people.member, anonymous = true, text = 'Please fund registration fees') {
+  const form = (await bot.say(who, 'feedback')).cards[0];
+  return bot.press(who, 'feedback.submit', { ...actionFor(form, 'feedback.submit').data, theme: 'Recognition', text, anonymous: String(anonymous) });
+}
+
+describe('Teams: privacy', () => {
+  let bot: BotHarness;
+  beforeEach(async () => {
+    bot = await startWorld();
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it('shows a person what is linked to them, and says anonymous items are not', async () => {
+    await sendFeedback(bot, people.member, false, 'My named idea');
+    await sendFeedback(bot, people.member, true, 'My anonymous worry');
+    const card = (await bot.say(people.member, 'my data')).cards[0];
+    const text = cardText(card);
+    assert.match(text, /What Techvoice holds about you/);
+    assert.match(text, /Mo Member/);
+    assert.match(text, /FB-1 · Recognition .*My named idea/);
+    assert.doesNotMatch(text, /My anonymous worry/);
+    assert.match(text, /Anonymous feedback .* not linked to you/);
+  });
+
+  it('forgets a person after they confirm: record deleted, named items anonymised, anonymous untouched', async () => {
+    await sendFeedback(bot, people.member, false, 'Named');
+    await sendFeedback(bot, people.member, true, 'Anonymous');
+    const member = await memberOf(bot, people.member);
+    const confirm = (await bot.say(people.member, 'forget me')).cards[0];
+    assert.match(cardText(confirm), /cannot be undone/);
+    assert.equal((await memberOf(bot, people.member)).id, member.id, 'nothing happens before confirming');
+    const done = await bot.press(people.member, 'privacy.forget', actionFor(confirm, 'privacy.forget').data);
+    assert.match(cardText(done), /you are forgotten[\s\S]*1 feedback item/);
+    const network = await networkId(bot);
+    assert.equal(await bot.store.getMember(network, member.id), null);
+    const feedback = await bot.store.listFeedback(network, ...EVER);
+    assert.deepEqual(feedback.map((f) => [f.text, f.authorMemberId, f.anonymous]), [['Named', null, true], ['Anonymous', null, true]]);
+    assert.ok(!JSON.stringify(feedback).includes(member.id));
+  });
+
+  it('deletes feedback older than the network keeps it, and keeps everything by default', async () => {
+    await sendFeedback(bot);
+    const network = (await bot.store.getNetwork(await networkId(bot)))!;
+    const later = new Date(Date.now() + 400 * 86_400_000);
+    assert.deepEqual(await sweepExpired(bot.store, network, later), { feedback: 0, answers: 0 });
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+    assert.equal(await runCli(['retention', '--network', network.id, '--feedback-days', '365'], { TECHVOICE_DB: bot.dbPath }, io), 0);
+    assert.match(out.join('\n'), /feedback deleted after 365 days, pulse answers kept/);
+    const updated = (await bot.store.getNetwork(network.id))!;
+    assert.deepEqual(await sweepExpired(bot.store, updated, later), { feedback: 1, answers: 0 });
+    assert.equal((await bot.store.listFeedback(network.id, ...EVER)).length, 0);
+    assert.equal(await runCli(['retention', '--network', network.id, '--answers-days', 'soon'], { TECHVOICE_DB: bot.dbPath }, io), 2);
+  });
+
+  it('keeps an audit log of chair and admin acts, without feedback text, for admins only', async () => {
+    const member = await memberOf(bot, people.member);
+    await sendFeedback(bot, people.member, true, 'Secret words');
+    await bot.press(people.chair, 'feedback.reply', { cv: 1, number: 1, reply: 'We have funded it' });
+    await bot.press(people.admin, 'roles.set', { cv: 1, member: member.id, roles: 'owner', email: '' });
+    await bot.press(people.member, 'roles.set', { cv: 1, member: member.id, roles: 'admin', email: '' });
+    const entries = await bot.store.listAudit(await networkId(bot), ...EVER);
+    const acts = entries.map((e) => `${e.actorName} ${e.act}`);
+    assert.ok(acts.includes('Ada Admin roles.set'), acts.join('; '));
+    assert.ok(acts.includes('Chris Chair feedback.reply'), acts.join('; '));
+    assert.ok(!acts.includes('Mo Member roles.set'), 'a refused act is not logged as done');
+    assert.ok(!JSON.stringify(entries).includes('Secret words'));
+    assert.ok(!JSON.stringify(entries).includes('We have funded it'));
+    const card = (await bot.say(people.admin, 'audit')).cards[0];
+    assert.match(cardText(card), /Audit log[\s\S]*Ada Admin · roles\.set/);
+    assert.match((await bot.say(people.chair, 'audit')).texts[0], /Only admins/);
+  });
+
+  it('clears the address of a reply to anonymous feedback once it is delivered', async () => {
+    await sendFeedback(bot);
+    await bot.press(people.chair, 'feedback.reply', { cv: 1, number: 1, reply: 'We have funded it' });
+    await bot.app.outbox.drain();
+    const deliveries = await bot.store.listDeliveries(`feedback-reply:${await networkId(bot)}:1`);
+    assert.equal(deliveries.length, 1);
+    assert.equal(deliveries[0].state, 'sent');
+    assert.equal(deliveries[0].address, '');
+  });
+});
+
+describe('Logs', () => {
+  it('never carry feedback text or the identity behind an anonymous act', async () => {
+    const lines: string[] = [];
+    const bot = await BotHarness.start({ LOG_LEVEL: 'trace' }, { write: (line) => lines.push(line) });
+    try {
+      const who = user('Secret Person');
+      const form = (await bot.say(who, 'feedback')).cards[0];
+      await bot.press(who, 'feedback.submit', { ...actionFor(form, 'feedback.submit').data, theme: 'Other', text: 'A very private concern', anonymous: 'true' });
+      await bot.post({ not: 'an activity' });
+      const log = lines.join('');
+      assert.ok(lines.length > 0, 'the server logged something');
+      assert.ok(!log.includes('A very private concern'));
+      assert.ok(!log.includes(who.id) && !log.includes(who.aadObjectId) && !log.includes('Secret Person'));
+    } finally {
+      await bot.close();
+    }
+  });
+});
