@@ -9,6 +9,8 @@ export interface Config {
   microsoftAppPassword: string | null;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   microsoftAppTenantId: string | null;
+  /** OpenID metadata URL for validating incoming Bot Framework tokens; null = the public one. */
+  botOpenIdMetadata: string | null;
   store: 'sqlite' | 'cosmos';
   sqlitePath: string;
   cosmos: { endpoint: string; key: string | null; database: string } | null;
@@ -26,6 +28,8 @@ export interface Config {
   playground: boolean;
   demoData: boolean;
   metrics: boolean;
+  /** When set, /metrics asks for `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   /** Public https URL of the bot, used for links and images in cards. */
   publicUrl: string | null;
   logLevel: string;
@@ -48,6 +52,8 @@ const envSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optional,
+  // OpenID metadata URL for validating incoming Bot Framework tokens; defaults to the public one; set for sovereign clouds or tests.
+  BotOpenIdMetadata: optional,
   TECHVOICE_STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
   TECHVOICE_DB: z.string().min(1).default('data/techvoice.db'),
   COSMOS_ENDPOINT: optional,
@@ -66,6 +72,7 @@ const envSchema = z.object({
   PLAYGROUND: optional,
   DEMO_DATA: onOff(true),
   METRICS: optional,
+  METRICS_TOKEN: optional,
   PUBLIC_URL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppPassword: e.MicrosoftAppPassword,
     microsoftAppType: e.MicrosoftAppType,
     microsoftAppTenantId: e.MicrosoftAppTenantId,
+    botOpenIdMetadata: e.BotOpenIdMetadata,
     store: e.TECHVOICE_STORE,
     sqlitePath: e.TECHVOICE_DB,
     cosmos: e.COSMOS_ENDPOINT
@@ -116,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground,
     demoData: e.DEMO_DATA,
     metrics,
+    metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
   };

@@ -1,6 +1,5 @@
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   TurnContext,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -11,6 +10,7 @@ import type { Config } from '../config';
 import type { Techvoice } from '../core/techvoice';
 import { TeamsBot, toActivity } from './teams-bot';
 import { TeamsMessenger } from './teams-messenger';
+import { TokenAuthentication } from './token-authentication';
 
 export interface TeamsEndpoint {
   handle(req: Request, res: Response): Promise<void>;
@@ -36,13 +36,14 @@ function isCardAction(activity: Activity): boolean {
 
 /** The Bot Framework endpoint for Teams: authentication, then the bot. */
 export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger): TeamsEndpoint {
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new TokenAuthentication(
     config.microsoftAppId
       ? ({
           MicrosoftAppId: config.microsoftAppId,
           MicrosoftAppPassword: config.microsoftAppPassword ?? undefined,
           MicrosoftAppType: config.microsoftAppType,
           MicrosoftAppTenantId: config.microsoftAppTenantId ?? undefined,
+          ...(config.botOpenIdMetadata ? { BotOpenIdMetadata: config.botOpenIdMetadata } : {}),
         } as ConfigurationBotFrameworkAuthenticationOptions)
       : {},
   );
