@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './store/store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
+import { CosmosStore } from './store/cosmos/cosmos-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
 import { PLATFORM_PACING } from './core/outbox-pacing';
@@ -28,7 +29,6 @@ export interface App {
 
 export async function openStore(config: Config): Promise<Store> {
   if (config.store === 'cosmos') {
-    const { CosmosStore } = await import('./store/cosmos/cosmos-store');
     if (!config.cosmos) throw new Error('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
     return CosmosStore.open(config.cosmos);
   }

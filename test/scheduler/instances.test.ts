@@ -1,17 +1,18 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import type { Store } from '../../src/store/store';
+import { TEST_STORE } from '../support/test-store';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { createLogger } from '../../src/log';
 import type { CoreDeps } from '../../src/core/deps';
 import { OutboxWorld, teamsAddress } from './support/outbox-world';
 
-describe('Scheduler: two instances on one SQLite file', () => {
+describe(`Scheduler: two instances on one ${TEST_STORE === 'cosmos' ? 'Cosmos DB database' : 'SQLite file'}`, () => {
   let world: OutboxWorld;
-  let second: SqliteStore;
+  let second: Store;
   beforeEach(async () => {
     world = await OutboxWorld.start({ quietHours: null, quietWeekends: false });
-    second = SqliteStore.open(world.file);
+    second = await world.openAnother();
   });
   afterEach(async () => {
     sinon.restore();
@@ -50,7 +51,7 @@ describe('Scheduler: two instances on one SQLite file', () => {
       })),
       [],
     );
-    const instance = (store: SqliteStore, name: string) => {
+    const instance = (store: Store, name: string) => {
       const outbox = world.outbox({ holder: `outbox-${name}`, batchSize: 5 }, store);
       const deps: CoreDeps = { store, secret: 'shared-secret', outbox };
       // A lease of 0 ms is never held: both instances do all the work, the worst case.

@@ -16,7 +16,7 @@ const samOnSlack: SlackUser = { id: 'U0SAMSLACK', name: 'Sam Slack', email: 'sam
 async function cli(h: SlackHarness, args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { TECHVOICE_DB: h.bot.dbPath, LOG_LEVEL: 'silent' }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runCli(args, h.bot.cliEnv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
 

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp, type App } from '../../src/app';
 import { FakeConnector } from './fake-connector';
 import { conversationIdOf, invoke, message, personal, submit, type TeamsUser, type Where } from './teams-activities';
 import type { CardJson } from './cards';
+import { openTestStore, type TestStore } from './test-store';
 
 export const ADMIN_AAD = 'aad-ada-admin';
 
@@ -15,26 +13,28 @@ export interface PostResult {
   body: unknown;
 }
 
-/** The real server on an ephemeral port with a fresh database, and a fake connector. */
+/**
+ * The real server on an ephemeral port with a fresh store (SQLite, or Cosmos DB when
+ * TEST_STORE=cosmos), and a fake connector.
+ */
 export class BotHarness {
   private constructor(
     readonly app: App,
     readonly url: string,
     readonly connector: FakeConnector,
-    private readonly dir: string,
+    private readonly testStore: TestStore,
   ) {}
 
-  /** The SQLite file the server uses (for the CLI in tests). */
-  get dbPath(): string {
-    return join(this.dir, 'techvoice.db');
+  /** Environment for the CLI to open the server's store. */
+  get cliEnv(): Record<string, string> {
+    return this.testStore.cliEnv;
   }
 
   /** `log` receives the server's log lines (JSON) when given. */
   static async start(env: Record<string, string> = {}, log?: { write(line: string): void }): Promise<BotHarness> {
-    const dir = mkdtempSync(join(tmpdir(), 'techvoice-test-'));
+    const testStore = await openTestStore();
     const config = loadConfig({
       PORT: '0',
-      TECHVOICE_DB: join(dir, 'techvoice.db'),
       TECHVOICE_ADMINS: ADMIN_AAD,
       TECHVOICE_SECRET: 'test-secret',
       SCHEDULER: 'off',
@@ -42,10 +42,10 @@ export class BotHarness {
       LOG_LEVEL: 'silent',
       ...env,
     });
-    const app = await createApp(config, createLogger(config.logLevel, log));
+    const app = await createApp(config, createLogger(config.logLevel, log), testStore.store);
     const port = await app.listen();
     const connector = await new FakeConnector().start();
-    return new BotHarness(app, `http://127.0.0.1:${port}`, connector, dir);
+    return new BotHarness(app, `http://127.0.0.1:${port}`, connector, testStore);
   }
 
   get store() {
@@ -55,7 +55,7 @@ export class BotHarness {
   async close(): Promise<void> {
     await this.app.close();
     await this.connector.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.testStore.cleanup();
   }
 
   async post(body: unknown, headers: Record<string, string> = {}, path = '/api/messages'): Promise<PostResult> {

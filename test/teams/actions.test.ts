@@ -12,7 +12,7 @@ const PLAN = readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'
 function cli(bot: BotHarness, args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, run: () => runCli(args, { TECHVOICE_DB: bot.dbPath, LOG_LEVEL: 'silent' }, { out: (l) => out.push(l), err: (l) => err.push(l) }) };
+  return { out, err, run: () => runCli(args, bot.cliEnv, { out: (l) => out.push(l), err: (l) => err.push(l) }) };
 }
 
 function writePlan(text: string): string {

@@ -57,12 +57,12 @@ describe('Teams: privacy', () => {
     assert.deepEqual(await sweepExpired(bot.store, network, later), { feedback: 0, answers: 0 });
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
-    assert.equal(await runCli(['retention', '--network', network.id, '--feedback-days', '365'], { TECHVOICE_DB: bot.dbPath }, io), 0);
+    assert.equal(await runCli(['retention', '--network', network.id, '--feedback-days', '365'], bot.cliEnv, io), 0);
     assert.match(out.join('\n'), /feedback deleted after 365 days, pulse answers kept/);
     const updated = (await bot.store.getNetwork(network.id))!;
     assert.deepEqual(await sweepExpired(bot.store, updated, later), { feedback: 1, answers: 0 });
     assert.equal((await bot.store.listFeedback(network.id, ...EVER)).length, 0);
-    assert.equal(await runCli(['retention', '--network', network.id, '--answers-days', 'soon'], { TECHVOICE_DB: bot.dbPath }, io), 2);
+    assert.equal(await runCli(['retention', '--network', network.id, '--answers-days', 'soon'], bot.cliEnv, io), 2);
   });
 
   it('keeps an audit log of chair and admin acts, without feedback text, for admins only', async () => {

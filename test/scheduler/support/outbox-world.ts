@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { SqliteStore } from '../../../src/store/sqlite/sqlite-store';
+import type { Store } from '../../../src/store/store';
+import { openTestStore, type TestStore } from '../../support/test-store';
 import { TeamsMessenger } from '../../../src/teams/teams-messenger';
 import { encodeAddress } from '../../../src/teams/teams-address';
 import { newNetwork } from '../../../src/core/session';
@@ -17,26 +15,27 @@ export function teamsAddress(serviceUrl: string, conversationId: string): string
   });
 }
 
-/** A real SQLite file, a fake Bot Framework connector on loopback and the real Teams messenger. */
+/**
+ * A real store (SQLite, or Cosmos DB with TEST_STORE=cosmos), a fake Bot Framework connector
+ * on loopback and the real Teams messenger.
+ */
 export class OutboxWorld {
   private constructor(
-    readonly dir: string,
-    readonly file: string,
-    readonly store: SqliteStore,
+    private readonly testStore: TestStore,
+    readonly store: Store,
     readonly connector: FakeConnector,
     readonly messenger: TeamsMessenger,
     readonly network: Network,
   ) {}
 
   static async start(networkSettings: Partial<Network> = {}): Promise<OutboxWorld> {
-    const dir = mkdtempSync(join(tmpdir(), 'techvoice-outbox-'));
-    const file = join(dir, 'techvoice.db');
-    const store = SqliteStore.open(file);
+    const testStore = await openTestStore();
+    const store = testStore.store;
     const connector = await new FakeConnector().start();
     const messenger = new TeamsMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
     const network = { ...newNetwork('n-test', 'Test Network'), ...networkSettings };
     await store.createNetwork(network);
-    return new OutboxWorld(dir, file, store, connector, messenger, network);
+    return new OutboxWorld(testStore, store, connector, messenger, network);
   }
 
   outbox(options: Partial<OutboxOptions> = {}, store = this.store): Outbox {
@@ -73,9 +72,13 @@ export class OutboxWorld {
     return counts;
   }
 
+  /** A second connection to the same store, as another instance would have. */
+  openAnother(): Promise<Store> {
+    return this.testStore.openAnother();
+  }
+
   async close(): Promise<void> {
-    await this.store.close();
     await this.connector.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.testStore.cleanup();
   }
 }
