@@ -1,0 +1,291 @@
+import { strict as assert } from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importActionPlan } from '../../src/core/action-plan-csv';
+import type { Store } from '../../src/store/store';
+import { BotHarness } from '../support/bot-harness';
+import { cardText } from '../support/cards';
+import { channel, invoke, message, personal, user, type TeamsUser, type Where } from '../support/teams-activities';
+import { memberOf, networkId, people, startWorld } from '../support/teams-world';
+import { forum as slackForum } from '../support/slack-harness';
+import { slackMember, slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
+import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
+import { slackSignature } from '../support/slack-signing';
+
+/**
+ * Who may do what, on both platforms: every command and card action, for a member, the owner
+ * of action 1.6, the owner of other actions, a chair, an admin, and someone from another
+ * network. "ok" means the act went ahead; otherwise the person gets the clear refusal shown.
+ */
+const ROLES = ['member', 'owner', 'otherOwner', 'chair', 'admin', 'outsider'] as const;
+type Role = (typeof ROLES)[number];
+
+type Expectation = { ok: RegExp } | { refused: RegExp };
+const ok = (pattern: RegExp): Expectation => ({ ok: pattern });
+const refused = (pattern: RegExp): Expectation => ({ refused: pattern });
+
+const CHAIRS_ONLY = /Only forum chairs and admins can do that/;
+const ADMINS_ONLY = /Only admins can do that/;
+const OWNER_OF_16 = /Only the owner of 1\.6 .* or an admin can/;
+const NO_16 = /no action 1\.6/;
+
+function byRole(expectations: Partial<Record<Role, Expectation>>, otherwise: Expectation): Record<Role, Expectation> {
+  return Object.fromEntries(ROLES.map((role) => [role, expectations[role] ?? otherwise])) as Record<Role, Expectation>;
+}
+const chairsOnly = (pattern: RegExp) => byRole({ chair: ok(pattern), admin: ok(pattern) }, refused(CHAIRS_ONLY));
+const adminsOnly = (pattern: RegExp) => byRole({ admin: ok(pattern) }, refused(ADMINS_ONLY));
+const ownerOf16 = (pattern: RegExp) =>
+  byRole({ owner: ok(pattern), admin: ok(pattern), outsider: refused(NO_16) }, refused(OWNER_OF_16));
+
+/** What the matrix needs from a platform: saying a command and pressing a card action as a role. */
+interface Platform {
+  name: string;
+  store: Store;
+  networkId: string;
+  roundId: string;
+  say(role: Role, text: string, inForum?: boolean): Promise<string>;
+  press(role: Role, verb: string, data: Record<string, unknown>): Promise<string>;
+  memberId(role: Exclude<Role, 'outsider'>): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface Row {
+  act: string;
+  expect: Record<Role, Expectation>;
+  run(platform: Platform, role: Role): Promise<string>;
+}
+
+const say = (text: string, inForum = false) => (p: Platform, role: Role) => p.say(role, text, inForum);
+const press = (verb: string, data: (p: Platform) => Promise<Record<string, unknown>> | Record<string, unknown>) => async (p: Platform, role: Role) =>
+  p.press(role, verb, { cv: 1, ...(await data(p)) });
+
+const ROWS: Row[] = [
+  { act: 'help', expect: byRole({}, ok(/feedback/)), run: say('help') },
+  { act: 'feedback', expect: byRole({}, ok(/Share feedback/)), run: say('feedback') },
+  { act: 'pulse', expect: byRole({}, ok(/Pulse questions/)), run: say('pulse') },
+  { act: 'pulse new', expect: chairsOnly(/New pulse question/), run: say('pulse new') },
+  {
+    act: 'actions',
+    expect: byRole({ owner: ok(/Your actions/), otherOwner: ok(/Your actions/), chair: ok(/Action plan/), admin: ok(/Action plan/) }, ok(/do not own any actions/)),
+    run: say('actions'),
+  },
+  { act: 'summary', expect: chairsOnly(/Summary for/), run: say('summary') },
+  { act: 'feedback list', expect: byRole({ chair: ok(/FB-1/), admin: ok(/FB-1/) }, ok(/Share feedback/)), run: say('feedback list') },
+  { act: 'export md', expect: chairsOnly(/./), run: say('export md') },
+  { act: 'roles', expect: adminsOnly(/Roles/), run: say('roles') },
+  { act: 'audit', expect: adminsOnly(/Audit log/), run: say('audit') },
+  { act: 'my data', expect: byRole({}, ok(/What Techvoice holds about you/)), run: say('my data') },
+  { act: 'forum (in a channel)', expect: adminsOnly(/forum “/), run: say('forum', true) },
+  { act: 'feedback.submit', expect: byRole({}, ok(/FB-\d+/)), run: press('feedback.submit', () => ({ formId: randomUUID(), theme: 'Other', text: 'An idea', anonymous: 'true' })) },
+  {
+    act: 'pulse.answer',
+    expect: byRole({ outsider: refused(/not one of your network’s/) }, ok(/your answer .* is in|Your answer is now/)),
+    run: press('pulse.answer', (p) => ({ roundId: p.roundId, answer: '4' })),
+  },
+  { act: 'pulse.results', expect: chairsOnly(/Results P-1/), run: press('pulse.results', (p) => ({ roundId: p.roundId })) },
+  {
+    act: 'pulse.create',
+    expect: chairsOnly(/was sent to/),
+    run: press('pulse.create', () => ({
+      formId: randomUUID(),
+      text: 'Do you feel heard?',
+      kind: 'yesno',
+      choices: '',
+      theme: 'Visibility',
+      audience: 'members',
+      closesDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+      closesTime: '17:00',
+      anonymous: 'true',
+    })),
+  },
+  { act: 'action.edit 1.6', expect: ownerOf16(/Update 1\.6/), run: press('action.edit', () => ({ number: '1.6' })) },
+  {
+    act: 'action.update 1.6',
+    expect: ownerOf16(/Saved: 1\.6 is now/),
+    run: press('action.update', async (p) => ({ number: '1.6', version: (await p.store.getAction(p.networkId, '1.6'))!.version, status: 'amber', note: 'Progress' })),
+  },
+  { act: 'reminder.snooze 1.6', expect: ownerOf16(/Snoozed/), run: press('reminder.snooze', () => ({ number: '1.6' })) },
+  { act: 'feedback.acknowledge FB-1', expect: chairsOnly(/FB-1/), run: press('feedback.acknowledge', () => ({ number: 1 })) },
+  { act: 'roles.set', expect: adminsOnly(/Saved: Mo Member/), run: press('roles.set', async (p) => ({ member: await p.memberId('member'), roles: 'owner', email: '' })) },
+];
+
+/** Every `text` in a Slack call's arguments: messages, blocks, modal titles and buttons. */
+function textsIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textsIn);
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === 'text' && typeof value === 'string' ? [value] : textsIn(value)));
+}
+
+async function seed(store: Store, network: string): Promise<string> {
+  await importActionPlan(store, network, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+  const at = new Date().toISOString();
+  await store.createFeedback(
+    { networkId: network, theme: 'Recognition', text: 'Fund registration fees', anonymous: true, authorMemberId: null, status: 'new', linkedAction: null, reply: null, platform: 'teams', createdAt: at, updatedAt: at },
+    'matrix-feedback',
+  );
+  const { value: question } = await store.createPulseQuestion(
+    { networkId: network, text: 'I feel heard', kind: 'likert', choices: [], theme: 'Visibility', anonymous: true, audience: { type: 'members' }, schedule: null, windowHours: 168, createdBy: 'matrix', createdAt: at },
+    'matrix-pulse',
+  );
+  const roundId = `matrix-round-${network}`;
+  await store.createRound({ id: roundId, networkId: network, questionNumber: question.number, opensAt: at, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), askedCount: 6, createdAt: at });
+  return roundId;
+}
+
+async function teamsPlatform(): Promise<Platform> {
+  const bot = await startWorld();
+  const outsider = user('Olga Outsider');
+  const teamsUsers: Record<Exclude<Role, 'outsider'>, TeamsUser> = people;
+  const network = await networkId(bot);
+  const roundId = await seed(bot.store, network);
+  await bot.say(people.admin, 'forum', channel());
+  const elsewhere = (activity: Record<string, unknown>) => ({
+    ...activity,
+    conversation: { ...(activity.conversation as object), tenantId: 'tenant-other' },
+    channelData: { ...(activity.channelData as object), tenant: { id: 'tenant-other' } },
+  });
+  const texts = (before: number) =>
+    bot.connector.sent
+      .slice(before)
+      .map((s) => [s.activity.text ?? '', ...((s.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => cardText(a.content))].join('\n'))
+      .join('\n');
+  return {
+    name: 'Teams',
+    store: bot.store,
+    networkId: network,
+    roundId,
+    async say(role, text, inForum = false) {
+      const where: Where = inForum ? channel() : personal;
+      if (role !== 'outsider') {
+        const reply = await bot.say(teamsUsers[role], text, where);
+        return [...reply.texts, ...reply.cards.map(cardText)].join('\n');
+      }
+      const before = bot.connector.sent.length;
+      await bot.post(elsewhere(message(bot.connector.url, outsider, text, where)));
+      return texts(before);
+    },
+    async press(role, verb, data) {
+      if (role !== 'outsider') return cardText(await bot.press(teamsUsers[role], verb, data));
+      const result = await bot.post(elsewhere(invoke(bot.connector.url, outsider, verb, { ...data, verb })));
+      return cardText((result.body as { value: Record<string, unknown> }).value);
+    },
+    memberId: async (role) => (await memberOf(bot, teamsUsers[role])).id,
+    close: () => bot.close(),
+  };
+}
+
+async function slackPlatform(): Promise<Platform> {
+  const h = await startSlackWorld();
+  const outsider: SlackUser = { id: 'U0OLGAOUT', name: 'Olga Outsider', email: 'olga@other.example.ac.uk' };
+  h.slack.addUser(outsider);
+  const slackUsers: Record<Exclude<Role, 'outsider'>, SlackUser> = slackPeople;
+  const network = await slackNetworkId(h);
+  const roundId = await seed(h.store, network);
+  await h.command(slackPeople.admin, 'forum', slackForum());
+  const who = (role: Role) => (role === 'outsider' ? outsider : slackUsers[role]);
+  const team = (role: Role) => (role === 'outsider' ? 'T0OTHERNET' : SLACK_TEAM);
+
+  /** Everything the bot showed (messages, ephemeral answers, modals) after `before` calls, once it settles. */
+  async function shownSince(before: number): Promise<string> {
+    await h.slack.waitFor(() => h.slack.calls.length > before, 5000);
+    let seen = -1;
+    while (seen !== h.slack.calls.length) {
+      seen = h.slack.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    return h.slack.calls
+      .slice(before)
+      .filter((c) => ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'respond', 'views.open', 'views.update', 'files.completeUploadExternal', 'files.getUploadURLExternal'].includes(c.method))
+      .map((c) => [String(c.args.filename ?? ''), ...textsIn(c.args)].join('\n'))
+      .join('\n');
+  }
+
+  async function signedPost(payload: URLSearchParams): Promise<void> {
+    const body = payload.toString();
+    const result = await h.post(body, 'application/x-www-form-urlencoded', slackSignature(body));
+    assert.equal(result.status, 200);
+  }
+
+  return {
+    name: 'Slack',
+    store: h.store,
+    networkId: network,
+    roundId,
+    async say(role, text, inForum = false) {
+      const person = who(role);
+      const where = inForum ? slackForum() : { channelId: `D${person.id}`, channelName: 'directmessage' };
+      const before = h.slack.calls.length;
+      await signedPost(
+        new URLSearchParams({
+          team_id: team(role),
+          team_domain: 'technet',
+          channel_id: where.channelId,
+          channel_name: where.channelName,
+          user_id: person.id,
+          user_name: person.name,
+          command: '/techvoice',
+          text,
+          api_app_id: 'A0TECHVOICE',
+          response_url: h.slack.responseUrl(),
+          trigger_id: `trigger-${randomUUID()}`,
+        }),
+      );
+      return shownSince(before);
+    },
+    async press(role, verb, data) {
+      const person = who(role);
+      const before = h.slack.calls.length;
+      const channelId = `D${person.id}`;
+      await signedPost(
+        new URLSearchParams({
+          payload: JSON.stringify({
+            type: 'block_actions',
+            team: { id: team(role), domain: 'technet' },
+            user: { id: person.id, username: person.name, team_id: team(role) },
+            api_app_id: 'A0TECHVOICE',
+            trigger_id: `trigger-${randomUUID()}`,
+            response_url: h.slack.responseUrl(),
+            container: { type: 'message', message_ts: '1700000000.000100', channel_id: channelId, is_ephemeral: false },
+            channel: { id: channelId, name: 'directmessage' },
+            message: { type: 'message', ts: '1700000000.000100', text: '', blocks: [] },
+            state: { values: {} },
+            actions: [{ type: 'button', action_id: `${verb}#0`, block_id: 'b', value: JSON.stringify({ ...data, verb }), text: { type: 'plain_text', text: verb }, action_ts: `${Date.now() / 1000}${Math.random()}` }],
+          }),
+        }),
+      );
+      return shownSince(before);
+    },
+    memberId: async (role) => (await slackMember(h, slackUsers[role])).id,
+    close: () => h.close(),
+  };
+}
+
+for (const start of [teamsPlatform, slackPlatform]) {
+  describe(`Authorisation matrix: ${start === teamsPlatform ? 'Teams' : 'Slack'}`, function () {
+    this.timeout(120_000);
+    let platform: Platform;
+    before(async () => {
+      platform = await start();
+    });
+    after(async () => {
+      await platform.close();
+    });
+
+    for (const row of ROWS) {
+      it(`${row.act}: ${ROLES.map((r) => `${r} ${'ok' in row.expect[r] ? '✓' : '✗'}`).join(', ')}`, async () => {
+        for (const role of ROLES) {
+          const expectation = row.expect[role];
+          const shown = await row.run(platform, role);
+          const where = `${row.act} as ${role} on ${platform.name}: ${shown.slice(0, 300)}`;
+          if ('ok' in expectation) {
+            assert.match(shown, expectation.ok, where);
+            for (const refusal of [CHAIRS_ONLY, ADMINS_ONLY, OWNER_OF_16]) assert.doesNotMatch(shown, refusal, where);
+          } else {
+            assert.match(shown, expectation.refused, where);
+          }
+        }
+      });
+    }
+  });
+}
