@@ -13,6 +13,7 @@ import { createTeamsEndpoint } from './teams/teams-endpoint';
 import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
+import { Metrics } from './observability/metrics';
 
 export interface App {
   server: Server;
@@ -43,18 +44,24 @@ async function serverSecret(config: Config, store: Store): Promise<string> {
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
   const theStore = store ?? (await openStore(config));
   const messengers: Messengers = {};
+  const metrics = config.metrics ? new Metrics() : null;
   const outbox = new Outbox(theStore, messengers, {
+    observer: metrics,
     pacing: {
       teams: { ...PLATFORM_PACING.teams, perSecond: config.sendRate.teams },
       slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
     },
   });
-  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins);
+  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins, metrics);
   const scheduler = config.scheduler
     ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
     : null;
 
   const server = restify.createServer({ name: 'techvoice', handleUncaughtExceptions: false });
+  if (metrics) {
+    metrics.countRequests(server);
+    metrics.mount(server, config.metricsToken);
+  }
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from './messages';
 import type { Delivery, Store } from '../store/store';
 import { now } from './clock';
 import { Pacer, PLATFORM_PACING, type PlatformPacing } from './outbox-pacing';
+import type { OutboxObserver } from './observers';
 
 /** What happened to one send attempt. */
 export type SendResult =
@@ -44,6 +45,8 @@ export interface OutboxOptions {
   /** How often a started outbox looks for deliveries that have become due. */
   pollMs: number;
   pacing: Record<Platform, PlatformPacing>;
+  /** Told what became of each attempt (for metrics). */
+  observer: OutboxObserver | null;
 }
 
 export interface DrainResult {
@@ -62,6 +65,7 @@ const DEFAULTS: Omit<OutboxOptions, 'holder'> = {
   sendTimeoutMs: 30_000,
   pollMs: 5_000,
   pacing: PLATFORM_PACING,
+  observer: null,
 };
 
 type Outcome = keyof DrainResult | 'released';
@@ -212,16 +216,19 @@ export class Outbox {
       // A finished delivery forgets where it went: for a reply to anonymous feedback the
       // address is the one thing that would tie the author to it.
       await this.store.finishDelivery({ ...finished, address: '', attempts: delivery.attempts + 1, state: 'sent', sentAt: now().toISOString(), lastError: null });
+      this.options.observer?.delivery(delivery.platform, 'sent');
       return 'sent';
     }
     if (result.status === 'retry' && result.retryAfterMs !== null) {
       // Throttled: the recipient is fine, we were too fast. Not a failed try.
       this.pacer.pause(delivery.platform, performance.now() + result.retryAfterMs);
+      this.options.observer?.delivery(delivery.platform, 'throttled');
       return this.retryLater(finished, delivery.attempts, result.error, result.retryAfterMs);
     }
     const attempts = delivery.attempts + 1;
     if (result.status === 'unreachable' || attempts >= this.options.maxAttempts) return this.giveUp(finished, attempts, result.error);
     const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (attempts - 1));
+    this.options.observer?.delivery(delivery.platform, 'retry');
     return this.retryLater(finished, attempts, result.error, backoff);
   }
 
@@ -250,6 +257,7 @@ export class Outbox {
 
   private async giveUp(delivery: Delivery, attempts: number, error: string): Promise<Outcome> {
     await this.store.finishDelivery({ ...delivery, address: '', attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
+    this.options.observer?.delivery(delivery.platform, 'unreachable');
     const member = await this.store.getMember(delivery.networkId, delivery.recipientKey);
     if (member && !member.unreachable) await this.store.upsertMember({ ...member, unreachable: true });
     return 'unreachable';

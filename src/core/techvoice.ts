@@ -19,6 +19,7 @@ import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
+import type { CardActionObserver } from './observers';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
 const ADMINS_ONLY = 'Only admins can do that. Admins are set by your Techvoice administrator.';
@@ -43,6 +44,7 @@ export class Techvoice {
   constructor(
     readonly deps: CoreDeps,
     admins: readonly string[],
+    private readonly observer: CardActionObserver | null = null,
   ) {
     this.admins = new Set(admins);
   }
@@ -134,6 +136,19 @@ export class Techvoice {
    * inputs). Returns the card that replaces the submitted one.
    */
   async handleCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<CardActionOutcome> {
+    if (!this.observer) return this.answerCardAction(inbound, data);
+    const verb = isVerb(data.verb) ? data.verb : 'unknown';
+    try {
+      const answer = await this.answerCardAction(inbound, data);
+      this.observer.cardAction(inbound.requester.platform, verb, isProblem(answer.card) ? 'refused' : 'done');
+      return answer;
+    } catch (error) {
+      this.observer.cardAction(inbound.requester.platform, verb, 'failed');
+      throw error;
+    }
+  }
+
+  private async answerCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<CardActionOutcome> {
     const verb = data.verb;
     if (!isVerb(verb)) {
       return outcome(messageCard('Not recognised', 'That button is not one I know. Type **help** to start again.', 'attention'));
