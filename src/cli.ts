@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
+import { loadEnvFile } from './load-env-file';
 import { openStore } from './app';
 import { importActionPlan } from './core/action-plan-csv';
 import type { Store } from './store/store';
@@ -219,6 +220,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
 }
 
 if (require.main === module || process.argv[1]?.endsWith('techvoice.js')) {
+  loadEnvFile();
   void runCli(process.argv.slice(2), process.env, { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => {
     process.exitCode = code;
   });

@@ -1,10 +1,12 @@
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
 import { createApp } from './app';
+import { loadEnvFile } from './load-env-file';
 
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,66 +1,6 @@
 /**
- * # Azure Cosmos DB store
- *
- * For deployments with several instances. One database, one container per kind of record.
- * In Azure the deployment template (deployment/azure/main.json) creates the database and
- * every container below, with the same partition keys and indexes, because a managed
- * identity may not create them through the data plane; a test keeps the two lists in step.
- * With an account key (or the local emulator) the store creates whatever is missing.
- *
- * Every document is `{ id, <partition key field>, data }`: the model object is kept whole
- * under `data`, so reads return exactly what was written (and `value` is reserved in
- * Cosmos SQL).
- *
- * | container         | partition key | document id               | why this partition |
- * |-------------------|---------------|---------------------------|--------------------|
- * | `settings`        | /id           | setting key               | point reads only |
- * | `networks`        | /id           | network id                | point reads; the list is small |
- * | `workspaces`      | /id           | `platform\|externalId`    | every inbound message resolves its network by a point read |
- * | `members`         | /networkId    | member id                 | lookups and lists stay in one network |
- * | `forums`          | /networkId    | forum id                  | 〃 |
- * | `counters`        | /networkId    | `feedback` / `pulse`      | next FB-/P- number per network |
- * | `idempotencyKeys` | /networkId    | `kind\|key`               | which number a retried create produced |
- * | `feedback`        | /networkId    | number                    | period lists per network |
- * | `pulseQuestions`  | /networkId    | number                    | 〃 |
- * | `pulseRounds`     | /id           | round id                  | each answer reads its round by id |
- * | `pulseAnswers`    | /roundId      | respondent key            | one partition per round: uniqueness and counting |
- * | `actions`         | /networkId    | action number             | the plan of a network; history embedded (below) |
- * | `processed`       | /id           | event key                 | create-if-absent per inbound event |
- * | `outbox`          | /jobKey       | delivery id               | a job's deliveries together; claims fan out |
- * | `leases`          | /id           | lease name                | point read + conditional replace |
- * | `replyHandles`    | /networkId    | feedback number           | sealed way back to an author, kept out of the feedback document |
- *
- * Ids that are not safe as Cosmos ids (they may not contain / \ ? #) are hashed; the
- * natural key stays in the value.
- *
- * ## Concurrency without transactions
- *
- * The store relies only on single-document operations: create (409 when the id exists),
- * read, replace with `IfMatch` on the etag (412 when someone wrote first), and queries read
- * page by page. It does not use transactional batch, stored procedures, TTL, OFFSET/LIMIT,
- * GROUP BY or DISTINCT.
- *
- * - **Numbers** (FB-n, P-n): read the network's counter, replace it with IfMatch, retry on
- *   412. **Idempotency**: a create of `idempotencyKeys/kind|key` holding the allocated number
- *   decides which request owns the key; the entity is then created under that number (409 →
- *   it exists, return it). A request that finds the key reserved but the entity missing (its
- *   owner crashed between the two writes) finishes the job. Two racing requests with the same
- *   key can leave a gap in the numbering, never a duplicate.
- * - **Answers**: created under (round, respondent); on 409 replaced. The latest answer wins
- *   and there is nothing to merge, so no etag is needed.
- * - **Actions** keep their update history inside the action document, so the version check
- *   and the history append are one IfMatch replace: a conflict changes nothing. A plan's
- *   history is a few dozen entries, far below the 2 MB document limit. An import writes
- *   action by action (each atomic); it is not atomic across actions.
- * - **Outbox claims**: query the oldest pending, due, unclaimed-or-lapsed deliveries (TOP n)
- *   and replace each with IfMatch; a 412 means another instance got it first, so it is
- *   skipped and the query is run again for the shortfall. A composite index on
- *   (state, notBefore) serves the query.
- * - **Leases**: read, then create (409) or IfMatch replace (412); losing either race means
- *   someone else holds the lease.
- * - **Counts for summaries** (answers per value, feedback per theme and status) are added up
- *   in code from narrow projections: one partition per round, one network's period.
- * - **Processed events** are forgotten only by an explicit `pruneProcessed` sweep.
+ * Azure Cosmos DB store, for deployments with several instances. Containers, partition keys
+ * and how concurrency works without transactions: docs/storage.md.
  */
 import { randomUUID } from 'node:crypto';
 import type https from 'node:https';
