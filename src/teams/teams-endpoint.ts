@@ -27,6 +27,11 @@ export function activityProblem(body: unknown): string | null {
   if (!conversation || typeof conversation.id !== 'string') return 'The activity has no conversation id.';
   const from = activity.from as Record<string, unknown> | undefined;
   if (!from || typeof from.id !== 'string') return 'The activity has no sender (from.id).';
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    // botbuilder reads value.action.type unchecked: without this a damaged card action is a 5xx.
+    const value = activity.value as Record<string, unknown> | undefined;
+    if (!value || typeof value !== 'object' || !value.action || typeof value.action !== 'object') return 'The card action has no action.';
+  }
   return null;
 }
 
