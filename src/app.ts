@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Store } from './store/store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import { CosmosStore } from './store/cosmos/cosmos-store';
+import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
 import { PLATFORM_PACING } from './core/outbox-pacing';
@@ -42,7 +43,7 @@ async function serverSecret(config: Config, store: Store): Promise<string> {
 }
 
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
-  const theStore = store ?? (await openStore(config));
+  const theStore = withReadCache(store ?? (await openStore(config)));
   const messengers: Messengers = {};
   const metrics = config.metrics ? new Metrics() : null;
   const outbox = new Outbox(theStore, messengers, {

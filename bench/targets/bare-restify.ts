@@ -1,7 +1,8 @@
 import restify from 'restify';
+import { RESPONSE_CARD } from './response-card';
 
-/** The baseline: a bare restify JSON handler answering with a small card. */
-const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Thanks: your answer is in.' }] };
+/** The baseline: a bare restify JSON handler that parses the request and answers with the same card. */
+const CARD = RESPONSE_CARD;
 const server = restify.createServer();
 server.post('/api/messages', restify.plugins.bodyParser(), (_req, res, next) => {
   res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: CARD });

@@ -8,9 +8,9 @@ const templates = new Map<CardName, Template>();
 // confirmation after a pulse answer), so rendered cards are kept for a while.
 const rendered = new Lru<string, string>(1000);
 
-/** Renders a card model as an Adaptive Card (schema 1.5) from its template in `cards/`. */
-export function renderAdaptiveCard(card: Card): JsonObject {
-  const json = rendered.getOrCompute(`${card.name} ${JSON.stringify(card.data)}`, () => {
+/** The Adaptive Card (schema 1.5) for a card model, as JSON text, from its template in `cards/`. */
+export function renderAdaptiveCardJson(card: Card): string {
+  return rendered.getOrCompute(`${card.name} ${JSON.stringify(card.data)}`, () => {
     let template = templates.get(card.name);
     if (!template) {
       template = new Template(loadTemplate(card.name));
@@ -18,6 +18,9 @@ export function renderAdaptiveCard(card: Card): JsonObject {
     }
     return JSON.stringify(template.expand({ $root: card.data }));
   });
-  // A fresh copy each time: callers may change what they get.
-  return JSON.parse(json) as JsonObject;
+}
+
+/** The Adaptive Card for a card model, as a fresh object (callers may change it). */
+export function renderAdaptiveCard(card: Card): JsonObject {
+  return JSON.parse(renderAdaptiveCardJson(card)) as JsonObject;
 }

@@ -45,7 +45,9 @@ export interface Network {
 }
 
 export interface RetentionPolicy {
+  /** Feedback is deleted this many days after it was given. */
   feedbackDays: number | null;
+  /** Pulse answers are deleted this many days after their round closed. */
   answersDays: number | null;
 }
 

@@ -172,8 +172,9 @@ export interface Store {
   /** Named pulse answers a member gave, newest first. */
   listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]>;
   /**
-   * Deletes feedback created before `feedbackBefore` (with its reply handles) and pulse
-   * answers given before `answersBefore`; a null cut-off keeps everything of that kind.
+   * Deletes feedback created before `feedbackBefore` (with its reply handles) and the answers
+   * of pulse rounds that closed before `answersBefore`; a null cut-off keeps everything of
+   * that kind.
    */
   deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts>;
 

@@ -19,6 +19,9 @@ import { renderAdaptiveCard } from '../cards/adaptive';
 import { toInbound } from './teams-inbound';
 import { answerFileConsent, fileOfferActivity, isFileConsent } from './teams-files';
 
+/** The invoke response type that replaces a card in place (Universal Actions). */
+export const INVOKE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
 
 export function adaptiveAttachment(card: Card): Attachment {
@@ -91,9 +94,9 @@ export class TeamsBot extends ActivityHandler {
 
   /** Universal Actions: the returned card replaces the submitted one in place. */
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const { response, replies } = await this.answerCardAction(context.activity, await this.emailOf(context));
+    const { card, replies } = await this.answerCardAction(context.activity, await this.emailOf(context));
     if (replies.length) await this.reply(context, replies);
-    return response;
+    return { statusCode: 200, type: INVOKE_CARD_TYPE, value: renderAdaptiveCard(card) };
   }
 
   /**
@@ -103,7 +106,7 @@ export class TeamsBot extends ActivityHandler {
   async answerCardAction(
     activity: Partial<Activity>,
     email: string | null,
-  ): Promise<{ response: AdaptiveCardInvokeResponse; replies: OutgoingMessage[] }> {
+  ): Promise<{ card: Card; replies: OutgoingMessage[] }> {
     const action = (activity.value as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
     const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
     let card: Card;
@@ -116,7 +119,7 @@ export class TeamsBot extends ActivityHandler {
       this.log.error({ err: error, verb: action?.verb }, 'card action failed');
       card = messageCard('Sorry', SORRY, 'attention');
     }
-    return { response: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAdaptiveCard(card) }, replies };
+    return { card, replies };
   }
 
   /** The e-mail of a Teams user if this process has looked it up already. */

@@ -8,7 +8,8 @@ import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Techvoice } from '../core/techvoice';
-import { TeamsBot, toActivity } from './teams-bot';
+import { INVOKE_CARD_TYPE, TeamsBot, toActivity } from './teams-bot';
+import { renderAdaptiveCardJson } from '../cards/adaptive';
 import { TeamsMessenger } from './teams-messenger';
 import { TokenAuthentication } from './token-authentication';
 
@@ -78,8 +79,11 @@ export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger
         res.send(401, { error: 'Unauthorized' });
         return;
       }
-      const { response, replies } = await bot.answerCardAction(activity, known.email);
-      res.send(200, response);
+      const { card, replies } = await bot.answerCardAction(activity, known.email);
+      // The rendered card is kept as JSON text: write it as it is rather than parse and re-encode it.
+      const body = `{"statusCode":200,"type":"${INVOKE_CARD_TYPE}","value":${renderAdaptiveCardJson(card)}}`;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
       if (replies.length) {
         await adapter.continueConversationAsync(config.microsoftAppId ?? '', TurnContext.getConversationReference(activity), async (context) => {
           await context.sendActivities(replies.map(toActivity));

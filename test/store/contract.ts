@@ -955,21 +955,23 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.deepStrictEqual(await store.listAnswersByMember('n2', 'm1'), []);
       });
 
-      it('deletes feedback and answers older than the cut-offs, with their reply handles, in one network', async function () {
+      it('deletes feedback older than its cut-off with its reply handles, and answers of rounds closed before theirs, in one network', async function () {
         const old = (await store.createFeedback(someFeedback('n1', { createdAt: at(10) }), 'a')).value;
         const recent = (await store.createFeedback(someFeedback('n1', { createdAt: at(500) }), 'b')).value;
         const elsewhere = (await store.createFeedback(someFeedback('n2', { createdAt: at(10) }), 'c')).value;
         await store.saveReplyHandle('n1', old.number, 'sealed');
         await store.createPulseQuestion(aQuestion('n1'), 'q');
-        await store.createRound(aRound('n1', 'r1', 1));
+        await store.createRound(aRound('n1', 'r1', 1, { closesAt: at(95) }));
+        await store.createRound(aRound('n1', 'r2', 1, { closesAt: at(600) }));
         await store.saveAnswer(anAnswer('r1', 'k1', { answeredAt: at(90) }));
-        await store.saveAnswer(anAnswer('r1', 'k2', { answeredAt: at(600) }));
+        await store.saveAnswer(anAnswer('r2', 'k2', { answeredAt: at(90) }));
         assert.deepStrictEqual(await store.deleteExpired('n1', at(100), at(100)), { feedback: 1, answers: 1 });
         assert.equal(await store.getFeedback('n1', old.number), null);
         assert.equal(await store.getReplyHandle('n1', old.number), null);
         assert.ok(await store.getFeedback('n1', recent.number));
         assert.ok(await store.getFeedback('n2', elsewhere.number));
-        assert.deepStrictEqual((await store.listAnswers('r1')).map((a) => a.respondentKey), ['k2']);
+        assert.deepStrictEqual(await store.listAnswers('r1'), []);
+        assert.deepStrictEqual((await store.listAnswers('r2')).map((a) => a.respondentKey), ['k2']);
         assert.deepStrictEqual(await store.deleteExpired('n1', null, null), { feedback: 0, answers: 0 });
       });
 

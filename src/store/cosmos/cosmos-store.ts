@@ -656,9 +656,12 @@ export class CosmosStore implements Store {
       feedback = numbers.length;
     }
     if (answersBefore !== null) {
-      const rounds = await this.pulseRounds.queryAcrossPartitions<string>('SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId', [param('@networkId', networkId)]);
+      const rounds = await this.pulseRounds.queryAcrossPartitions<string>(
+        'SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId AND c.data.closesAt < @before',
+        [param('@networkId', networkId), param('@before', answersBefore)],
+      );
       const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
-        const ids = await this.pulseAnswers.queryPartition<string>(roundId, 'VALUE c.id', 'c.data.answeredAt < @before', [param('@before', answersBefore)]);
+        const ids = await this.pulseAnswers.queryPartition<string>(roundId, 'VALUE c.id');
         await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
         return ids.length;
       });

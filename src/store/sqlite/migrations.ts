@@ -230,7 +230,7 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE INDEX feedback_by_author ON feedback (network_id, author_member_id) WHERE author_member_id IS NOT NULL;
   CREATE INDEX pulse_answers_by_member ON pulse_answers (member_id) WHERE member_id IS NOT NULL;
-  CREATE INDEX pulse_answers_by_time ON pulse_answers (answered_at);
+  CREATE INDEX pulse_rounds_by_closing ON pulse_rounds (network_id, closes_at);
   CREATE INDEX action_updates_by_author ON action_updates (network_id, by);
   `,
 ];

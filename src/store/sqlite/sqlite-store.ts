@@ -353,6 +353,11 @@ const INSERT_ACTION_UPDATE = `
  */
 export class SqliteStore implements Store {
   private readonly statements = new Map<string, Statement>();
+  private pendingAnswers: {
+    answer: PulseAnswer;
+    resolve: (outcome: 'created' | 'updated') => void;
+    reject: (error: Error) => void;
+  }[] = [];
 
   private constructor(private readonly db: Database) {}
 
@@ -479,8 +484,8 @@ export class SqliteStore implements Store {
     platformUserId: string,
   ): Promise<Member | null> {
     const row = this.sql<MemberRow>(
-      `SELECT * FROM members WHERE network_id = ? AND platform = ? AND platform_user_id = ?
-       ORDER BY created_at, id LIMIT 1`,
+      // One row at most: a member's id is derived from the platform user.
+      'SELECT * FROM members WHERE network_id = ? AND platform = ? AND platform_user_id = ?',
     ).get(networkId, platform, platformUserId);
     return row ? memberFromRow(row) : null;
   }
@@ -655,20 +660,56 @@ export class SqliteStore implements Store {
       .map(pulseRoundFromRow);
   }
 
-  async saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
-    return this.writeTransaction(() => {
-      const existed = this.sql(
-        'SELECT 1 FROM pulse_answers WHERE round_id = ? AND respondent_key = ?',
-      ).get(answer.roundId, answer.respondentKey);
-      this.sql(
-        `INSERT INTO pulse_answers (round_id, respondent_key, member_id, value, platform, answered_at)
-         VALUES (@roundId, @respondentKey, @memberId, @value, @platform, @answeredAt)
-         ON CONFLICT (round_id, respondent_key) DO UPDATE SET
-           member_id = excluded.member_id, value = excluded.value, platform = excluded.platform,
-           answered_at = excluded.answered_at`,
-      ).run(answer);
-      return existed ? 'updated' : 'created';
+  /**
+   * Answers arriving together are written in one transaction (group commit): a commit costs
+   * more than the writes in it, and many people answer a pulse at once. Each answer's promise
+   * settles after the commit that holds it; one bad answer fails only itself (a savepoint).
+   */
+  saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
+    return new Promise((resolve, reject) => {
+      this.pendingAnswers.push({ answer, resolve, reject });
+      if (this.pendingAnswers.length === 1) setImmediate(() => this.writePendingAnswers());
     });
+  }
+
+  private writePendingAnswers(): void {
+    const batch = this.pendingAnswers;
+    if (batch.length === 0) return;
+    this.pendingAnswers = [];
+    let outcomes: (Error | 'created' | 'updated')[];
+    try {
+      outcomes = this.writeTransaction(() =>
+        batch.map(({ answer }) => {
+          try {
+            return this.db.transaction(() => this.upsertAnswer(answer))();
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      );
+    } catch (error) {
+      outcomes = batch.map(() => (error instanceof Error ? error : new Error(String(error))));
+    }
+    batch.forEach(({ resolve, reject }, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    });
+  }
+
+  private upsertAnswer(answer: PulseAnswer): 'created' | 'updated' {
+    const existed = this.sql('SELECT 1 FROM pulse_answers WHERE round_id = ? AND respondent_key = ?').get(
+      answer.roundId,
+      answer.respondentKey,
+    );
+    this.sql(
+      `INSERT INTO pulse_answers (round_id, respondent_key, member_id, value, platform, answered_at)
+       VALUES (@roundId, @respondentKey, @memberId, @value, @platform, @answeredAt)
+       ON CONFLICT (round_id, respondent_key) DO UPDATE SET
+         member_id = excluded.member_id, value = excluded.value, platform = excluded.platform,
+         answered_at = excluded.answered_at`,
+    ).run(answer);
+    return existed ? 'updated' : 'created';
   }
 
   async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
@@ -915,9 +956,8 @@ export class SqliteStore implements Store {
       }
       if (answersBefore !== null) {
         answers = this.sql(
-          `DELETE FROM pulse_answers WHERE answered_at < ?
-             AND round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ?)`,
-        ).run(answersBefore, networkId).changes;
+          'DELETE FROM pulse_answers WHERE round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ? AND closes_at < ?)',
+        ).run(networkId, answersBefore).changes;
       }
       return { feedback, answers };
     });
@@ -939,6 +979,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.writePendingAnswers();
+    this.db.close();
   }
 }
