@@ -14,9 +14,14 @@ export interface LoadOptions {
   seconds?: number;
   /** Fixed request rate over all connections (for latency at a given load); unset = as fast as possible. */
   overallRate?: number;
+  /** Stop after this many requests instead of after `seconds`. */
+  amount?: number;
   headers?: Record<string, string>;
   /** Builds the n-th request body. */
   body: (n: number) => string;
+  /** Headers that depend on the body (e.g. a Slack signature). */
+  headersFor?: (body: string) => Record<string, string>;
+  contentType?: string;
 }
 
 /** Runs autocannon against one endpoint on loopback and returns its figures. */
@@ -26,12 +31,15 @@ export async function load(options: LoadOptions): Promise<LoadFigures> {
     url: options.url,
     method: 'POST',
     connections: options.connections ?? 20,
-    duration: options.seconds ?? 5,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 5 }),
     overallRate: options.overallRate,
-    headers: { 'content-type': 'application/json', ...options.headers },
+    headers: { 'content-type': options.contentType ?? 'application/json', ...options.headers },
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: options.body(n++) }),
+        setupRequest: (request) => {
+          const body = options.body(n++);
+          return { ...request, body, headers: { ...request.headers, ...options.headersFor?.(body) } };
+        },
       },
     ],
   });

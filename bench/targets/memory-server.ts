@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createApp } from '../../src/app';
+import type { Member } from '../../src/core/model';
+import { teamsAddress } from '../../test/scheduler/support/outbox-world';
+
+/**
+ * Techvoice on SQLite for the memory benchmark: an open pulse round for card submits, and on
+ * request (IPC) a broadcast to N members through the real outbox to the parent's fake
+ * connector, and its own resident memory after a full garbage collection.
+ */
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'techvoice-memory-'));
+  const config = loadConfig({ PORT: '0', TECHVOICE_DB: join(dir, 'bench.db'), TECHVOICE_SECRET: 'bench', SCHEDULER: 'off', DEMO_DATA: 'off', PLAYGROUND: 'off', LOG_LEVEL: 'silent', TEAMS_SEND_RATE: '1000', ...process.env });
+  const app = await createApp(config, createLogger('silent'));
+  const port = await app.listen();
+  const { network, member } = await app.core.session({
+    requester: { platform: 'teams', workspaceId: 'bench', workspaceName: 'Bench', userId: '29:chair', aadObjectId: null, name: 'Chair', email: null, directAddress: null },
+    conversation: { kind: 'personal', id: 'a:chair', name: null, address: '{}' },
+  });
+  const { value: question } = await app.store.createPulseQuestion(
+    { networkId: network.id, text: 'Bench question', kind: 'likert', choices: [], theme: 'Visibility', anonymous: true, audience: { type: 'members' }, schedule: null, windowHours: 24, createdBy: member.id, createdAt: new Date().toISOString() },
+    'bench',
+  );
+  const roundId = 'bench-round';
+  await app.store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, createdAt: new Date().toISOString() });
+
+  let members: Member[] = [];
+  const broadcast = async (count: number, serviceUrl: string, job: string): Promise<number> => {
+    if (members.length !== count) {
+      members = Array.from({ length: count }, (_, i) => ({
+        id: `person-${i}`, networkId: network.id, platform: 'teams', platformUserId: `29:person-${i}`, aadObjectId: null, name: `Person ${i}`,
+        email: null, roles: ['member'], directAddress: teamsAddress(serviceUrl, `a:person-${i}`), unreachable: false, createdAt: new Date().toISOString(),
+      }));
+      for (const m of members) await app.store.upsertMember(m);
+    }
+    await app.outbox.enqueue(network.id, job, members.map((m) => ({ key: m.id, platform: 'teams', address: m.directAddress as string })), { text: 'Pulse: how was your week?' });
+    for (;;) {
+      await app.outbox.drain();
+      const pending = (await app.store.listDeliveries(job)).filter((d) => d.state === 'pending').length;
+      if (pending === 0) return count;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  process.on('message', (message: { cmd: string; count?: number; serviceUrl?: string; job?: string }) => {
+    void (async () => {
+      if (message.cmd === 'broadcast') process.send?.({ sent: await broadcast(message.count ?? 10_000, message.serviceUrl ?? '', message.job ?? 'bench') });
+      if (message.cmd === 'rss') {
+        (globalThis as { gc?: () => void }).gc?.();
+        await new Promise((r) => setTimeout(r, 200));
+        process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+      }
+    })();
+  });
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  process.send?.({ port, roundId });
+}
+
+void main();
