@@ -1,5 +1,7 @@
 import { load, type LoadFigures } from './load';
 import { startTarget } from './child';
+import { TokenIssuer } from '../test/security/support/token-issuer';
+import { slackSignature } from '../test/support/slack-signing';
 
 /** A Teams Action.Execute answering a pulse, from one of 500 people. */
 export function invokeBody(serviceUrl: string, roundId: string, n: number): string {
@@ -29,12 +31,16 @@ export interface CardSubmitFigures {
  * Bare restify, the stock CloudAdapter bot and Techvoice, in one run, each answering the same
  * Action.Execute body with a card of the same size.
  */
-export async function measureCardSubmit(env: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<CardSubmitFigures> {
+export async function measureCardSubmit(
+  env: Record<string, string> = {},
+  headersFor: (serviceUrl: string) => Record<string, string> = () => ({}),
+): Promise<CardSubmitFigures> {
   const bare = await startTarget('bare-restify.ts');
   const stock = await startTarget('stock-botbuilder.ts', env);
   const bot = await startTarget('techvoice.ts', env);
   const url = (port: number) => `http://127.0.0.1:${port}/api/messages`;
   const body = (n: number) => invokeBody(String(bot.info.serviceUrl), String(bot.info.roundId), n);
+  const headers = headersFor(String(bot.info.serviceUrl));
   try {
     // Warm each up (the first card from each person looks up their e-mail), then measure.
     for (const target of [bare, stock, bot]) await load({ url: url(target.port), seconds: 2, body, headers });
@@ -59,8 +65,86 @@ export function report(name: string, f: CardSubmitFigures): void {
   console.log(`  Techvoice at 100 req/s: p50 ${f.steady.p50} ms, p99 ${f.steady.p99} ms (target p99 < 50 ms), non-2xx ${f.steady.non2xx}`);
 }
 
+/** A Slack block_actions press of "Send answer" on a pulse card in one of 500 people's DMs. */
+export function blockActionsBody(responseUrl: string, team: string, roundId: string, n: number): string {
+  const userId = `U0BENCH${n % 500}`;
+  const payload = {
+    type: 'block_actions',
+    team: { id: team, domain: 'bench' },
+    user: { id: userId, username: `bench${n % 500}`, team_id: team },
+    api_app_id: 'A0TECHVOICE',
+    trigger_id: `trigger-${n}`,
+    response_url: responseUrl,
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: `D${userId}`, is_ephemeral: false },
+    channel: { id: `D${userId}`, name: 'directmessage' },
+    message: { type: 'message', ts: '1700000000.000100', text: '', blocks: [] },
+    state: { values: {} },
+    actions: [
+      {
+        type: 'button',
+        action_id: 'pulse.answer#0',
+        block_id: 'b',
+        value: JSON.stringify({ verb: 'pulse.answer', cv: 1, roundId, answer: String((n % 5) + 1) }),
+        text: { type: 'plain_text', text: 'Send answer' },
+        action_ts: `${n}.000`,
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Bare restify and Techvoice's Slack endpoint answering a signed block_actions, in one run. */
+export async function measureSlackSubmit(): Promise<{ bare: LoadFigures; techvoice: LoadFigures; steady: LoadFigures; stored: number }> {
+  const bare = await startTarget('bare-restify.ts');
+  const slack = await startTarget('fake-slack.ts');
+  const bot = await startTarget('techvoice.ts', { BENCH_SLACK_API: String(slack.info.apiUrl) });
+  const body = (n: number) => blockActionsBody(String(slack.info.responseUrl), String(slack.info.slackTeam), String(bot.info.roundId), n);
+  const options = { body, contentType: 'application/x-www-form-urlencoded', headersFor: (b: string) => slackSignature(b) };
+  const bareUrl = `http://127.0.0.1:${bare.port}/slack/events`;
+  const botUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+  try {
+    for (const url of [bareUrl, botUrl]) await load({ url, seconds: 2, ...options });
+    return {
+      bare: await load({ url: bareUrl, ...options }),
+      techvoice: await load({ url: botUrl, ...options }),
+      steady: await load({ url: botUrl, ...options, overallRate: 100, seconds: 10, connections: 10 }),
+      stored: 0,
+    };
+  } finally {
+    await Promise.all([bare.stop(), bot.stop(), slack.stop()]);
+  }
+}
+
+/** Production mode: MicrosoftAppId set, every request carries a Bot Framework token signed by a local test key. */
+async function measureWithAuthentication(): Promise<CardSubmitFigures> {
+  const appId = '00000000-0000-0000-0000-00000000b0b0';
+  const issuer = await new TokenIssuer(appId).start();
+  try {
+    const env = {
+      MicrosoftAppId: appId,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'bench-tenant',
+      BotOpenIdMetadata: issuer.metadataUrl,
+      IDENTITY_ENDPOINT: issuer.managedIdentityEndpoint,
+      IDENTITY_HEADER: 'bench',
+      METRICS: 'off',
+    };
+    // The token's serviceurl claim names the connector the activities come from.
+    return await measureCardSubmit(env, (serviceUrl) => ({ authorization: issuer.token({ serviceUrl }) }));
+  } finally {
+    await issuer.stop();
+  }
+}
+
 export async function run(): Promise<void> {
-  report('Teams card submit (pulse answer, Action.Execute invoke), local mode', await measureCardSubmit());
+  report('Teams card submit (pulse answer, Action.Execute invoke), local mode (no authentication)', await measureCardSubmit());
+  report('Teams card submit, production mode (Bot Framework token on every request, validated)', await measureWithAuthentication());
+  const slack = await measureSlackSubmit();
+  const pct = (slack.techvoice.requestsPerSecond / slack.bare.requestsPerSecond) * 100;
+  console.log('\nSlack card submit (pulse answer, signed block_actions)');
+  console.log(`  bare restify baseline:  ${slack.bare.requestsPerSecond.toFixed(0)} req/s`);
+  console.log(`  Techvoice:              ${slack.techvoice.requestsPerSecond.toFixed(0)} req/s = ${pct.toFixed(1)} % of bare (target ≥ 30 %), errors ${slack.techvoice.errors}, non-2xx ${slack.techvoice.non2xx}`);
+  console.log(`  Techvoice at 100 req/s: p50 ${slack.steady.p50} ms, p99 ${slack.steady.p99} ms (target p99 < 50 ms), non-2xx ${slack.steady.non2xx}`);
 }
 
 if (require.main === module) void run();

@@ -8,6 +8,11 @@ server.post('/api/messages', restify.plugins.bodyParser(), (_req, res, next) => 
   res.send(200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: CARD });
   next();
 });
+// Slack's baseline: parse the form body and acknowledge, as Slack expects within 3 seconds.
+server.post('/slack/events', restify.plugins.bodyParser(), (_req, res, next) => {
+  res.send(200);
+  next();
+});
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as { port: number }).port });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import restify from 'restify';
 import Database from 'better-sqlite3';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityHandler, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import { RESPONSE_CARD } from './response-card';
 
 /**
@@ -24,7 +25,28 @@ class StockBot extends ActivityHandler {
   }
 }
 
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+// With MicrosoftAppId in the environment, the stock bot validates tokens too (public-cloud
+// settings, with the OpenID metadata URL pointed at the benchmark's local key).
+const appId = process.env.MicrosoftAppId;
+const adapter = new CloudAdapter(
+  new ConfigurationBotFrameworkAuthentication(
+    appId
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppType: 'UserAssignedMSI',
+          MicrosoftAppTenantId: process.env.MicrosoftAppTenantId,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          ToBotFromChannelOpenIdMetadataUrl: process.env.BotOpenIdMetadata,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ValidateAuthority: true,
+        }
+      : {},
+  ),
+);
 const bot = new StockBot();
 const server = restify.createServer();
 server.post('/api/messages', restify.plugins.bodyParser(), async (req, res) => {

@@ -5,11 +5,16 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp } from '../../src/app';
 import { FakeConnector } from '../../test/support/fake-connector';
+import { SLACK_TEAM } from '../../test/support/fake-slack';
+import { SIGNING_SECRET } from '../../test/support/slack-signing';
 
 /** Techvoice on SQLite with one open pulse round, for the card-submit benchmark. */
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'techvoice-bench-'));
+  // With BENCH_SLACK_API set, Slack is on too, its Web API pointed at that (fake) Slack API.
+  const slackApi = process.env.BENCH_SLACK_API;
   const config = loadConfig({
+    ...(slackApi ? { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slackApi } : {}),
     PORT: '0',
     TECHVOICE_DB: join(dir, 'bench.db'),
     TECHVOICE_SECRET: 'bench',
@@ -34,6 +39,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => {
     void Promise.all([app.close(), connector.stop()]).then(() => process.exit(0));
   });
+  // The Slack workspace shares the network, so Slack answers go to the same round.
+  if (slackApi) await app.store.linkWorkspace({ platform: 'slack', externalId: SLACK_TEAM, networkId: network.id });
   process.send?.({ port, roundId, serviceUrl: connector.url });
 }
 

@@ -26,6 +26,8 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
     token: slack.botToken,
     receiver,
     logger,
+    // Bolt's conversation store keeps per-conversation state in memory; Techvoice keeps its state in the store.
+    convoStore: false,
     clientOptions: {
       slackApiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/`,
       // The outbox owns retries and honours Retry-After itself; the client must not wait minutes inside a request.

@@ -25,8 +25,9 @@ export class SlackPeople {
         email: user?.profile?.email?.toLowerCase() ?? null,
       };
     } catch (error) {
-      this.log.debug({ err: error, userId }, 'could not look up the Slack user');
-      return profile;
+      // Kept as unknown for this process, as the Teams adapter does: a failing look-up must not
+      // cost a Web API call on every click. Known members keep the e-mail stored earlier.
+      this.log.debug({ err: error }, 'could not look up a Slack user');
     }
     if (this.profiles.size > 10_000) this.profiles.clear();
     this.profiles.set(userId, profile);

@@ -41,7 +41,30 @@ export class TokenAuthentication extends ConfigurationBotFrameworkAuthentication
     super(withPublicCloudDefaults(options));
   }
 
+  /** Results of tokens already validated, until they expire (see authenticateRequest). */
+  private readonly validated = new Map<string, { result: AuthenticateRequestResult; until: number }>();
+
+  /**
+   * The Bot Framework sends the same token with every activity until it expires (about an
+   * hour), and checking its RSA signature is the costliest step of a card submit. A token
+   * that passed every check for the same channel and serviceUrl passes them again until its
+   * `exp`, so that result is reused; anything else is checked in full.
+   */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    if (!authHeader) return this.authenticateInFull(activity, authHeader);
+    const key = `${activity.channelId}\u0000${activity.serviceUrl}\u0000${authHeader}`;
+    const hit = this.validated.get(key);
+    if (hit && hit.until > Date.now()) return hit.result;
+    const result = await this.authenticateInFull(activity, authHeader);
+    const expires = Number(result.claimsIdentity.getClaimValue('exp')) * 1000;
+    if (Number.isFinite(expires) && expires > Date.now()) {
+      if (this.validated.size >= 1_000) this.validated.clear();
+      this.validated.set(key, { result, until: expires });
+    }
+    return result;
+  }
+
+  private async authenticateInFull(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
