@@ -95,18 +95,32 @@ export async function updateAction(deps: CoreDeps, session: Session, input: Subm
   if (action.version !== input.version) {
     return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} while you were editing. Here is the latest: check it and save again.`);
   }
+  const next = await recordActionUpdate(deps, session, action, typed);
+  if (!next) {
+    return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} just now. Check the latest and save again.`);
+  }
+  return actionUpdateForm(deps, session, input.number, undefined, `Saved: ${action.number} is now ${RAG_LABELS[next.status]}.`);
+}
+
+/**
+ * Saves a change to an action and its history entry, by the session's member, if nobody else
+ * saved one since `action` was read. Returns the saved action, or null on such a conflict.
+ */
+export async function recordActionUpdate(
+  deps: CoreDeps,
+  session: Session,
+  action: Action,
+  change: Pick<Action, 'status' | 'note' | 'evidence'>,
+): Promise<Action | null> {
   const at = nowIso();
-  const next: Action = { ...action, ...typed, updatedAt: at, version: action.version + 1 };
+  const next: Action = { ...action, ...change, updatedAt: at, version: action.version + 1 };
   const update: ActionUpdate = {
     networkId: action.networkId,
     actionNumber: action.number,
     at,
     by: session.member.id,
     byName: session.member.name,
-    ...typed,
+    ...change,
   };
-  if (!(await deps.store.updateAction(next, action.version, update))) {
-    return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} just now. Check the latest and save again.`);
-  }
-  return actionUpdateForm(deps, session, input.number, undefined, `Saved: ${action.number} is now ${RAG_LABELS[next.status]}.`);
+  return (await deps.store.updateAction(next, action.version, update)) ? next : null;
 }

@@ -10,6 +10,7 @@ import { deriveId, keyedHash, personKey } from './identity';
 import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from './model';
 import { THEMES } from './model';
 import type { Recipient } from './outbox';
+import type { Created } from '../store/store';
 import { isChair, type Session } from './session';
 import type { Submission } from './submissions';
 import { createRecurringPulse, SCHEDULE_FORM_CHOICES, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
@@ -90,14 +91,14 @@ type PulseCreateValues = Record<'text' | 'kind' | 'choices' | 'theme' | 'audienc
 
 /** Creates a question and sends its first round to the chosen audience. */
 export async function createPulse(deps: CoreDeps, session: Session, input: Submission<'pulse.create'>): Promise<Card> {
-  const { network, member } = session;
+  const { network } = session;
   const retry = (message: string) =>
     pulseCreateForm(deps, session, { ...input, anonymous: String(input.anonymous), ...scheduleFormValues(input) }, message);
-  if (input.repeat !== 'once') return createRecurringPulse(deps, session, input, retry);
   const choices = input.kind === 'choice' ? splitChoices(input.choices) : [];
   if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) {
     return retry('A single-choice question needs between 2 and 10 options, separated by commas.');
   }
+  if (input.repeat !== 'once') return createRecurringPulse(deps, session, input, choices, retry);
   const closesAt = DateTime.fromISO(`${input.closesDate}T${input.closesTime.slice(0, 5)}`, { zone: network.timeZone });
   if (!closesAt.isValid) return retry('That closing date or time is not a real one.');
   if (closesAt.toMillis() <= now().getTime() + 5 * 60_000) return retry('The closing time must be at least five minutes from now.');
@@ -105,26 +106,38 @@ export async function createPulse(deps: CoreDeps, session: Session, input: Submi
   const audience = await resolveAudience(deps, network, input.audience);
   if (!audience) return retry('That forum is not registered any more. Choose another audience.');
 
-  const { value: question, created } = await deps.store.createPulseQuestion(
-    {
-      networkId: network.id,
-      text: input.text,
-      kind: input.kind,
-      choices,
-      theme: input.theme,
-      anonymous: input.anonymous,
-      audience: audience.audience,
-      schedule: null,
-      windowHours: Math.ceil((closesAt.toMillis() - now().getTime()) / 3_600_000),
-      createdBy: member.id,
-      createdAt: nowIso(),
-    },
-    keyedHash(deps.secret, 'pulse', input.formId),
-  );
+  const { value: question, created } = await storePulseQuestion(deps, session, input, {
+    choices,
+    audience: audience.audience,
+    schedule: null,
+    windowHours: Math.ceil((closesAt.toMillis() - now().getTime()) / 3_600_000),
+  });
   const round = await openRound(deps, network, question, 'first', now(), closesAt.toJSDate());
   const reference = pulseReference(question.number);
   const text = `${reference} ${created ? 'was sent' : 'was already sent'} to ${audience.label}. It closes ${formatDateTime(round.closesAt, network.timeZone)}.`;
   return card('message', { title: 'Pulse sent', text, style: 'good' });
+}
+
+/** Stores the question a chair's form describes, once per form (a double click stores it once). */
+export function storePulseQuestion(
+  deps: CoreDeps,
+  session: Session,
+  input: Submission<'pulse.create'>,
+  details: Pick<PulseQuestion, 'choices' | 'audience' | 'schedule' | 'windowHours'>,
+): Promise<Created<PulseQuestion>> {
+  return deps.store.createPulseQuestion(
+    {
+      networkId: session.network.id,
+      text: input.text,
+      kind: input.kind,
+      theme: input.theme,
+      anonymous: input.anonymous,
+      ...details,
+      createdBy: session.member.id,
+      createdAt: nowIso(),
+    },
+    keyedHash(deps.secret, 'pulse', input.formId),
+  );
 }
 
 /** Opens a round of a question (idempotent per occurrence) and queues it to its audience. */
@@ -196,7 +209,7 @@ async function audienceRecipients(deps: CoreDeps, network: Network, question: Pu
   }));
 }
 
-export function splitChoices(raw: string): string[] {
+function splitChoices(raw: string): string[] {
   return [...new Set(raw.split(',').map((c) => c.trim()).filter(Boolean))].map((c) => c.slice(0, 80));
 }
 

@@ -1,9 +1,8 @@
 import { card, type Card } from './cards';
 import type { CoreDeps } from './deps';
-import { now, nowIso } from './clock';
+import { now } from './clock';
 import { formatDateTime, plural } from './format';
-import { keyedHash } from './identity';
-import { pulseReference, resolveAudience, splitChoices } from './pulses';
+import { pulseReference, resolveAudience, storePulseQuestion } from './pulses';
 import { describeSchedule, MAX_WINDOW_HOURS, nextOccurrence, REPEAT_CHOICES, scheduleFor, WEEKDAY_CHOICES } from './schedules';
 import type { Session } from './session';
 import type { Submission } from './submissions';
@@ -42,36 +41,23 @@ export async function createRecurringPulse(
   deps: CoreDeps,
   session: Session,
   input: Submission<'pulse.create'>,
+  choices: string[],
   retry: (message: string) => Promise<Card>,
 ): Promise<Card> {
-  const { network, member } = session;
+  const { network } = session;
   if (input.repeat === 'once') return retry('Choose how often the pulse repeats.');
-  const choices = input.kind === 'choice' ? splitChoices(input.choices) : [];
-  if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) {
-    return retry('A single-choice question needs between 2 and 10 options, separated by commas.');
-  }
   if (input.windowHours > MAX_WINDOW_HOURS[input.repeat]) {
     return retry('Each round must close before the next one opens: choose a shorter time to stay open.');
   }
   const audience = await resolveAudience(deps, network, input.audience);
   if (!audience) return retry('That forum is not registered any more. Choose another audience.');
   const schedule = scheduleFor(input.repeat, input.weekday, input.time, network.timeZone, now());
-  const { value: question, created } = await deps.store.createPulseQuestion(
-    {
-      networkId: network.id,
-      text: input.text,
-      kind: input.kind,
-      choices,
-      theme: input.theme,
-      anonymous: input.anonymous,
-      audience: audience.audience,
-      schedule,
-      windowHours: input.windowHours,
-      createdBy: member.id,
-      createdAt: nowIso(),
-    },
-    keyedHash(deps.secret, 'pulse', input.formId),
-  );
+  const { value: question, created } = await storePulseQuestion(deps, session, input, {
+    choices,
+    audience: audience.audience,
+    schedule,
+    windowHours: input.windowHours,
+  });
   const first = nextOccurrence(question.schedule ?? schedule, network.timeZone, now());
   const when = describeSchedule(question.schedule ?? schedule);
   const text = [

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { card, CARD_VERSION, messageCard, type Card } from './cards';
 import type { CoreDeps } from './deps';
-import { addDays, now, nowIso } from './clock';
+import { addDays, now } from './clock';
 import { UserError } from './errors';
-import { canUpdateAction, ownsAction } from './actions';
+import { canUpdateAction, ownsAction, recordActionUpdate } from './actions';
 import { formatDate, formatDateTime, RAG_LABELS } from './format';
-import type { Action, ActionUpdate, Member, Network } from './model';
+import type { Action, Member, Network } from './model';
 import { distinctPeople } from './pulses';
 import { nextAllowedTime } from './quiet-hours';
 import type { Recipient } from './outbox';
@@ -119,18 +119,7 @@ export async function markActionDone(deps: CoreDeps, session: Session, input: Su
   if (action.version !== input.version) {
     return reminderCard(action, 'stale', `Someone updated ${action.number} since this reminder was sent: it is now ${RAG_LABELS[action.status]}. Press Mark done again if it is finished.`);
   }
-  const at = nowIso();
-  const update: ActionUpdate = {
-    networkId: action.networkId,
-    actionNumber: action.number,
-    at,
-    by: session.member.id,
-    byName: session.member.name,
-    status: 'green',
-    note: action.note,
-    evidence: action.evidence,
-  };
-  const saved = await deps.store.updateAction({ ...action, status: 'green', updatedAt: at, version: action.version + 1 }, action.version, update);
+  const saved = await recordActionUpdate(deps, session, action, { status: 'green', note: action.note, evidence: action.evidence });
   if (!saved) {
     return reminderCard(action, 'stale', `Someone updated ${action.number} just now. Type **actions** to see the latest.`);
   }

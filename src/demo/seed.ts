@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Store } from '../store/store';
 import type { Action, Feedback, FeedbackTheme, Member, PulseQuestion, Theme } from '../core/model';

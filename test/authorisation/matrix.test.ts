@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importActionPlan } from '../../src/core/action-plan-csv';
 import type { Store } from '../../src/store/store';
-import { BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/cards';
 import { channel, invoke, message, personal, user, type TeamsUser, type Where } from '../support/teams-activities';
 import { memberOf, networkId, people, startWorld } from '../support/teams-world';

@@ -36,7 +36,7 @@ describe(`Scheduler: two instances on one ${TEST_STORE === 'cosmos' ? 'Cosmos DB
     });
     await world.store.importActions(
       world.network.id,
-      people.map((p, i) => ({
+      people.map((_, i) => ({
         networkId: world.network.id,
         number: `1.${i + 1}`,
         title: `Action ${i + 1}`,

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import { BotHarness } from '../support/bot-harness';
 import { invoke, message, user, TENANT, type TeamsUser } from '../support/teams-activities';
-import { TokenIssuer, type TokenOptions } from './support/token-issuer';
+import { TokenIssuer } from './support/token-issuer';
 
 const APP_ID = '00000000-0000-4000-8000-00000000b07a';
 const ALL_TIME = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
