@@ -1,16 +1,16 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CardName } from '../core/cards';
 
 export type JsonObject = { [key: string]: unknown };
 
-/** The repository's `cards/` folder, from src/ (tsx) or dist/src/ (built). */
+/** The repository's `cards/` folder: the nearest one above this file (src/, dist/src/ or another build folder). */
 function cardsDirectory(): string {
-  for (const up of ['../..', '../../..']) {
-    const dir = resolve(__dirname, up, 'cards');
-    if (existsSync(join(dir, 'help.json'))) return dir;
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const cards = join(dir, 'cards');
+    if (existsSync(join(cards, 'help.json'))) return cards;
   }
-  throw new Error(`cards/ folder not found from ${__dirname}`);
+  throw new Error(`cards/ folder not found above ${__dirname}`);
 }
 
 const cache = new Map<CardName, JsonObject>();
