@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './store/store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
-import { CosmosStore } from './store/cosmos/cosmos-store';
 import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
@@ -32,6 +31,9 @@ export interface App {
 export async function openStore(config: Config): Promise<Store> {
   if (config.store === 'cosmos') {
     if (!config.cosmos) throw new Error('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
+    // Loaded only when used: the Azure SDKs cost memory an SQLite instance does not need.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { CosmosStore } = require('./store/cosmos/cosmos-store') as typeof import('./store/cosmos/cosmos-store');
     return CosmosStore.open(config.cosmos);
   }
   return SqliteStore.open(config.sqlitePath);

@@ -15,7 +15,7 @@ import { SLACK_TEAM } from '../support/fake-slack';
 import { slackSignature } from '../support/slack-signing';
 import { FakeConnector } from '../support/fake-connector';
 import { invoke, TENANT, type TeamsUser } from '../support/teams-activities';
-import { inPool, newLedger, openRound, type Ledger } from './support';
+import { inPool, newLedger, openRound, type Ledger } from './support/submissions';
 
 const ALL_TIME = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
 const USERS = 500;
