@@ -21,7 +21,21 @@ export interface SlackEndpoint {
  */
 export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: Techvoice, log: Logger): SlackEndpoint {
   const logger = boltLogger(log);
-  const receiver = new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  const receiver = new HTTPReceiver({
+    signingSecret: slack.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger,
+    // Bolt answers 500 when a signed request lacks what every Slack payload has (a user, a
+    // view, an event object): that is a bad request, not a fault of ours.
+    processEventErrorHandler: async ({ error, response }) => {
+      if (response.headersSent) return false;
+      const malformed = error instanceof TypeError || (error as { code?: string }).code === 'slack_bolt_context_missing_property_error';
+      log.warn({ err: error }, malformed ? 'malformed Slack request' : 'Slack request failed');
+      response.writeHead(malformed ? 400 : 500, { 'content-type': 'text/plain' });
+      response.end(malformed ? 'Malformed Slack payload' : '');
+      return malformed;
+    },
+  });
   const app = new App({
     token: slack.botToken,
     receiver,

@@ -13,11 +13,10 @@ const TOTAL = Number(process.env.FUZZ_PAYLOADS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_611);
 const CONCURRENCY = 16;
 /**
- * Slack signs what it sends, so a payload that passes the signature check has Slack's shape
- * (a user, a team, a view…); the fuzzer mutates what is inside. FUZZ_SLACK_ENVELOPE=on
- * breaks the shape too: Bolt then answers 500 for some (see docs/hardening.md).
+ * Slack payloads are mutated inside and out: a signed payload without a user, a view or an
+ * event object gets 400. FUZZ_SLACK_ENVELOPE=off mutates only what is inside Slack's shape.
  */
-const SLACK_ENVELOPE = process.env.FUZZ_SLACK_ENVELOPE === 'on';
+const SLACK_ENVELOPE = process.env.FUZZ_SLACK_ENVELOPE !== 'off';
 const inside = (roots: string[]) => (SLACK_ENVELOPE ? null : roots);
 /** Bot Framework's answer for an invoke a bot does not implement (e.g. signin/verifyState): what Teams expects. */
 const NOT_IMPLEMENTED = 501;
