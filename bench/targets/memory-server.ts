@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp } from '../../src/app';
+import { openBenchRound } from './open-round';
 import type { Member } from '../../src/core/model';
 import { teamsAddress } from '../../test/scheduler/support/outbox-world';
 
@@ -17,16 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ PORT: '0', TECHVOICE_DB: join(dir, 'bench.db'), TECHVOICE_SECRET: 'bench', SCHEDULER: 'off', DEMO_DATA: 'off', PLAYGROUND: 'off', LOG_LEVEL: 'silent', TEAMS_SEND_RATE: '1000', ...process.env });
   const app = await createApp(config, createLogger('silent'));
   const port = await app.listen();
-  const { network, member } = await app.core.session({
-    requester: { platform: 'teams', workspaceId: 'bench', workspaceName: 'Bench', userId: '29:chair', aadObjectId: null, name: 'Chair', email: null, directAddress: null },
-    conversation: { kind: 'personal', id: 'a:chair', name: null, address: '{}' },
-  });
-  const { value: question } = await app.store.createPulseQuestion(
-    { networkId: network.id, text: 'Bench question', kind: 'likert', choices: [], theme: 'Visibility', anonymous: true, audience: { type: 'members' }, schedule: null, windowHours: 24, createdBy: member.id, createdAt: new Date().toISOString() },
-    'bench',
-  );
-  const roundId = 'bench-round';
-  await app.store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, createdAt: new Date().toISOString() });
+  const { network, roundId } = await openBenchRound(app);
 
   let members: Member[] = [];
   const broadcast = async (count: number, serviceUrl: string, job: string): Promise<number> => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp } from '../../src/app';
+import { openBenchRound } from './open-round';
 import { FakeConnector } from '../../test/support/fake-connector';
 import { SLACK_TEAM } from '../../test/support/fake-slack';
 import { SIGNING_SECRET } from '../../test/support/slack-signing';
@@ -26,16 +27,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, createLogger('silent'));
   const port = await app.listen();
   const connector = await new FakeConnector().start();
-  const { network, member } = await app.core.session({
-    requester: { platform: 'teams', workspaceId: 'bench', workspaceName: 'Bench', userId: '29:chair', aadObjectId: null, name: 'Chair', email: null, directAddress: null },
-    conversation: { kind: 'personal', id: 'a:chair', name: null, address: '{}' },
-  });
-  const { value: question } = await app.store.createPulseQuestion(
-    { networkId: network.id, text: 'Bench question', kind: 'likert', choices: [], theme: 'Visibility', anonymous: true, audience: { type: 'members' }, schedule: null, windowHours: 24, createdBy: member.id, createdAt: new Date().toISOString() },
-    'bench',
-  );
-  const roundId = 'bench-round';
-  await app.store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, createdAt: new Date().toISOString() });
+  const { network, roundId } = await openBenchRound(app);
   process.on('SIGTERM', () => {
     void Promise.all([app.close(), connector.stop()]).then(() => process.exit(0));
   });
