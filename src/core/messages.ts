@@ -16,9 +16,3 @@ export interface OutgoingMessage {
   card?: Card;
   file?: OutgoingFile;
 }
-
-/** What a card action returns: the card that replaces the submitted one, and any further messages. */
-export interface CardActionOutcome {
-  card: Card;
-  replies: OutgoingMessage[];
-}

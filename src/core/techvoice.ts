@@ -2,7 +2,7 @@ import { type Card, messageCard } from './cards';
 import { isCurrentCard, isVerb, parseSubmission, type Submission, type Verb } from './submissions';
 import type { CoreDeps } from './deps';
 import type { Inbound } from './context';
-import type { CardActionOutcome, OutgoingMessage } from './messages';
+import type { OutgoingMessage } from './messages';
 import { UserError } from './errors';
 import { parseCommand } from './commands';
 import { nowIso } from './clock';
@@ -135,12 +135,12 @@ export class Techvoice {
    * A card button or form: `data` is what the card sent (its action data merged with its
    * inputs). Returns the card that replaces the submitted one.
    */
-  async handleCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<CardActionOutcome> {
+  async handleCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<Card> {
     if (!this.observer) return this.answerCardAction(inbound, data);
     const verb = isVerb(data.verb) ? data.verb : 'unknown';
     try {
       const answer = await this.answerCardAction(inbound, data);
-      this.observer.cardAction(inbound.requester.platform, verb, isProblem(answer.card) ? 'refused' : 'done');
+      this.observer.cardAction(inbound.requester.platform, verb, isProblem(answer) ? 'refused' : 'done');
       return answer;
     } catch (error) {
       this.observer.cardAction(inbound.requester.platform, verb, 'failed');
@@ -148,13 +148,13 @@ export class Techvoice {
     }
   }
 
-  private async answerCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<CardActionOutcome> {
+  private async answerCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<Card> {
     const verb = data.verb;
     if (!isVerb(verb)) {
-      return outcome(messageCard('Not recognised', 'That button is not one I know. Type **help** to start again.', 'attention'));
+      return messageCard('Not recognised', 'That button is not one I know. Type **help** to start again.', 'attention');
     }
     if (!isCurrentCard(data)) {
-      return outcome(messageCard('This card is out of date', 'Techvoice has changed since this card was sent. Type **help** for a fresh one.', 'warning'));
+      return messageCard('This card is out of date', 'Techvoice has changed since this card was sent. Type **help** for a fresh one.', 'warning');
     }
     const session = await this.session(inbound);
     try {
@@ -162,9 +162,9 @@ export class Techvoice {
       if (AUDITED_VERBS.has(verb) && isChair(session.member) && !isProblem(card)) {
         await recordAudit(this.deps.store, session, verb, auditDetail(data));
       }
-      return outcome(card);
+      return card;
     } catch (error) {
-      if (error instanceof UserError) return outcome(messageCard('Sorry', error.message, 'attention'));
+      if (error instanceof UserError) return messageCard('Sorry', error.message, 'attention');
       throw error;
     }
   }
@@ -249,7 +249,6 @@ export class Techvoice {
   };
 }
 
-const outcome = (card: Card): CardActionOutcome => ({ card, replies: [] });
 
 /** Chair and admin acts that change something or reveal results: kept in the audit log. */
 const AUDITED_VERBS: ReadonlySet<Verb> = new Set<Verb>([

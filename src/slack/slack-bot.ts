@@ -108,18 +108,15 @@ export class SlackBot {
       };
       const inputs = readInputValues(view.state.values as SlackStateValues);
       let card: Card;
-      let replies: OutgoingMessage[] = [];
-      let inbound: Inbound | null = null;
       try {
-        inbound = await this.inbound(client, origin);
-        ({ card, replies } = await this.core.handleCardAction(inbound, { ...inputs, ...metadata.data }));
+        const inbound = await this.inbound(client, origin);
+        card = await this.core.handleCardAction(inbound, { ...inputs, ...metadata.data });
       } catch (error) {
         this.log.error({ err: error }, 'Slack form submission failed');
         card = messageCard('Sorry', SORRY, 'attention');
       }
       // A form with problems comes back with what was typed; a finished one shows its confirmation.
       await ack({ response_action: 'update', view: modalView(card, { channel: metadata.channel, origin: metadata.origin }) as never });
-      if (inbound) await this.postAll(client, inbound.requester.userId, replies);
       if (metadata.origin === 'home') await this.publishHome(client, origin);
     });
 
@@ -194,7 +191,6 @@ export class SlackBot {
     const fromView = body.view?.type === 'home' || body.view?.type === 'modal' ? body.view : null;
     const metadata = { channel: channelId, origin: fromView?.type === 'home' ? 'home' : 'message' } as const;
     let card: Card;
-    let replies: OutgoingMessage[] = [];
     try {
       const inbound = await this.inbound(client, origin);
       if (button.action_id === OPEN_FORM_ACTION) {
@@ -204,7 +200,7 @@ export class SlackBot {
       } else {
         const data = JSON.parse(button.value ?? '{}') as Record<string, unknown>;
         const inputs = readInputValues((fromView ? fromView.state?.values : body.state?.values) as SlackStateValues | undefined);
-        ({ card, replies } = await this.core.handleCardAction(inbound, { ...inputs, ...data }));
+        card = await this.core.handleCardAction(inbound, { ...inputs, ...data });
       }
     } catch (error) {
       this.log.error({ err: error, action: button.action_id }, 'Slack button failed');
@@ -224,7 +220,6 @@ export class SlackBot {
       // A card shared in a channel stays as it is for everyone; the answer goes to this person only.
       await respond({ response_type: 'ephemeral', replace_original: false, ...cardMessage(card) });
     }
-    await this.postAll(client, body.user.id, replies);
   }
 
   /** views.open needs the trigger within 3 seconds of the click; if it has expired, fall back. */
@@ -241,9 +236,5 @@ export class SlackBot {
     const session = await this.core.session(await this.inbound(client, origin));
     const cards = await homeCards(this.core.deps, session);
     await client.views.publish({ user_id: origin.userId, view: homeView(cards) as never });
-  }
-
-  private async postAll(client: WebClient, channel: string, messages: OutgoingMessage[]): Promise<void> {
-    for (const message of messages) await client.chat.postMessage({ channel, ...contentOf(message), unfurl_links: false });
   }
 }

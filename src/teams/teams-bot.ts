@@ -69,8 +69,7 @@ export class TeamsBot extends ActivityHandler {
     const value = context.activity.value as unknown;
     if (value && typeof value === 'object' && !context.activity.text) {
       // An Action.Submit from a card (clients without Universal Actions).
-      const outcome = await this.core.handleCardAction(inbound, value as Record<string, unknown>);
-      await this.reply(context, [{ card: outcome.card }, ...outcome.replies]);
+      await this.reply(context, [{ card: await this.core.handleCardAction(inbound, value as Record<string, unknown>) }]);
       return;
     }
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
@@ -94,8 +93,7 @@ export class TeamsBot extends ActivityHandler {
 
   /** Universal Actions: the returned card replaces the submitted one in place. */
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const { card, replies } = await this.answerCardAction(context.activity, await this.emailOf(context));
-    if (replies.length) await this.reply(context, replies);
+    const card = await this.answerCardAction(context.activity, await this.emailOf(context));
     return { statusCode: 200, type: INVOKE_CARD_TYPE, value: renderAdaptiveCard(card) };
   }
 
@@ -106,20 +104,15 @@ export class TeamsBot extends ActivityHandler {
   async answerCardAction(
     activity: Partial<Activity>,
     email: string | null,
-  ): Promise<{ card: Card; replies: OutgoingMessage[] }> {
+  ): Promise<Card> {
     const action = (activity.value as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
     const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
-    let card: Card;
-    let replies: OutgoingMessage[] = [];
     try {
-      const outcome = await this.core.handleCardAction(toInbound(activity, email), data);
-      card = outcome.card;
-      replies = outcome.replies;
+      return await this.core.handleCardAction(toInbound(activity, email), data);
     } catch (error) {
       this.log.error({ err: error, verb: action?.verb }, 'card action failed');
-      card = messageCard('Sorry', SORRY, 'attention');
+      return messageCard('Sorry', SORRY, 'attention');
     }
-    return { card, replies };
   }
 
   /** The e-mail of a Teams user if this process has looked it up already. */

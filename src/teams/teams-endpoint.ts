@@ -1,6 +1,5 @@
 import {
   CloudAdapter,
-  TurnContext,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -8,7 +7,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Techvoice } from '../core/techvoice';
-import { INVOKE_CARD_TYPE, TeamsBot, toActivity } from './teams-bot';
+import { INVOKE_CARD_TYPE, TeamsBot } from './teams-bot';
 import { renderAdaptiveCardJson } from '../cards/adaptive';
 import { TeamsMessenger } from './teams-messenger';
 import { TokenAuthentication } from './token-authentication';
@@ -79,16 +78,11 @@ export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger
         res.send(401, { error: 'Unauthorized' });
         return;
       }
-      const { card, replies } = await bot.answerCardAction(activity, known.email);
+      const card = await bot.answerCardAction(activity, known.email);
       // The rendered card is kept as JSON text: write it as it is rather than parse and re-encode it.
       const body = `{"statusCode":200,"type":"${INVOKE_CARD_TYPE}","value":${renderAdaptiveCardJson(card)}}`;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
       res.end(body);
-      if (replies.length) {
-        await adapter.continueConversationAsync(config.microsoftAppId ?? '', TurnContext.getConversationReference(activity), async (context) => {
-          await context.sendActivities(replies.map(toActivity));
-        });
-      }
     },
   };
 }
