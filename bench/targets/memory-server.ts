@@ -11,7 +11,8 @@ import { teamsAddress } from '../../test/scheduler/support/outbox-world';
 /**
  * Techvoice on SQLite for the memory benchmark: an open pulse round for card submits, and on
  * request (IPC) a broadcast to N members through the real outbox to the parent's fake
- * connector, and its own resident memory after a full garbage collection.
+ * connector; and its own memory: the peak since the last report, right after a full garbage
+ * collection, and after an idle pause.
  */
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'techvoice-memory-'));
@@ -38,13 +39,25 @@ async function main(): Promise<void> {
     }
   };
 
-  process.on('message', (message: { cmd: string; count?: number; serviceUrl?: string; job?: string }) => {
+  // Resident memory is sampled all along, so the figures include the peak under load.
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
+  sampler.unref();
+  const memory = () => ({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed, heapTotal: process.memoryUsage().heapTotal });
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  process.on('message', (message: { cmd: string; count?: number; serviceUrl?: string; job?: string; idleMs?: number }) => {
     void (async () => {
       if (message.cmd === 'broadcast') process.send?.({ sent: await broadcast(message.count ?? 10_000, message.serviceUrl ?? '', message.job ?? 'bench') });
-      if (message.cmd === 'rss') {
+      if (message.cmd === 'memory') {
+        const peak = Math.max(peakRss, process.memoryUsage.rss());
         (globalThis as { gc?: () => void }).gc?.();
-        await new Promise((r) => setTimeout(r, 200));
-        process.send?.({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed });
+        await pause(200);
+        const afterLoad = memory();
+        // V8 hands unused heap pages back once the process has been idle for a few seconds.
+        await pause(message.idleMs ?? 0);
+        peakRss = 0;
+        process.send?.({ peak, afterLoad, settled: memory() });
       }
     })();
   });

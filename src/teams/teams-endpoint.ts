@@ -56,7 +56,7 @@ export function createTeamsEndpoint(config: Config, core: Techvoice, log: Logger
   adapter.onTurnError = TeamsBot.errorHandler(log);
   const bot = new TeamsBot(core, log);
   return {
-    messenger: new TeamsMessenger(adapter, config.microsoftAppId ?? ''),
+    messenger: new TeamsMessenger(auth, config.microsoftAppId ?? ''),
     async handle(req, res) {
       const problem = activityProblem(req.body);
       if (problem) {

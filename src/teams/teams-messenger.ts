@@ -1,4 +1,5 @@
-import type { CloudAdapter, ConversationParameters, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 import type { Messenger, SendResult } from '../core/outbox';
 import type { OutgoingMessage } from '../core/messages';
 import { toActivity } from './teams-bot';
@@ -10,52 +11,85 @@ interface HttpError {
   message?: string;
 }
 
-/** Sends proactive messages through the Bot Framework connector. */
+/** Service URLs are regional (a handful per deployment); the bound only guards against junk. */
+const MAX_CLIENTS = 100;
+
+/**
+ * Sends proactive messages through the Bot Framework connector.
+ *
+ * One connector client per service URL, kept for the life of the process, as botbuilder's
+ * older BotFrameworkAdapter did. CloudAdapter's continueConversationAsync builds a connector
+ * client, a user-token client and two HTTP pipelines for every message, which during a
+ * broadcast of thousands is most of the CPU and memory the send costs. The calls themselves
+ * are the ones CloudAdapter makes (conversations.createConversation, sendToConversation,
+ * replyToActivity), with the same credentials.
+ */
 export class TeamsMessenger implements Messenger {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly identity: ClaimsIdentity;
+
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly appId: string,
-  ) {}
+    private readonly auth: BotFrameworkAuthentication,
+    appId: string,
+  ) {
+    this.identity = new ClaimsIdentity([
+      { type: AuthenticationConstants.AudienceClaim, value: appId },
+      { type: AuthenticationConstants.AppIdClaim, value: appId },
+    ]);
+  }
 
   async send(address: string, message: OutgoingMessage): Promise<SendResult> {
-    const target = decodeAddress(address);
-    const activity = toActivity(message);
-    // Errors inside the turn go to the adapter's onTurnError, which swallows them: keep the
-    // send's own failure here so that a 403 or a 429 reaches the outbox.
-    let failure: unknown = null;
-    const sendIn = async (context: TurnContext) => {
-      this.leaveRetriesToTheOutbox(context);
-      try {
-        await context.sendActivity(activity);
-      } catch (error) {
-        failure = error;
-      }
-    };
     try {
+      const target = decodeAddress(address);
       if ('reference' in target) {
-        await this.adapter.continueConversationAsync(this.appId, target.reference, sendIn);
+        const reference = target.reference as ConversationReference;
+        const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference) as Activity;
+        const client = await this.client(reference.serviceUrl);
+        if (reference.activityId) await client.conversations.replyToActivity(reference.conversation.id, reference.activityId, activity);
+        else await client.conversations.sendToConversation(reference.conversation.id, activity);
       } else {
-        const parameters = {
+        const { serviceUrl, tenantId, userId, botId } = target.open;
+        const bot = { id: botId, name: 'Techvoice' };
+        const client = await this.client(serviceUrl);
+        const created = await client.conversations.createConversation({
           isGroup: false,
-          bot: { id: target.open.botId, name: 'Techvoice' },
-          members: [{ id: target.open.userId, name: '' }],
-          tenantId: target.open.tenantId,
-          channelData: { tenant: { id: target.open.tenantId } },
-        } as ConversationParameters;
-        await this.adapter.createConversationAsync(
-          this.appId,
-          'msteams',
-          target.open.serviceUrl,
-          'https://api.botframework.com',
-          parameters,
-          sendIn,
-        );
+          bot,
+          members: [{ id: userId, name: '' }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        } as ConversationParameters);
+        const activity = {
+          ...toActivity(message),
+          type: 'message',
+          channelId: 'msteams',
+          serviceUrl,
+          from: bot,
+          conversation: { id: created.id, tenantId, isGroup: false },
+        } as Activity;
+        await client.conversations.sendToConversation(created.id, activity);
       }
-      if (failure) return classify(failure as HttpError);
       return { status: 'sent' };
     } catch (error) {
       return classify(error as HttpError);
     }
+  }
+
+  private client(serviceUrl: string): Promise<ConnectorClient> {
+    let client = this.clients.get(serviceUrl);
+    if (!client) {
+      if (this.clients.size >= MAX_CLIENTS) this.clients.clear();
+      client = this.createClient(serviceUrl);
+      this.clients.set(serviceUrl, client);
+      // A client that could not be made (no credentials yet) is not kept.
+      client.catch(() => this.clients.delete(serviceUrl));
+    }
+    return client;
+  }
+
+  private async createClient(serviceUrl: string): Promise<ConnectorClient> {
+    const client = await this.auth.createConnectorFactory(this.identity).create(serviceUrl);
+    this.leaveRetriesToTheOutbox(client);
+    return client;
   }
 
   /**
@@ -63,11 +97,9 @@ export class TeamsMessenger implements Messenger {
    * the Retry-After time. The outbox does that instead (so it can pace the whole broadcast
    * and record each try), so the client's retry policies are taken out.
    */
-  private leaveRetriesToTheOutbox(context: TurnContext): void {
-    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as
-      | { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } }
-      | undefined;
-    connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+  private leaveRetriesToTheOutbox(client: ConnectorClient): void {
+    const context = client as unknown as { client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): unknown } } };
+    context.client?.pipeline?.removePolicy({ phase: 'Retry' });
   }
 }
 

@@ -3,7 +3,7 @@
  * SQLite file named on the command line until nothing is left, then exiting. The broadcast
  * kill test kills it with SIGKILL half-way and starts another.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store';
 import { Outbox } from '../../../src/core/outbox';
 import { PLATFORM_PACING } from '../../../src/core/outbox-pacing';
@@ -12,7 +12,7 @@ import { TeamsMessenger } from '../../../src/teams/teams-messenger';
 async function main(): Promise<void> {
   const [file, holder, claimMs] = process.argv.slice(2);
   const store = SqliteStore.open(file);
-  const messenger = new TeamsMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+  const messenger = new TeamsMessenger(new ConfigurationBotFrameworkAuthentication({}), '');
   // The fake connector has no rate limit: send as fast as the outbox's own pacing per conversation allows.
   const pacing = { ...PLATFORM_PACING, teams: { ...PLATFORM_PACING.teams, perSecond: 1_000 } };
   const outbox = new Outbox(store, { teams: messenger }, { holder, claimMs: Number(claimMs), sendTimeoutMs: 1_000, batchSize: 20, backoffMs: 50, pacing });

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Store } from '../../../src/store/store';
 import { openTestStore, type TestStore } from '../../support/test-store';
 import { TeamsMessenger } from '../../../src/teams/teams-messenger';
@@ -32,7 +32,7 @@ export class OutboxWorld {
     const testStore = await openTestStore();
     const store = testStore.store;
     const connector = await new FakeConnector().start();
-    const messenger = new TeamsMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+    const messenger = new TeamsMessenger(new ConfigurationBotFrameworkAuthentication({}), '');
     const network = { ...newNetwork('n-test', 'Test Network'), ...networkSettings };
     await store.createNetwork(network);
     return new OutboxWorld(testStore, store, connector, messenger, network);
