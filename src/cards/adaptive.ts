@@ -8,9 +8,12 @@ const templates = new Map<CardName, Template>();
 // confirmation after a pulse answer), so rendered cards are kept for a while.
 const rendered = new Lru<string, string>(1000);
 
+/** Identifies a card model by what it shows: equal keys render equal cards. */
+export const cardKey = (card: Card): string => `${card.name} ${JSON.stringify(card.data)}`;
+
 /** The Adaptive Card (schema 1.5) for a card model, as JSON text, from its template in `cards/`. */
 export function renderAdaptiveCardJson(card: Card): string {
-  return rendered.getOrCompute(`${card.name} ${JSON.stringify(card.data)}`, () => {
+  return rendered.getOrCompute(cardKey(card), () => {
     let template = templates.get(card.name);
     if (!template) {
       template = new Template(loadTemplate(card.name));

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { SlackJsonClient } from './slack-json-client';
 import type { Logger } from 'pino';
 import type { Techvoice } from '../core/techvoice';
 import type { Inbound } from '../core/context';
@@ -12,6 +13,7 @@ import { toInbound, conversationKind, type SlackOrigin } from './slack-inbound';
 import { SlackPeople } from './slack-people';
 import {
   cardMessage,
+  cardMessageJson,
   formLauncher,
   homeView,
   MODAL_CALLBACK_ID,
@@ -47,6 +49,7 @@ export class SlackBot {
   constructor(
     private readonly core: Techvoice,
     private readonly log: Logger,
+    private readonly json: SlackJsonClient,
   ) {
     this.people = new SlackPeople(log);
   }
@@ -86,12 +89,6 @@ export class SlackBot {
       await this.publishHome(client, { teamId: team, teamName: null, userId: event.user, channelId: null, channelName: null, channelType: null });
     });
 
-    app.action({ type: 'block_actions' }, async ({ ack, body, action, client, respond }) => {
-      await ack();
-      if (action.type !== 'button') return; // picking an option is not a submission: the button sends it
-      await this.onButton(body as BlockAction<ButtonAction>, action as ButtonAction, client, respond);
-    });
-
     app.view(MODAL_CALLBACK_ID, async ({ ack, body, view, client }) => {
       const metadata = parseMetadata(view.private_metadata);
       if (!metadata.data) {
@@ -123,6 +120,24 @@ export class SlackBot {
     app.error(async (error) => {
       this.log.error({ err: error }, 'Slack request failed');
     });
+  }
+
+  /**
+   * A button or menu on a message, the App Home or a modal (block_actions), already
+   * acknowledged. The Slack endpoint calls this straight after checking the signature: see
+   * slack-endpoint.ts for why these requests do not go through Bolt's dispatch.
+   */
+  async onBlockAction(body: BlockAction, client: WebClient): Promise<void> {
+    const [action] = body.actions;
+    if (action?.type !== 'button') return; // picking an option is not a submission: the button sends it
+    // Views (App Home, modals) have no response_url; only a message's buttons answer through it.
+    const respond = (message: Record<string, unknown>) =>
+      body.response_url ? this.json.respond(body.response_url, message) : Promise.reject(new Error('This action has no response_url.'));
+    try {
+      await this.onButton(body as BlockAction<ButtonAction>, action, client, respond);
+    } catch (error) {
+      this.log.error({ err: error, action: action.action_id }, 'Slack button failed');
+    }
   }
 
   private async inbound(client: WebClient, origin: SlackOrigin): Promise<Inbound> {
@@ -174,7 +189,7 @@ export class SlackBot {
     }
   }
 
-  private async onButton(body: BlockAction<ButtonAction>, button: ButtonAction, client: WebClient, respond: RespondFn): Promise<void> {
+  private async onButton(body: BlockAction<ButtonAction>, button: ButtonAction, client: WebClient, respond: (message: Record<string, unknown>) => Promise<void>): Promise<void> {
     if (button.action_id.startsWith('url#')) return;
     // A double click (or a retried request) arrives twice with the same action time: act once.
     if (!(await this.core.isFirstDelivery(`slack:action:${body.user.id}:${button.action_ts}:${button.action_id}`))) return;
@@ -215,7 +230,7 @@ export class SlackBot {
       await respond({ replace_original: true, ...cardMessage(card) });
     } else if (channelId && conversationKind(origin) === 'personal' && container.message_ts) {
       // In a DM the card is the person's own: it changes in place, as in Teams.
-      await client.chat.update({ channel: channelId, ts: container.message_ts, ...cardMessage(card) });
+      await this.json.call('chat.update', cardMessageJson(card, { channel: channelId, ts: container.message_ts }));
     } else {
       // A card shared in a channel stays as it is for everyone; the answer goes to this person only.
       await respond({ response_type: 'ephemeral', replace_original: false, ...cardMessage(card) });

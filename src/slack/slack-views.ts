@@ -2,6 +2,8 @@ import type { Card, CardName } from '../core/cards';
 import type { JsonObject } from '../cards/templates';
 import { renderBlockKit, SLACK_LIMITS, type Block } from '../cards/blockkit';
 import { clip, toMrkdwn } from '../cards/blockkit-text';
+import { cardKey } from '../cards/adaptive';
+import { Lru } from '../core/memo';
 
 /** Every Techvoice modal shares one callback id; what it does travels in private_metadata. */
 export const MODAL_CALLBACK_ID = 'techvoice.form';
@@ -15,7 +17,7 @@ export const OPEN_FORM_ACTION = 'open-form';
 const INLINE_FORMS: ReadonlySet<CardName> = new Set(['pulse-question']);
 
 export function opensAsModal(card: Card): boolean {
-  return !INLINE_FORMS.has(card.name) && renderBlockKit(card).inputIds.length > 0;
+  return !INLINE_FORMS.has(card.name) && renderedMessage(card).hasInputs;
 }
 
 /** What a modal remembers between opening and submitting. */
@@ -45,10 +47,26 @@ export interface MessageContent {
   blocks: Block[];
 }
 
+// The same cards recur on every click (a pulse after an answer), so their Block Kit is kept
+// as JSON text, as the Adaptive Cards are.
+const renderedMessages = new Lru<string, { json: string; hasInputs: boolean }>(1000);
+
+function renderedMessage(card: Card): { json: string; hasInputs: boolean } {
+  return renderedMessages.getOrCompute(cardKey(card), () => {
+    const rendered = renderBlockKit(card, 'message');
+    return { json: JSON.stringify({ text: rendered.fallbackText, blocks: rendered.blocks }), hasInputs: rendered.inputIds.length > 0 };
+  });
+}
+
 /** A card as a message: inputs inline, every button kept. */
 export function cardMessage(card: Card): MessageContent {
-  const rendered = renderBlockKit(card, 'message');
-  return { text: rendered.fallbackText, blocks: rendered.blocks };
+  return JSON.parse(renderedMessage(card).json) as MessageContent;
+}
+
+/** The same message as JSON text, with `fields` (channel, ts…) in front: the body of a Web API call. */
+export function cardMessageJson(card: Card, fields: Record<string, string>): string {
+  const head = Object.entries(fields).map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)},`);
+  return `{${head.join('')}${renderedMessage(card).json.slice(1)}`;
 }
 
 /** Plain text from the core (which may use **bold**), escaped for Slack. */

@@ -43,6 +43,9 @@ export class FakeSlack {
   private counter = 0;
   url = '';
 
+  /** `record: false` keeps no calls (for benchmarks: a long run would otherwise hold every call in memory). */
+  constructor(private readonly options: { record?: boolean } = {}) {}
+
   get apiUrl(): string {
     return `${this.url}/api/`;
   }
@@ -111,9 +114,11 @@ export class FakeSlack {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decodeArgs(raw, req.headers['content-type'] ?? '');
+    // As Slack does: the bot token travels in the Authorization header (https://api.slack.com/web#authentication).
+    if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? '')) return json(200, { ok: false, error: 'not_authed' });
     const failure = this.failures.get(method)?.shift();
     const call: SlackCall = { method, args, at: Date.now() };
-    this.calls.push(call);
+    if (this.options.record !== false) this.calls.push(call);
     if (failure) {
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
       if (failure.status !== 200) return json(failure.status, { ok: false, error: failure.error ?? 'injected' }, headers);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement, type Transaction } from 'better-sqlite3';
 import type {
   Action,
   AuditEntry,
@@ -353,13 +353,14 @@ const INSERT_ACTION_UPDATE = `
  */
 export class SqliteStore implements Store {
   private readonly statements = new Map<string, Statement>();
-  private pendingAnswers: {
-    answer: PulseAnswer;
-    resolve: (outcome: 'created' | 'updated') => void;
-    reject: (error: Error) => void;
-  }[] = [];
+  private pendingWrites: { write: () => unknown; resolve: (outcome: never) => void; reject: (error: Error) => void }[] = [];
 
-  private constructor(private readonly db: Database) {}
+  /** Runs a function in a transaction, or in a savepoint inside one (better-sqlite3 builds these wrappers at some cost, so once). */
+  private readonly inTransaction: Transaction<(work: () => unknown) => unknown>;
+
+  private constructor(private readonly db: Database) {
+    this.inTransaction = db.transaction((work: () => unknown) => work());
+  }
 
   /** Opens (creating if needed) the database file at `file` and brings its schema up to date. */
   static open(file: string): SqliteStore {
@@ -392,7 +393,7 @@ export class SqliteStore implements Store {
 
   /** Runs `work` in a write transaction taken up front, so concurrent writers queue instead of failing. */
   private writeTransaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return this.inTransaction.immediate(work) as T;
   }
 
   async getOrCreateSetting(key: string, value: string): Promise<string> {
@@ -660,28 +661,33 @@ export class SqliteStore implements Store {
       .map(pulseRoundFromRow);
   }
 
-  /**
-   * Answers arriving together are written in one transaction (group commit): a commit costs
-   * more than the writes in it, and many people answer a pulse at once. Each answer's promise
-   * settles after the commit that holds it; one bad answer fails only itself (a savepoint).
-   */
   saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
-    return new Promise((resolve, reject) => {
-      this.pendingAnswers.push({ answer, resolve, reject });
-      if (this.pendingAnswers.length === 1) setImmediate(() => this.writePendingAnswers());
+    return this.groupCommitted(() => this.upsertAnswer(answer));
+  }
+
+  /**
+   * Small writes on the path of a click (answers, first-delivery marks) that arrive together
+   * are written in one transaction (group commit): a commit costs more than the writes in it,
+   * and many people answer a pulse at once. Each write's promise settles after the commit
+   * that holds it; one failing write fails only itself (a savepoint).
+   */
+  private groupCommitted<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pendingWrites.push({ write, resolve: resolve as (outcome: never) => void, reject });
+      if (this.pendingWrites.length === 1) setImmediate(() => this.commitPendingWrites());
     });
   }
 
-  private writePendingAnswers(): void {
-    const batch = this.pendingAnswers;
+  private commitPendingWrites(): void {
+    const batch = this.pendingWrites;
     if (batch.length === 0) return;
-    this.pendingAnswers = [];
-    let outcomes: (Error | 'created' | 'updated')[];
+    this.pendingWrites = [];
+    let outcomes: unknown[];
     try {
       outcomes = this.writeTransaction(() =>
-        batch.map(({ answer }) => {
+        batch.map(({ write }) => {
           try {
-            return this.db.transaction(() => this.upsertAnswer(answer))();
+            return this.inTransaction(write);
           } catch (error) {
             return error instanceof Error ? error : new Error(String(error));
           }
@@ -693,7 +699,7 @@ export class SqliteStore implements Store {
     batch.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) reject(outcome);
-      else resolve(outcome);
+      else resolve(outcome as never);
     });
   }
 
@@ -836,11 +842,11 @@ export class SqliteStore implements Store {
     return row?.sealed ?? null;
   }
 
-  async markProcessed(key: string, at: string): Promise<boolean> {
-    const { changes } = this.sql(
-      'INSERT INTO processed_events (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
-    ).run(key, at);
-    return changes === 1;
+  markProcessed(key: string, at: string): Promise<boolean> {
+    return this.groupCommitted(() => {
+      const { changes } = this.sql('INSERT INTO processed_events (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, at);
+      return changes === 1;
+    });
   }
 
   async pruneProcessed(before: string): Promise<number> {
@@ -980,7 +986,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.writePendingAnswers();
+    this.commitPendingWrites();
     this.db.close();
   }
 }
