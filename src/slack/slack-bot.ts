@@ -123,20 +123,23 @@ export class SlackBot {
   }
 
   /**
-   * A button or menu on a message, the App Home or a modal (block_actions), already
-   * acknowledged. The Slack endpoint calls this straight after checking the signature: see
-   * slack-endpoint.ts for why these requests do not go through Bolt's dispatch.
+   * A button or menu on a message, the App Home or a modal (block_actions). The Slack
+   * endpoint calls this straight after checking the signature (see slack-endpoint.ts for why
+   * these requests do not go through Bolt's dispatch); `acknowledge` answers Slack's request,
+   * and is called once the press has been acted on (stored), before the card is delivered.
    */
-  async onBlockAction(body: BlockAction, client: WebClient): Promise<void> {
+  async onBlockAction(body: BlockAction, client: WebClient, acknowledge: () => void): Promise<void> {
     const [action] = body.actions;
-    if (action?.type !== 'button') return; // picking an option is not a submission: the button sends it
-    // Views (App Home, modals) have no response_url; only a message's buttons answer through it.
-    const respond = (message: Record<string, unknown>) =>
-      body.response_url ? this.json.respond(body.response_url, message) : Promise.reject(new Error('This action has no response_url.'));
     try {
-      await this.onButton(body as BlockAction<ButtonAction>, action, client, respond);
+      if (action?.type !== 'button') return; // picking an option is not a submission: the button sends it
+      // Views (App Home, modals) have no response_url; only a message's buttons answer through it.
+      const respond = (message: Record<string, unknown>) =>
+        body.response_url ? this.json.respond(body.response_url, message) : Promise.reject(new Error('This action has no response_url.'));
+      await this.onButton(body as BlockAction<ButtonAction>, action, client, respond, acknowledge);
     } catch (error) {
-      this.log.error({ err: error, action: action.action_id }, 'Slack button failed');
+      this.log.error({ err: error, action: action?.action_id }, 'Slack button failed');
+    } finally {
+      acknowledge();
     }
   }
 
@@ -189,7 +192,13 @@ export class SlackBot {
     }
   }
 
-  private async onButton(body: BlockAction<ButtonAction>, button: ButtonAction, client: WebClient, respond: (message: Record<string, unknown>) => Promise<void>): Promise<void> {
+  private async onButton(
+    body: BlockAction<ButtonAction>,
+    button: ButtonAction,
+    client: WebClient,
+    respond: (message: Record<string, unknown>) => Promise<void>,
+    acknowledge: () => void,
+  ): Promise<void> {
     if (button.action_id.startsWith('url#')) return;
     // A double click (or a retried request) arrives twice with the same action time: act once.
     if (!(await this.core.isFirstDelivery(`slack:action:${body.user.id}:${button.action_ts}:${button.action_id}`))) return;
@@ -221,6 +230,7 @@ export class SlackBot {
       this.log.error({ err: error, action: button.action_id }, 'Slack button failed');
       card = messageCard('Sorry', SORRY, 'attention');
     }
+    acknowledge();
 
     if (opensAsModal(card) || fromView?.type === 'home') {
       await this.openModal(client, body.trigger_id, card, metadata, () => respond({ response_type: 'ephemeral', replace_original: false, ...cardMessage(card) }));

@@ -1,5 +1,4 @@
-import { App, HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, isValidSlackRequest, type BlockAction } from '@slack/bolt';
-import { z } from 'zod';
+import { App, HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, type BlockAction } from '@slack/bolt';
 import type { Request, Response, Next } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -8,8 +7,11 @@ import { SlackBot } from './slack-bot';
 import { SlackMessenger } from './slack-messenger';
 import { boltLogger } from './bolt-logger';
 import { SlackJsonClient } from './slack-json-client';
+import { isSignedBySlack } from './slack-signature';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Slack shows the person an error when a request is not answered within 3 seconds. */
+const ACK_WITHIN_MS = 2_000;
 
 export interface SlackEndpoint {
   /** Restify handler for POST /slack/events: events, slash commands and interactivity. */
@@ -56,8 +58,8 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
   bot.register(app);
 
   /**
-   * Button presses (block_actions) are answered here, after the same signature check Bolt
-   * makes, and go straight to the bot: Bolt's dispatch (context, middleware chain, listener
+   * Button presses (block_actions) are answered here, after Slack's signature check
+   * (slack-signature.ts), and go straight to the bot: Bolt's dispatch (context, middleware chain, listener
    * matching) cost more than the rest of a click, and a click needs none of it. Everything
    * else, and anything that does not verify, goes to Bolt as it came.
    */
@@ -75,16 +77,25 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
       receiver.requestListener(req, res);
       return;
     }
-    if (!press.success) {
-      log.warn({ issues: press.error.issues.length }, 'malformed Slack block_actions');
+    if ('problem' in press) {
+      log.warn({ problem: press.problem }, 'malformed Slack block_actions');
       res.writeHead(400, { 'content-type': 'text/plain' });
       res.end('Malformed Slack payload');
       return;
     }
-    // Acknowledged first, as Slack asks (3 seconds): https://api.slack.com/interactivity/handling#acknowledgment_response
-    res.writeHead(200);
-    res.end();
-    await bot.onBlockAction(press.data as unknown as BlockAction, app.client);
+    // Slack wants the acknowledgement within 3 seconds (https://api.slack.com/interactivity/handling#acknowledgment_response).
+    // It goes once the press is stored, so an acknowledged answer is never lost, and at
+    // ACK_WITHIN_MS at the latest, whatever the press is still doing.
+    let acknowledged = false;
+    const acknowledge = () => {
+      if (acknowledged) return;
+      acknowledged = true;
+      clearTimeout(deadline);
+      res.writeHead(200);
+      res.end();
+    };
+    const deadline = setTimeout(acknowledge, ACK_WITHIN_MS);
+    await bot.onBlockAction(press.payload, app.client, acknowledge);
   }
 
   return {
@@ -96,42 +107,47 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
   };
 }
 
-/** What the bot reads from a block_actions payload; anything more is passed through untouched. */
-const blockActionsPayload = z.looseObject({
-  type: z.literal('block_actions'),
-  user: z.looseObject({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z.looseObject({ id: z.string(), domain: z.string().optional() }).nullish(),
-  trigger_id: z.string(),
-  response_url: z.string().optional(),
-  container: z.looseObject({}),
-  channel: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
-  view: z.looseObject({ id: z.string(), type: z.string() }).optional(),
-  actions: z.array(z.looseObject({ type: z.string(), action_id: z.string(), action_ts: z.string(), value: z.string().optional() })).min(1),
-});
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const hasStringId = (value: unknown): boolean => isObject(value) && typeof value.id === 'string' && value.id !== '';
+
+/** What the bot reads from a block_actions payload, checked by hand as the Teams endpoint does its activities: this runs on every click. */
+function blockActionsProblem(payload: Record<string, unknown>): string | null {
+  if (!hasStringId(payload.user)) return 'no user';
+  if (typeof payload.trigger_id !== 'string') return 'no trigger_id';
+  if (!isObject(payload.container)) return 'no container';
+  if (payload.team != null && !hasStringId(payload.team)) return 'a team without an id';
+  if (payload.channel !== undefined && !hasStringId(payload.channel)) return 'a channel without an id';
+  if (payload.view !== undefined && !(hasStringId(payload.view) && typeof (payload.view as { type?: unknown }).type === 'string')) return 'a view without an id';
+  if (payload.response_url !== undefined && typeof payload.response_url !== 'string') return 'a response_url that is not text';
+  const actions = payload.actions;
+  if (!Array.isArray(actions) || actions.length === 0) return 'no actions';
+  const wellFormed = (action: unknown) =>
+    isObject(action) && typeof action.type === 'string' && typeof action.action_id === 'string' && typeof action.action_ts === 'string' && (action.value === undefined || typeof action.value === 'string');
+  return actions.every(wellFormed) ? null : 'an action without its type, id or time';
+}
 
 /**
- * A correctly signed block_actions request, parsed (success false when its payload is not one
- * the bot can read); null for anything else, which Bolt then checks and answers.
+ * A correctly signed block_actions request, parsed (or what is wrong with its payload); null
+ * for anything else, which Bolt then checks and answers.
  */
-function verifiedBlockActions(req: Request & { rawBody: Buffer }, signingSecret: string) {
+function verifiedBlockActions(req: Request & { rawBody: Buffer }, signingSecret: string): { payload: BlockAction } | { problem: string } | null {
   if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return null;
   const body = req.rawBody.toString('utf8');
   if (!body.startsWith('payload=') || !body.includes('block_actions')) return null;
-  const valid = isValidSlackRequest({
-    signingSecret,
-    body,
-    headers: {
-      'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
-      'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
-    },
-  });
-  if (!valid) return null;
+  if (!isSignedBySlack(signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) return null;
   let payload: unknown;
   try {
-    payload = HTTPModuleFunctions.parseHTTPRequestBody(req);
+    payload = JSON.parse(formField(body, 'payload'));
   } catch {
     return null;
   }
-  if ((payload as { type?: unknown } | null)?.type !== 'block_actions') return null;
-  return blockActionsPayload.safeParse(payload);
+  if (!isObject(payload) || payload.type !== 'block_actions') return null;
+  const problem = blockActionsProblem(payload);
+  return problem ? { problem } : { payload: payload as unknown as BlockAction };
+}
+
+/** A field of a form-encoded body. Slack's interactions carry the one field, decoded here without a general parser. */
+function formField(body: string, name: string): string {
+  if (body.startsWith(`${name}=`) && !body.includes('&')) return decodeURIComponent(body.slice(name.length + 1).replace(/\+/g, ' '));
+  return new URLSearchParams(body).get(name) ?? '';
 }

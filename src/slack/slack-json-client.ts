@@ -1,5 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent, request, type Dispatcher } from 'undici';
 
 /** What Slack answered, in the shape @slack/web-api's errors have, so one classifier reads both. */
 export class SlackCallError extends Error {
@@ -25,10 +24,7 @@ const TIMEOUT_MS = 10_000;
  * configures it, it does not retry, and it refuses at once when rate limited.
  */
 export class SlackJsonClient {
-  private readonly agents = {
-    'http:': new HttpAgent({ keepAlive: true, maxSockets: 64 }),
-    'https:': new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
-  };
+  private readonly dispatcher = new Agent({ connections: 64, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
 
   constructor(
     private readonly apiUrl: string,
@@ -51,39 +47,27 @@ export class SlackJsonClient {
   }
 
   /** Resolves with the body of a 2xx answer. */
-  private post(url: URL, body: Record<string, unknown> | string, headers: Record<string, string>): Promise<string> {
-    const protocol = url.protocol as keyof SlackJsonClient['agents'];
-    if (!this.agents[protocol]) return Promise.reject(new SlackCallError('slack_webapi_request_error', `Not an HTTP URL: ${url.protocol}`));
-    const payload = typeof body === 'string' ? body : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const send = protocol === 'https:' ? httpsRequest : httpRequest;
-      const request = send(
-        url,
-        {
-          method: 'POST',
-          agent: this.agents[protocol],
-          timeout: TIMEOUT_MS,
-          headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) },
-        },
-        (response) => readAnswer(response).then(resolve, reject),
-      );
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-      request.on('error', (error) => reject(new SlackCallError('slack_webapi_request_error', `A request error occurred: ${error.message}`)));
-      request.end(payload);
-    });
+  private async post(url: URL, body: Record<string, unknown> | string, headers: Record<string, string>): Promise<string> {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, {
+        method: 'POST',
+        dispatcher: this.dispatcher,
+        headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new SlackCallError('slack_webapi_request_error', `A request error occurred: ${(error as Error).message}`);
+    }
+    const text = await response.body.text();
+    const status = response.statusCode;
+    if (status === 429) {
+      const retryAfter = Number(response.headers['retry-after']);
+      throw new SlackCallError('slack_webapi_rate_limited_error', 'A rate limit was exceeded', {}, status, Number.isFinite(retryAfter) ? retryAfter : undefined);
+    }
+    if (status < 200 || status >= 300) throw new SlackCallError('slack_webapi_http_error', `An HTTP protocol error occurred: statusCode = ${status}`, {}, status);
+    return text;
   }
-}
-
-async function readAnswer(response: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
-  const status = response.statusCode ?? 0;
-  if (status === 429) {
-    const retryAfter = Number(response.headers['retry-after']);
-    throw new SlackCallError('slack_webapi_rate_limited_error', 'A rate limit was exceeded', {}, status, Number.isFinite(retryAfter) ? retryAfter : undefined);
-  }
-  if (status < 200 || status >= 300) throw new SlackCallError('slack_webapi_http_error', `An HTTP protocol error occurred: statusCode = ${status}`, {}, status);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 const SAYS_OK = /^\{\s*"ok"\s*:\s*true[\s,}]/;

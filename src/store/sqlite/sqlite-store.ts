@@ -355,7 +355,7 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Statement>();
   private pendingWrites: { write: () => unknown; resolve: (outcome: never) => void; reject: (error: Error) => void }[] = [];
 
-  /** Runs a function in a transaction, or in a savepoint inside one (better-sqlite3 builds these wrappers at some cost, so once). */
+  /** Runs a function in a transaction (better-sqlite3 builds these wrappers at some cost, so once). */
   private readonly inTransaction: Transaction<(work: () => unknown) => unknown>;
 
   private constructor(private readonly db: Database) {
@@ -669,7 +669,8 @@ export class SqliteStore implements Store {
    * Small writes on the path of a click (answers, first-delivery marks) that arrive together
    * are written in one transaction (group commit): a commit costs more than the writes in it,
    * and many people answer a pulse at once. Each write's promise settles after the commit
-   * that holds it; one failing write fails only itself (a savepoint).
+   * that holds it. Each write ends in a single statement, which SQLite undoes by itself if it
+   * fails, so one failing write fails only itself.
    */
   private groupCommitted<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -687,7 +688,7 @@ export class SqliteStore implements Store {
       outcomes = this.writeTransaction(() =>
         batch.map(({ write }) => {
           try {
-            return this.inTransaction(write);
+            return write();
           } catch (error) {
             return error instanceof Error ? error : new Error(String(error));
           }
