@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 
 export interface LoadFigures {
   requestsPerSecond: number;
+  /** Requests answered. */
+  total: number;
   p50: number;
   p99: number;
   errors: number;
@@ -45,6 +47,7 @@ export async function load(options: LoadOptions): Promise<LoadFigures> {
   });
   return {
     requestsPerSecond: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent } from 'undici';
 
 /** What Slack answered, in the shape @slack/web-api's errors have, so one classifier reads both. */
 export class SlackCallError extends Error {
@@ -24,7 +24,7 @@ const TIMEOUT_MS = 10_000;
  * configures it, it does not retry, and it refuses at once when rate limited.
  */
 export class SlackJsonClient {
-  private readonly dispatcher = new Agent({ connections: 64, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+  private readonly dispatcher = new Agent({ connections: 64 });
 
   constructor(
     private readonly apiUrl: string,
@@ -47,26 +47,46 @@ export class SlackJsonClient {
   }
 
   /** Resolves with the body of a 2xx answer. */
-  private async post(url: URL, body: Record<string, unknown> | string, headers: Record<string, string>): Promise<string> {
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await request(url, {
-        method: 'POST',
-        dispatcher: this.dispatcher,
-        headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new SlackCallError('slack_webapi_request_error', `A request error occurred: ${(error as Error).message}`);
-    }
-    const text = await response.body.text();
-    const status = response.statusCode;
-    if (status === 429) {
-      const retryAfter = Number(response.headers['retry-after']);
-      throw new SlackCallError('slack_webapi_rate_limited_error', 'A rate limit was exceeded', {}, status, Number.isFinite(retryAfter) ? retryAfter : undefined);
-    }
-    if (status < 200 || status >= 300) throw new SlackCallError('slack_webapi_http_error', `An HTTP protocol error occurred: statusCode = ${status}`, {}, status);
-    return text;
+  private post(url: URL, body: Record<string, unknown> | string, headers: Record<string, string>): Promise<string> {
+    const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let status = 0;
+      let retryAfter: number | undefined;
+      // dispatch() rather than request(): the answer is a few kilobytes read whole, so it needs no body stream.
+      this.dispatcher.dispatch(
+        {
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+          body: payload,
+          headersTimeout: TIMEOUT_MS,
+          bodyTimeout: TIMEOUT_MS,
+        },
+        {
+          onRequestStart() {
+            // nothing to do before the request goes out
+          },
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            status = statusCode;
+            const after = Number(responseHeaders['retry-after']);
+            retryAfter = Number.isFinite(after) ? after : undefined;
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            if (status === 429) reject(new SlackCallError('slack_webapi_rate_limited_error', 'A rate limit was exceeded', {}, status, retryAfter));
+            else if (status < 200 || status >= 300) reject(new SlackCallError('slack_webapi_http_error', `An HTTP protocol error occurred: statusCode = ${status}`, {}, status));
+            else resolve(Buffer.concat(chunks).toString('utf8'));
+          },
+          onResponseError(_controller, error) {
+            reject(new SlackCallError('slack_webapi_request_error', `A request error occurred: ${error.message}`));
+          },
+        },
+      );
+    });
   }
 }
 

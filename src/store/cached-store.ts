@@ -65,12 +65,18 @@ export function withReadCache(store: Store, options: Partial<CacheOptions> = {})
     getPulseQuestion: (networkId: string, number: number) =>
       questions.get(`${networkId}\u0000${number}`, () => store.getPulseQuestion(networkId, number)),
   };
+  // Every other method is the store's own, bound once rather than on every call.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
       const own = cached[property as keyof Store];
       if (own) return own;
+      if (bound.has(property)) return bound.get(property);
       const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const method = value.bind(target) as unknown;
+      bound.set(property, method);
+      return method;
     },
   });
 }

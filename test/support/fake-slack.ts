@@ -43,6 +43,9 @@ export class FakeSlack {
   private counter = 0;
   url = '';
 
+  /** How many calls of each method were answered, kept even when calls are not recorded. */
+  readonly counts = new Map<string, number>();
+
   /** `record: false` keeps no calls (for benchmarks: a long run would otherwise hold every call in memory). */
   constructor(private readonly options: { record?: boolean } = {}) {}
 
@@ -115,6 +118,7 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     // As Slack does: the bot token travels in the Authorization header (https://api.slack.com/web#authentication).
     if (!/^Bearer xox[bp]-/.test(req.headers.authorization ?? '')) return json(200, { ok: false, error: 'not_authed' });
+    this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     if (this.options.record === false && method === 'chat.update' && (req.headers['content-type'] ?? '').includes('application/json')) {
       // Benchmarks: answered as Slack does (ok, then the message, about as long as what was sent) without decoding it.
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -233,6 +233,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX pulse_rounds_by_closing ON pulse_rounds (network_id, closes_at);
   CREATE INDEX action_updates_by_author ON action_updates (network_id, by);
   `,
+  `
+  -- First-delivery marks are written on every click: one B-tree keyed by the mark rather than
+  -- a table, its key index and a time index. The hourly prune reads the table through.
+  CREATE TABLE processed_events_by_key (
+    key TEXT PRIMARY KEY,
+    at  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO processed_events_by_key (key, at) SELECT key, at FROM processed_events;
+  DROP TABLE processed_events;
+  ALTER TABLE processed_events_by_key RENAME TO processed_events;
+  `,
 ];
 
 export function schemaVersion(db: Database): number {
