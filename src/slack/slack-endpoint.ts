@@ -77,6 +77,12 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
       receiver.requestListener(req, res);
       return;
     }
+    if (press === 'unsigned') {
+      log.warn('Slack block_actions refused: bad signature or timestamp');
+      res.writeHead(401);
+      res.end();
+      return;
+    }
     if ('problem' in press) {
       log.warn({ problem: press.problem }, 'malformed Slack block_actions');
       res.writeHead(400, { 'content-type': 'text/plain' });
@@ -127,14 +133,14 @@ function blockActionsProblem(payload: Record<string, unknown>): string | null {
 }
 
 /**
- * A correctly signed block_actions request, parsed (or what is wrong with its payload); null
- * for anything else, which Bolt then checks and answers.
+ * A block_actions request: parsed when correctly signed (or what is wrong with its payload),
+ * 'unsigned' when not; null for anything else, which Bolt then checks and answers.
  */
-function verifiedBlockActions(req: Request & { rawBody: Buffer }, signingSecret: string): { payload: BlockAction } | { problem: string } | null {
+function verifiedBlockActions(req: Request & { rawBody: Buffer }, signingSecret: string): { payload: BlockAction } | { problem: string } | 'unsigned' | null {
   if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return null;
   const body = req.rawBody.toString('utf8');
   if (!body.startsWith('payload=') || !body.includes('block_actions')) return null;
-  if (!isSignedBySlack(signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) return null;
+  if (!isSignedBySlack(signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) return 'unsigned';
   let payload: unknown;
   try {
     payload = JSON.parse(formField(body, 'payload'));

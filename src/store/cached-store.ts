@@ -65,17 +65,20 @@ export function withReadCache(store: Store, options: Partial<CacheOptions> = {})
     getPulseQuestion: (networkId: string, number: number) =>
       questions.get(`${networkId}\u0000${number}`, () => store.getPulseQuestion(networkId, number)),
   };
-  // Every other method is the store's own, bound once rather than on every call.
-  const bound = new Map<PropertyKey, unknown>();
+  // Every other method is the store's own, bound once rather than on every call (by the
+  // function itself, so that a method replaced later, as a test's fault does, is seen).
+  const bound = new WeakMap<object, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
       const own = cached[property as keyof Store];
       if (own) return own;
-      if (bound.has(property)) return bound.get(property);
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      const method = value.bind(target) as unknown;
-      bound.set(property, method);
+      let method = bound.get(value);
+      if (!method) {
+        method = value.bind(target) as unknown;
+        bound.set(value, method);
+      }
       return method;
     },
   });

@@ -48,6 +48,7 @@ describe('Security: Slack request signatures on /slack/events', () => {
     ['a signature made with another secret', (body: string) => slackSignature(body, 'not-the-signing-secret')],
     ['a signature of another body', () => slackSignature('payload=%7B%7D')],
     ['a timestamp six minutes old (Slack’s window is five)', (body: string) => slackSignature(body, SIGNING_SECRET, Math.floor(Date.now() / 1000) - 360)],
+    ['a timestamp six minutes ahead', (body: string) => slackSignature(body, SIGNING_SECRET, Math.floor(Date.now() / 1000) + 360)],
   ] as [string, (body: string) => Record<string, string>][]) {
     it(`refuses a card submit with ${what}: 401, nothing stored, nothing said`, async () => {
       const body = feedbackPress(randomUUID());

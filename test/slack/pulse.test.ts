@@ -71,6 +71,18 @@ describe('Slack: pulse', () => {
     assert.ok(!JSON.stringify(answers).includes(slackPeople.member.id));
   });
 
+  it('keeps an answer even when Slack will not update its card', async () => {
+    await createPulse();
+    const id = await roundId();
+    h.slack.failNext('chat.update', { status: 200, error: 'message_not_found' });
+    const post = await h.press(slackPeople.member, await questionFor(slackPeople.member), 'pulse.answer', { answer: '5' });
+    assert.equal(post.status, 200);
+    await h.slack.waitFor(() => h.slack.callsOf('chat.update').length === 1);
+    assert.deepEqual((await h.store.listAnswers(id)).map((a) => a.value), ['5']);
+    const next = await answer(slackPeople.member, '3');
+    assert.match(blocksText(next.blocks), /now 3/);
+  });
+
   it('records who answered a named pulse', async () => {
     await createPulse({ anonymous: false });
     await answer(slackPeople.member, '5');

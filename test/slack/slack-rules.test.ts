@@ -82,6 +82,41 @@ describe('Slack: signatures, retries, acks and escaping', () => {
     assert.equal(h.slack.callsOf('views.open').length, opened + 1);
   });
 
+  it('acknowledges a button press once it has been acted on, and at 2 seconds when that takes longer', async () => {
+    const chair = slackPeople.chair;
+    const list = await h.after(() => h.dmMessage(chair, 'pulse'));
+    const quick = await h.press(chair, list, 'pulse.new');
+    assert.equal(quick.status, 200);
+    const opened = h.slack.callsOf('views.open').length;
+    assert.ok(opened >= 1, 'the form was opened by the time the press was acknowledged');
+
+    const markProcessed = h.store.markProcessed.bind(h.store);
+    sinon.stub(h.store, 'markProcessed').callsFake(async (...args) => {
+      await new Promise((r) => setTimeout(r, 2600));
+      return markProcessed(...args);
+    });
+    const slow = await h.press(chair, list, 'pulse.new');
+    assert.equal(slow.status, 200);
+    assert.ok(slow.ms >= 1900 && slow.ms < 2600, `acknowledged after ${slow.ms.toFixed(0)} ms`);
+    await h.slack.waitFor(() => h.slack.callsOf('views.open').length === opened + 1);
+  });
+
+  it('refuses a signed block_actions it cannot read with 400, and changes nothing', async () => {
+    const calls = h.slack.calls.length;
+    for (const payload of [
+      { type: 'block_actions', user: { id: slackPeople.member.id }, trigger_id: 't', container: {}, actions: [] },
+      { type: 'block_actions', trigger_id: 't', container: {}, actions: [{ type: 'button', action_id: 'feedback.submit#0', action_ts: '1.0' }] },
+      { type: 'block_actions', user: { id: slackPeople.member.id }, trigger_id: 't', container: {}, actions: [{ type: 'button', action_id: 7, action_ts: '1.0' }] },
+    ]) {
+      const post = await h.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
+      assert.equal(post.status, 400);
+      assert.equal(post.body, 'Malformed Slack payload');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(h.slack.calls.slice(calls).map((c) => c.method), []);
+    assert.equal(await feedbackCount(), 0);
+  });
+
   it('acks a slow summary within 3 seconds and delivers it after', async () => {
     const slowDown = 3500;
     const listRounds = h.store.listRounds.bind(h.store);
