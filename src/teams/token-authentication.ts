@@ -7,6 +7,9 @@ import {
 // botbuilder's own dependency (same pinned version): CloudAdapter answers 401 only for its AuthenticationError.
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 
+/** How long the anonymous result of local mode is reused. */
+const ANONYMOUS_REUSE_MS = 60_000;
+
 /** Errors jsonwebtoken throws for a token that is not good (bad signature, malformed, not yet valid, expired). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
@@ -51,12 +54,13 @@ export class TokenAuthentication extends ConfigurationBotFrameworkAuthentication
    * `exp`, so that result is reused; anything else is checked in full.
    */
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    if (!authHeader) return this.authenticateInFull(activity, authHeader);
     const key = `${activity.channelId}\u0000${activity.serviceUrl}\u0000${authHeader}`;
     const hit = this.validated.get(key);
     if (hit && hit.until > Date.now()) return hit.result;
     const result = await this.authenticateInFull(activity, authHeader);
-    const expires = Number(result.claimsIdentity.getClaimValue('exp')) * 1000;
+    // Without a token, only a bot with authentication off (local mode) gets a result, and
+    // always the same anonymous one.
+    const expires = authHeader ? Number(result.claimsIdentity.getClaimValue('exp')) * 1000 : Date.now() + ANONYMOUS_REUSE_MS;
     if (Number.isFinite(expires) && expires > Date.now()) {
       if (this.validated.size >= 1_000) this.validated.clear();
       this.validated.set(key, { result, until: expires });
