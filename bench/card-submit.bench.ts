@@ -105,7 +105,7 @@ export interface SlackRound {
   cardsUpdated: number;
 }
 
-const SLACK_ROUNDS = 3;
+const SLACK_ROUNDS = 5;
 
 /**
  * Bare restify and Techvoice's Slack endpoint answering a signed block_actions. The two
