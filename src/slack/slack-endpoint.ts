@@ -1,4 +1,4 @@
-import { App, HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit, type BlockAction } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, defaultBodyLimit } from '@slack/bolt';
 import type { Request, Response, Next } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -7,7 +7,7 @@ import { SlackBot } from './slack-bot';
 import { SlackMessenger } from './slack-messenger';
 import { boltLogger } from './bolt-logger';
 import { SlackJsonClient } from './slack-json-client';
-import { isSignedBySlack } from './slack-signature';
+import { verifiedBlockActions, type BufferedRequest } from './slack-press';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack shows the person an error when a request is not answered within 3 seconds. */
@@ -58,10 +58,10 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
   bot.register(app);
 
   /**
-   * Button presses (block_actions) are answered here, after Slack's signature check
-   * (slack-signature.ts), and go straight to the bot: Bolt's dispatch (context, middleware chain, listener
-   * matching) cost more than the rest of a click, and a click needs none of it. Everything
-   * else, and anything that does not verify, goes to Bolt as it came.
+   * Button presses (block_actions) are answered here, after Slack's signature check, and go
+   * straight to the bot: Bolt's dispatch (context, middleware chain, listener matching) cost
+   * more than the rest of a click, and a click needs none of it. Everything else goes to
+   * Bolt as it came.
    */
   async function route(req: Request, res: Response): Promise<void> {
     try {
@@ -72,7 +72,7 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
       res.end();
       return;
     }
-    const press = verifiedBlockActions(req as Request & { rawBody: Buffer }, slack.signingSecret);
+    const press = verifiedBlockActions(req as Request & BufferedRequest, slack.signingSecret);
     if (!press) {
       receiver.requestListener(req, res);
       return;
@@ -111,49 +111,4 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
       void route(req, res).catch((error: unknown) => log.error({ err: error }, 'Slack request failed'));
     },
   };
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const hasStringId = (value: unknown): boolean => isObject(value) && typeof value.id === 'string' && value.id !== '';
-
-/** What the bot reads from a block_actions payload, checked by hand as the Teams endpoint does its activities: this runs on every click. */
-function blockActionsProblem(payload: Record<string, unknown>): string | null {
-  if (!hasStringId(payload.user)) return 'no user';
-  if (typeof payload.trigger_id !== 'string') return 'no trigger_id';
-  if (!isObject(payload.container)) return 'no container';
-  if (payload.team != null && !hasStringId(payload.team)) return 'a team without an id';
-  if (payload.channel !== undefined && !hasStringId(payload.channel)) return 'a channel without an id';
-  if (payload.view !== undefined && !(hasStringId(payload.view) && typeof (payload.view as { type?: unknown }).type === 'string')) return 'a view without an id';
-  if (payload.response_url !== undefined && typeof payload.response_url !== 'string') return 'a response_url that is not text';
-  const actions = payload.actions;
-  if (!Array.isArray(actions) || actions.length === 0) return 'no actions';
-  const wellFormed = (action: unknown) =>
-    isObject(action) && typeof action.type === 'string' && typeof action.action_id === 'string' && typeof action.action_ts === 'string' && (action.value === undefined || typeof action.value === 'string');
-  return actions.every(wellFormed) ? null : 'an action without its type, id or time';
-}
-
-/**
- * A block_actions request: parsed when correctly signed (or what is wrong with its payload),
- * 'unsigned' when not; null for anything else, which Bolt then checks and answers.
- */
-function verifiedBlockActions(req: Request & { rawBody: Buffer }, signingSecret: string): { payload: BlockAction } | { problem: string } | 'unsigned' | null {
-  if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return null;
-  const body = req.rawBody.toString('utf8');
-  if (!body.startsWith('payload=') || !body.includes('block_actions')) return null;
-  if (!isSignedBySlack(signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) return 'unsigned';
-  let payload: unknown;
-  try {
-    payload = JSON.parse(formField(body, 'payload'));
-  } catch {
-    return null;
-  }
-  if (!isObject(payload) || payload.type !== 'block_actions') return null;
-  const problem = blockActionsProblem(payload);
-  return problem ? { problem } : { payload: payload as unknown as BlockAction };
-}
-
-/** A field of a form-encoded body. Slack's interactions carry the one field, decoded here without a general parser. */
-function formField(body: string, name: string): string {
-  if (body.startsWith(`${name}=`) && !body.includes('&')) return decodeURIComponent(body.slice(name.length + 1).replace(/\+/g, ' '));
-  return new URLSearchParams(body).get(name) ?? '';
 }
