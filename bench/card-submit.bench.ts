@@ -1,5 +1,5 @@
 import { load, type LoadFigures } from './load';
-import { startTarget } from './child';
+import { startTarget, type Target } from './child';
 import { TokenIssuer } from '../test/security/support/token-issuer';
 import { slackSignature } from '../test/support/slack-signing';
 
@@ -101,6 +101,9 @@ export function blockActionsBody(responseUrl: string, team: string, roundId: str
 export interface SlackRound {
   bare: LoadFigures;
   techvoice: LoadFigures;
+  /** Server CPU time per request (µs): less disturbed by the machine's drift than requests per second. */
+  bareCpuPerRequest: number;
+  techvoiceCpuPerClick: number;
   /** Card updates (chat.update) the fake Slack API answered during Techvoice's load. */
   cardsUpdated: number;
 }
@@ -130,11 +133,22 @@ export async function measureSlackSubmit(): Promise<{ rounds: SlackRound[]; stea
   try {
     for (const url of [bareUrl, botUrl]) await load({ url, seconds: 2, ...options });
     const rounds: SlackRound[] = [];
+    const measure = async (target: Target, url: string) => {
+      const cpuBefore = target.cpuMicros();
+      const figures = await load({ url, ...options });
+      return { figures, cpuPerRequest: (target.cpuMicros() - cpuBefore) / figures.total };
+    };
     for (let round = 0; round < SLACK_ROUNDS; round++) {
-      const bareFigures = await load({ url: bareUrl, ...options });
+      const baseline = await measure(bare, bareUrl);
       const before = await chatUpdates();
-      const techvoice = await load({ url: botUrl, ...options });
-      rounds.push({ bare: bareFigures, techvoice, cardsUpdated: (await chatUpdates()) - before });
+      const techvoice = await measure(bot, botUrl);
+      rounds.push({
+        bare: baseline.figures,
+        techvoice: techvoice.figures,
+        bareCpuPerRequest: baseline.cpuPerRequest,
+        techvoiceCpuPerClick: techvoice.cpuPerRequest,
+        cardsUpdated: (await chatUpdates()) - before,
+      });
     }
     return { rounds, steady: await load({ url: botUrl, ...options, overallRate: 100, seconds: 10, connections: 10 }) };
   } finally {
@@ -172,7 +186,7 @@ export async function run(): Promise<void> {
   console.log('\nSlack card submit (pulse answer, signed block_actions; bare restify and Techvoice alternate)');
   for (const [i, round] of slack.rounds.entries()) {
     console.log(
-      `  round ${i + 1}: bare restify ${round.bare.requestsPerSecond.toFixed(0)} req/s, Techvoice ${round.techvoice.requestsPerSecond.toFixed(0)} req/s = ${(slackRatio(round) * 100).toFixed(1)} % of bare; errors ${round.techvoice.errors}, non-2xx ${round.techvoice.non2xx}; cards updated ${round.cardsUpdated} for ${round.techvoice.total} clicks`,
+      `  round ${i + 1}: bare restify ${round.bare.requestsPerSecond.toFixed(0)} req/s, Techvoice ${round.techvoice.requestsPerSecond.toFixed(0)} req/s = ${(slackRatio(round) * 100).toFixed(1)} % of bare; server CPU ${round.bareCpuPerRequest.toFixed(0)} µs a request and ${round.techvoiceCpuPerClick.toFixed(0)} µs a click; errors ${round.techvoice.errors}, non-2xx ${round.techvoice.non2xx}; cards updated ${round.cardsUpdated} for ${round.techvoice.total} clicks`,
     );
     if (round.cardsUpdated < round.techvoice.total || round.techvoice.non2xx + round.techvoice.errors > 0) process.exitCode = 1;
   }
