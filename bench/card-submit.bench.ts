@@ -156,7 +156,7 @@ export async function measureSlackSubmit(): Promise<{ rounds: SlackRound[]; stea
   }
 }
 
-export const slackRatio = (round: SlackRound): number => round.techvoice.requestsPerSecond / round.bare.requestsPerSecond;
+const slackRatio = (round: SlackRound): number => round.techvoice.requestsPerSecond / round.bare.requestsPerSecond;
 
 /** Production mode: MicrosoftAppId set, every request carries a Bot Framework token signed by a local test key. */
 async function measureWithAuthentication(): Promise<CardSubmitFigures> {

@@ -4,6 +4,9 @@ import type { CardName } from '../core/cards';
 
 export type JsonObject = { [key: string]: unknown };
 
+/** A JSON object (not an array, not null), as parsed from a request body. */
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The repository's `cards/` folder: the nearest one above this file (src/, dist/src/ or another build folder). */
 function cardsDirectory(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {

@@ -249,7 +249,6 @@ export class Techvoice {
   };
 }
 
-
 /** Chair and admin acts that change something or reveal results: kept in the audit log. */
 const AUDITED_VERBS: ReadonlySet<Verb> = new Set<Verb>([
   'pulse.create',

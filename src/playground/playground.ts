@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ConversationLog } from './conversation-log';
 import { pageAsset, rendererAsset, type Asset } from './assets';
 import { galleryPage } from './gallery';
+import { isJsonObject } from '../cards/templates';
 import {
   DEMO_FORUM,
   DEMO_NETWORK_NAME,
@@ -25,9 +26,6 @@ const send = (res: Response, asset: Asset): void => {
 const connectorError = (res: Response, status: number, code: string, message: string): void => {
   res.send(status, { error: { code, message } });
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The browser playground: the page, the card gallery, and a local stand-in for the Bot
@@ -71,7 +69,7 @@ export function mountPlayground(server: Server, log: Logger): ConversationLog {
 
   // The connector API the bot calls (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference).
   const record = async (req: Request, res: Response) => {
-    if (!isObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
+    if (!isJsonObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
     const entry = conversations.record(String(req.params.conversationId), req.body);
     log.debug({ conversationId: req.params.conversationId, seq: entry.seq }, 'playground: the bot sent an activity');
     res.send(200, { id: entry.activity.id });
@@ -79,7 +77,7 @@ export function mountPlayground(server: Server, log: Logger): ConversationLog {
   server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, json, record);
   server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:replyToId`, json, record);
   server.put(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, json, async (req: Request, res: Response) => {
-    if (!isObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
+    if (!isJsonObject(req.body)) return connectorError(res, 400, 'BadArgument', 'The body must be a JSON activity.');
     if (!conversations.replace(String(req.params.conversationId), String(req.params.activityId), req.body)) {
       return connectorError(res, 404, 'ActivityNotFound', 'No such activity in this conversation.');
     }
@@ -92,9 +90,9 @@ export function mountPlayground(server: Server, log: Logger): ConversationLog {
   });
   // Opening a 1:1 chat: the persona's chat in the page.
   server.post(`${CONNECTOR_PATH}/v3/conversations`, json, async (req: Request, res: Response) => {
-    const members = isObject(req.body) && Array.isArray(req.body.members) ? (req.body.members as unknown[]) : [];
+    const members = isJsonObject(req.body) && Array.isArray(req.body.members) ? (req.body.members as unknown[]) : [];
     const first = members[0];
-    const persona = isObject(first) && typeof first.id === 'string' ? personaByUserId(first.id) : undefined;
+    const persona = isJsonObject(first) && typeof first.id === 'string' ? personaByUserId(first.id) : undefined;
     if (!persona) return connectorError(res, 404, 'MemberNotFound', 'Only playground personas have a chat in the page.');
     res.send(200, { id: directConversationId(persona), activityId: '' });
   });

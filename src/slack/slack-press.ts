@@ -4,6 +4,7 @@
  */
 import type { BlockAction } from '@slack/bolt';
 import { isSignedBySlack } from './slack-signature';
+import { isJsonObject } from '../cards/templates';
 
 /** What the endpoint needs of a request: its headers and the raw body Bolt buffered. */
 export interface BufferedRequest {
@@ -11,14 +12,13 @@ export interface BufferedRequest {
   rawBody: Buffer;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const hasStringId = (value: unknown): boolean => isObject(value) && typeof value.id === 'string' && value.id !== '';
+const hasStringId = (value: unknown): boolean => isJsonObject(value) && typeof value.id === 'string' && value.id !== '';
 
 /** What the bot reads from a block_actions payload, checked by hand as the Teams endpoint does its activities: this runs on every click. */
 function blockActionsProblem(payload: Record<string, unknown>): string | null {
   if (!hasStringId(payload.user)) return 'no user';
   if (typeof payload.trigger_id !== 'string') return 'no trigger_id';
-  if (!isObject(payload.container)) return 'no container';
+  if (!isJsonObject(payload.container)) return 'no container';
   if (payload.team != null && !hasStringId(payload.team)) return 'a team without an id';
   if (payload.channel !== undefined && !hasStringId(payload.channel)) return 'a channel without an id';
   if (payload.view !== undefined && !(hasStringId(payload.view) && typeof (payload.view as { type?: unknown }).type === 'string')) return 'a view without an id';
@@ -26,7 +26,7 @@ function blockActionsProblem(payload: Record<string, unknown>): string | null {
   const actions = payload.actions;
   if (!Array.isArray(actions) || actions.length === 0) return 'no actions';
   const wellFormed = (action: unknown) =>
-    isObject(action) && typeof action.type === 'string' && typeof action.action_id === 'string' && typeof action.action_ts === 'string' && (action.value === undefined || typeof action.value === 'string');
+    isJsonObject(action) && typeof action.type === 'string' && typeof action.action_id === 'string' && typeof action.action_ts === 'string' && (action.value === undefined || typeof action.value === 'string');
   return actions.every(wellFormed) ? null : 'an action without its type, id or time';
 }
 
@@ -45,7 +45,7 @@ export function verifiedBlockActions(req: BufferedRequest, signingSecret: string
   } catch {
     return null;
   }
-  if (!isObject(payload) || payload.type !== 'block_actions') return null;
+  if (!isJsonObject(payload) || payload.type !== 'block_actions') return null;
   const problem = blockActionsProblem(payload);
   return problem ? { problem } : { payload: payload as unknown as BlockAction };
 }

@@ -43,7 +43,7 @@ export class TeamsMessenger implements Messenger {
       const target = decodeAddress(address);
       if ('reference' in target) {
         const reference = target.reference as ConversationReference;
-        const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference) as Activity;
+        const activity = TurnContext.applyConversationReference(toActivity(message), reference) as Activity;
         const client = await this.client(reference.serviceUrl);
         if (reference.activityId) await client.conversations.replyToActivity(reference.conversation.id, reference.activityId, activity);
         else await client.conversations.sendToConversation(reference.conversation.id, activity);
