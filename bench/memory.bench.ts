@@ -5,30 +5,26 @@
  * under load, the figure right after it, and the figure once the server has been idle for
  * IDLE_MS (what a server between bursts holds).
  *
- *   npx tsx bench/memory.bench.ts [members] [submits] [--compiled]
+ *   npx tsx bench/memory.bench.ts [members] [submits] [--tsx]
  *
- * The server runs through tsx (its compiled sources count in the figure); --compiled runs
- * it as JavaScript built by tsc into a cache folder, as `npm start` does.
+ * The server runs as JavaScript built by tsc into a cache folder, as `npm start` runs it;
+ * --tsx runs it through tsx instead (its compiled sources then count in the figure).
  */
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/support/fake-connector';
 import { invokeBody } from './card-submit.bench';
 import { load } from './load';
+import { compiledTarget } from './child';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const MEMBERS = Number(args[0] ?? 10_000);
 const SUBMITS = Number(args[1] ?? 100_000);
-const VIA_TSX = !process.argv.includes('--compiled');
-const ROOT = join(__dirname, '..');
-/** Inside node_modules so that it is never committed, and below the repository so cards/ is found. */
-const BUILD = join(ROOT, 'node_modules', '.cache', 'techvoice-memory-bench');
+const VIA_TSX = process.argv.includes('--tsx');
 
 function serverEntry(): { file: string; execArgv: string[] } {
   if (VIA_TSX) return { file: join(__dirname, 'targets', 'memory-server.ts'), execArgv: ['--require', 'tsx/cjs', '--no-deprecation', '--expose-gc'] };
-  // Type errors elsewhere do not stop the emit; only a missing output would.
-  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--noEmit', 'false', '--sourceMap', 'false', '--outDir', BUILD], { stdio: 'ignore' });
-  return { file: join(BUILD, 'bench', 'targets', 'memory-server.js'), execArgv: ['--no-deprecation', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)] };
+  return { file: compiledTarget('memory-server.ts'), execArgv: ['--no-deprecation', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)] };
 }
 /** V8 returns freed heap pages to the system after about ten seconds without work. */
 const IDLE_MS = 30_000;

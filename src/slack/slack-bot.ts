@@ -201,7 +201,8 @@ export class SlackBot {
   ): Promise<void> {
     if (button.action_id.startsWith('url#')) return;
     // A double click (or a retried request) arrives twice with the same action time: act once.
-    if (!(await this.core.isFirstDelivery(`slack:action:${body.user.id}:${button.action_ts}:${button.action_id}`))) return;
+    // The time leads the key so that new marks go to the end of the store's index, not all over it.
+    if (!(await this.core.isFirstDelivery(`slack:action:${button.action_ts}:${body.user.id}:${button.action_id}`))) return;
     const container = body.container as { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
     const channelId = body.channel?.id ?? container.channel_id ?? null;
     const origin: SlackOrigin = {
