@@ -7,6 +7,9 @@ const ROOT = join(__dirname, '..');
 const BUILD = join(ROOT, 'node_modules', '.cache', 'techvoice-bench');
 let built = false;
 
+/** The Node flags `npm start` runs Techvoice with (package.json), so every target runs as the product does. */
+export const START_FLAGS: string[] = [...(require('../package.json') as { scripts: { start: string } }).scripts.start.matchAll(/ (--[\w-]+(?:=\S+)?)/g)].map((m) => m[1]);
+
 /**
  * Where a target file (relative to bench/targets) is once compiled to JavaScript, as
  * `npm start` runs Techvoice; the repository is compiled once per benchmark process.
@@ -45,7 +48,7 @@ function cpuMicrosOf(pid: number): number {
  */
 export function startTarget(file: string, env: Record<string, string> = {}): Promise<Target> {
   const child = fork(compiledTarget(file), [], {
-    execArgv: ['--no-deprecation', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    execArgv: ['--no-deprecation', ...START_FLAGS, ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

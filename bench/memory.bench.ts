@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { FakeConnector } from '../test/support/fake-connector';
 import { invokeBody } from './card-submit.bench';
 import { load } from './load';
-import { compiledTarget } from './child';
+import { START_FLAGS, compiledTarget } from './child';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const MEMBERS = Number(args[0] ?? 10_000);
@@ -23,8 +23,8 @@ const SUBMITS = Number(args[1] ?? 100_000);
 const VIA_TSX = process.argv.includes('--tsx');
 
 function serverEntry(): { file: string; execArgv: string[] } {
-  if (VIA_TSX) return { file: join(__dirname, 'targets', 'memory-server.ts'), execArgv: ['--require', 'tsx/cjs', '--no-deprecation', '--expose-gc'] };
-  return { file: compiledTarget('memory-server.ts'), execArgv: ['--no-deprecation', '--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)] };
+  if (VIA_TSX) return { file: join(__dirname, 'targets', 'memory-server.ts'), execArgv: ['--require', 'tsx/cjs', '--no-deprecation', '--expose-gc', ...START_FLAGS] };
+  return { file: compiledTarget('memory-server.ts'), execArgv: ['--no-deprecation', '--expose-gc', ...START_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)] };
 }
 /** V8 returns freed heap pages to the system after about ten seconds without work. */
 const IDLE_MS = 30_000;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { type ArmTemplate, at, isExpression, references, resourcesOfType, single, strings } from './arm';
+import { startCommand } from './start-command';
 
 const root = join(__dirname, '..', '..');
 const template = JSON.parse(readFileSync(join(root, 'deployment/azure/main.json'), 'utf8')) as ArmTemplate;
@@ -163,7 +164,7 @@ describe('Azure deployment template (deployment/azure/main.json)', () => {
     assert.equal(at(site, 'properties.siteConfig.alwaysOn'), true);
     assert.equal(at(site, 'properties.httpsOnly'), true);
     assert.equal(at(site, 'properties.siteConfig.healthCheckPath'), '/healthz');
-    assert.equal(at(site, 'properties.siteConfig.appCommandLine'), 'node dist/src/main.js');
+    assert.equal(at(site, 'properties.siteConfig.appCommandLine'), startCommand(), 'the server starts as npm start starts it');
     assert.equal(at(site, 'identity.type'), 'SystemAssigned');
     assert.equal(at(site, 'properties.clientAffinityEnabled'), false, 'no sticky sessions: instances are stateless');
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Copy, DockerfileParser, type From, type Instruction } from 'dockerfile-ast';
+import { startCommand } from './start-command';
 
 const root = join(__dirname, '..', '..');
 const text = readFileSync(join(root, 'deployment/Dockerfile'), 'utf8');
@@ -80,11 +81,11 @@ describe('Dockerfile (deployment/Dockerfile)', () => {
     assert.ok(finalStage().instructions.includes(checks[0]), 'in the final stage');
   });
 
-  it('starts the server with node dist/src/main.js', () => {
+  it('starts the server as npm start does (node, its flags, dist/src/main.js)', () => {
     const cmds = keyword(finalStage(), 'CMD');
     assert.equal(cmds.length, 1);
     const args = JSON.parse(argumentsText(cmds[0])) as string[];
-    assert.deepEqual(args, ['node', 'dist/src/main.js']);
+    assert.deepEqual(args, startCommand().split(' '));
   });
 
   it('keeps local builds, data and secrets out of the build context', () => {
