@@ -64,6 +64,8 @@ export class SlackBot {
 
     app.command(/.*/, async ({ command, ack, respond, client }) => {
       await ack();
+      // Slack never resends a slash command, and each one has its own trigger: the same trigger again is a replay.
+      if (!(await this.core.isFirstDelivery(`slack:command:${command.trigger_id}`))) return;
       await this.onCommand(command, respond, client);
     });
 

@@ -1,16 +1,9 @@
 /**
  * Button presses (block_actions) as the Slack endpoint takes them past Bolt: recognised in
- * the raw body, their signature checked, their payload read and checked before the bot sees it.
+ * the raw body of a signed request, their payload read and checked before the bot sees it.
  */
 import type { BlockAction } from '@slack/bolt';
-import { isSignedBySlack } from './slack-signature';
 import { isJsonObject } from '../cards/templates';
-
-/** What the endpoint needs of a request: its headers and the raw body Bolt buffered. */
-export interface BufferedRequest {
-  headers: Record<string, string | string[] | undefined>;
-  rawBody: Buffer;
-}
 
 const hasStringId = (value: unknown): boolean => isJsonObject(value) && typeof value.id === 'string' && value.id !== '';
 
@@ -31,14 +24,12 @@ function blockActionsProblem(payload: Record<string, unknown>): string | null {
 }
 
 /**
- * A block_actions request: parsed when correctly signed (or what is wrong with its payload),
- * 'unsigned' when not; null for anything else, which Bolt then checks and answers.
+ * The payload of a block_actions request (or what is wrong with it), from its content type
+ * and raw body; null for anything else, which Bolt then answers.
  */
-export function verifiedBlockActions(req: BufferedRequest, signingSecret: string): { payload: BlockAction } | { problem: string } | 'unsigned' | null {
-  if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return null;
-  const body = req.rawBody.toString('utf8');
+export function blockActionsIn(contentType: unknown, body: string): { payload: BlockAction } | { problem: string } | null {
+  if (contentType !== 'application/x-www-form-urlencoded') return null;
   if (!body.startsWith('payload=') || !body.includes('block_actions')) return null;
-  if (!isSignedBySlack(signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) return 'unsigned';
   let payload: unknown;
   try {
     payload = JSON.parse(formField(body, 'payload'));

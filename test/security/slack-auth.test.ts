@@ -25,6 +25,29 @@ function feedbackPress(formId: string): string {
   }).toString();
 }
 
+/** `/techvoice <text>` from Mo's DM, with a fixed trigger: one body to sign and send again. */
+function commandBody(text: string, responseUrl: string): string {
+  return new URLSearchParams({
+    team_id: SLACK_TEAM,
+    team_domain: 'technet',
+    channel_id: `D${mo.id}`,
+    channel_name: 'directmessage',
+    user_id: mo.id,
+    user_name: 'mo',
+    command: '/techvoice',
+    text,
+    api_app_id: 'A0TECHVOICE',
+    response_url: responseUrl,
+    trigger_id: `trigger-${randomUUID()}`,
+  }).toString();
+}
+
+/** A DM to the app as an Events API callback. */
+function eventBody(text: string): string {
+  const event = { type: 'message', channel_type: 'im', channel: `D${mo.id}`, user: mo.id, text, ts: `${Date.now() / 1000}` };
+  return JSON.stringify({ team_id: SLACK_TEAM, api_app_id: 'A0TECHVOICE', type: 'event_callback', event_id: 'EvFUTURE', event_time: Math.floor(Date.now() / 1000), event });
+}
+
 describe('Security: Slack request signatures on /slack/events', () => {
   let h: SlackHarness;
   beforeEach(async () => {
@@ -80,6 +103,31 @@ describe('Security: Slack request signatures on /slack/events', () => {
     await quiet();
     assert.equal(await feedbackCount(), 1);
     assert.equal(h.slack.calls.length, calls, 'nothing said twice');
+  });
+
+  for (const [what, contentType, bodyOf] of [
+    ['a slash command', 'application/x-www-form-urlencoded', () => commandBody('help', h.slack.responseUrl())],
+    ['an event', 'application/json', () => eventBody('help')],
+  ] as const) {
+    it(`refuses ${what} signed six minutes ahead (Bolt alone would take it): 401, nothing said`, async () => {
+      const calls = h.slack.calls.length;
+      const body = bodyOf();
+      const result = await h.post(body, contentType, slackSignature(body, SIGNING_SECRET, Math.floor(Date.now() / 1000) + 360));
+      assert.equal(result.status, 401);
+      await quiet();
+      assert.deepEqual(h.slack.calls.slice(calls).map((c) => c.method).filter((m) => m !== 'auth.test'), []);
+      assert.deepEqual(await h.store.listNetworks(), [], 'not even a first-contact record');
+    });
+  }
+
+  it('a replayed slash command (same body, signature and timestamp) is answered once', async () => {
+    const body = commandBody('help', h.slack.responseUrl());
+    const headers = slackSignature(body);
+    assert.equal((await h.post(body, 'application/x-www-form-urlencoded', headers)).status, 200);
+    await h.slack.waitFor(() => h.slack.callsOf('respond').length === 1);
+    assert.equal((await h.post(body, 'application/x-www-form-urlencoded', headers)).status, 200);
+    await quiet();
+    assert.equal(h.slack.callsOf('respond').length, 1, 'the help card is not sent again');
   });
 
   it('a replayed event (same event id) is answered once', async () => {
