@@ -25,23 +25,6 @@ function feedbackPress(formId: string): string {
   }).toString();
 }
 
-/** `/techvoice <text>` from Mo's DM, with a fixed trigger: one body to sign and send again. */
-function commandBody(text: string, responseUrl: string): string {
-  return new URLSearchParams({
-    team_id: SLACK_TEAM,
-    team_domain: 'technet',
-    channel_id: `D${mo.id}`,
-    channel_name: 'directmessage',
-    user_id: mo.id,
-    user_name: 'mo',
-    command: '/techvoice',
-    text,
-    api_app_id: 'A0TECHVOICE',
-    response_url: responseUrl,
-    trigger_id: `trigger-${randomUUID()}`,
-  }).toString();
-}
-
 /** A DM to the app as an Events API callback. */
 function eventBody(text: string): string {
   const event = { type: 'message', channel_type: 'im', channel: `D${mo.id}`, user: mo.id, text, ts: `${Date.now() / 1000}` };
@@ -106,7 +89,7 @@ describe('Security: Slack request signatures on /slack/events', () => {
   });
 
   for (const [what, contentType, bodyOf] of [
-    ['a slash command', 'application/x-www-form-urlencoded', () => commandBody('help', h.slack.responseUrl())],
+    ['a slash command', 'application/x-www-form-urlencoded', () => h.commandBody(mo, 'help')],
     ['an event', 'application/json', () => eventBody('help')],
   ] as const) {
     it(`refuses ${what} signed six minutes ahead (Bolt alone would take it): 401, nothing said`, async () => {
@@ -121,7 +104,7 @@ describe('Security: Slack request signatures on /slack/events', () => {
   }
 
   it('a replayed slash command (same body, signature and timestamp) is answered once', async () => {
-    const body = commandBody('help', h.slack.responseUrl());
+    const body = h.commandBody(mo, 'help');
     const headers = slackSignature(body);
     assert.equal((await h.post(body, 'application/x-www-form-urlencoded', headers)).status, 200);
     await h.slack.waitFor(() => h.slack.callsOf('respond').length === 1);

@@ -75,7 +75,13 @@ export class SlackHarness {
 
   /** `/techvoice <text>` typed by `user` in `where`. */
   async command(user: SlackUser, text: string, where: SlackWhere = dm(user), headers?: Record<string, string>): Promise<SlackPost> {
-    const body = new URLSearchParams({
+    const body = this.commandBody(user, text, where);
+    return this.post(body, 'application/x-www-form-urlencoded', headers ?? slackSignature(body));
+  }
+
+  /** The form body Slack posts for `/techvoice <text>` (each with its own trigger id). */
+  commandBody(user: SlackUser, text: string, where: SlackWhere = dm(user)): string {
+    return new URLSearchParams({
       token: 'verification-token',
       team_id: SLACK_TEAM,
       team_domain: 'technet',
@@ -89,7 +95,6 @@ export class SlackHarness {
       response_url: this.slack.responseUrl(),
       trigger_id: `trigger-${randomUUID()}`,
     }).toString();
-    return this.post(body, 'application/x-www-form-urlencoded', headers ?? slackSignature(body));
   }
 
   /** An Events API callback; `retryNum` adds Slack's retry headers. */
