@@ -77,6 +77,11 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
     // Every request is checked here, with the five-minute window both ways; Bolt, which checks
     // what it is handed again, would let a timestamp from the future through.
     if (!isSignedBySlack(slack.signingSecret, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) {
+      if (isSslCheck(req.headers['content-type'], body)) {
+        // Slack checks a slash command's certificate with an unsigned ssl_check=1; Bolt answers it, with anything else in the body dropped.
+        receiver.requestListener(req, res);
+        return;
+      }
       log.warn('Slack request refused: bad signature or timestamp');
       res.writeHead(401);
       res.end();
@@ -115,4 +120,9 @@ export function createSlackEndpoint(slack: NonNullable<Config['slack']>, core: T
       void route(req, res).catch((error: unknown) => log.error({ err: error }, 'Slack request failed'));
     },
   };
+}
+
+/** Slack's certificate check for a slash command's URL (https://api.slack.com/interactivity/slash-commands#ssl). */
+function isSslCheck(contentType: unknown, body: string): boolean {
+  return contentType === 'application/x-www-form-urlencoded' && new URLSearchParams(body).get('ssl_check') === '1';
 }

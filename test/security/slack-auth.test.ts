@@ -103,6 +103,16 @@ describe('Security: Slack request signatures on /slack/events', () => {
     });
   }
 
+  it('answers Slack’s unsigned certificate check (ssl_check=1) with 200, and acts on nothing smuggled with it', async () => {
+    const calls = h.slack.calls.length;
+    assert.equal((await h.post('ssl_check=1&token=verification-token', 'application/x-www-form-urlencoded', {})).status, 200);
+    const smuggled = `ssl_check=1&${feedbackPress(randomUUID())}`;
+    assert.equal((await h.post(smuggled, 'application/x-www-form-urlencoded', {})).status, 200);
+    await quiet();
+    assert.equal(await feedbackCount(), 0);
+    assert.deepEqual(h.slack.calls.slice(calls).map((c) => c.method).filter((m) => m !== 'auth.test'), []);
+  });
+
   it('a replayed slash command (same body, signature and timestamp) is answered once', async () => {
     const body = h.commandBody(mo, 'help');
     const headers = slackSignature(body);
