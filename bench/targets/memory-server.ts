@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
   sampler.unref();
-  const memory = () => ({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed, heapTotal: process.memoryUsage().heapTotal });
+  const memory = () => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal };
+  };
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   process.on('message', (message: { cmd: string; count?: number; serviceUrl?: string; job?: string; idleMs?: number }) => {
