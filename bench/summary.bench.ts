@@ -111,7 +111,7 @@ async function measure(answers: number): Promise<Row> {
   const since = new Date(now - 60 * DAY).toISOString();
   const periodAnswers = (db.prepare('SELECT COUNT(*) AS n FROM pulse_answers a JOIN pulse_rounds r ON r.id = a.round_id WHERE r.opens_at >= ?').get(since) as { n: number }).n;
 
-  const deps = { store, secret: 'bench', outbox: new Outbox(store, {}) };
+  const deps = { store, secret: 'bench', outbox: new Outbox(store, {}, { secret: 'bench' }) };
   const summaryMs = await time(5, () => buildSummary(deps, { network, audienceName: 'Forum', days: 30 }));
   const naive = db.prepare('SELECT round_id, value, COUNT(*) AS n FROM pulse_answers GROUP BY round_id, value');
   const baselineMs = await time(3, () => naive.all());

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import restify, { type Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -14,6 +13,7 @@ import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
+import { loadServerKey } from './server-key';
 
 export interface App {
   server: Server;
@@ -39,23 +39,20 @@ export async function openStore(config: Config): Promise<Store> {
   return SqliteStore.open(config.sqlitePath);
 }
 
-/** The server key: from TECHVOICE_SECRET, or generated once and kept in the store. */
-async function serverSecret(config: Config, store: Store): Promise<string> {
-  return config.secret ?? store.getOrCreateSetting('secret', randomBytes(32).toString('base64url'));
-}
-
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
   const theStore = withReadCache(store ?? (await openStore(config)));
   const messengers: Messengers = {};
   const metrics = config.metrics ? new Metrics() : null;
+  const secret = await loadServerKey(config, theStore);
   const outbox = new Outbox(theStore, messengers, {
+    secret,
     observer: metrics,
     pacing: {
       teams: { ...PLATFORM_PACING.teams, perSecond: config.sendRate.teams },
       slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
     },
   });
-  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins, metrics);
+  const core = new Techvoice({ store: theStore, secret, outbox }, config.admins, metrics);
   const scheduler = config.scheduler
     ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
     : null;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { isValidSchedule } from './core/schedules';
 
@@ -16,8 +17,10 @@ export interface Config {
   cosmos: { endpoint: string; key: string | null; database: string } | null;
   /** Teams/AAD object ids and Slack user ids of network admins. */
   admins: string[];
-  /** Server key for anonymous respondent hashes and sealed reply handles; generated and kept in the store when unset. */
+  /** Server key for anonymous respondent hashes and sealed reply handles (never kept in the database). */
   secret: string | null;
+  /** Where the server key is kept when TECHVOICE_SECRET is unset: a file beside the SQLite database; null in production. */
+  keyFile: string | null;
   slack: { signingSecret: string; botToken: string; apiUrl: string } | null;
   scheduler: boolean;
   /** Forum summaries and the chairs' digest, as schedules in each network's time zone. */
@@ -61,6 +64,7 @@ const envSchema = z.object({
   COSMOS_DATABASE: z.string().min(1).default('techvoice'),
   TECHVOICE_ADMINS: optional,
   TECHVOICE_SECRET: optional,
+  TECHVOICE_KEY_FILE: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
@@ -94,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or neither');
   }
   const localMode = e.MicrosoftAppId === null;
+  // A key file per instance would give each instance its own key: Cosmos DB deployments and
+  // production take the key from TECHVOICE_SECRET unless a key file is named.
+  const keyFile =
+    e.TECHVOICE_KEY_FILE ?? (localMode && e.TECHVOICE_STORE === 'sqlite' && e.TECHVOICE_DB !== ':memory:' ? path.join(path.dirname(e.TECHVOICE_DB), 'techvoice.key') : null);
+  if (!localMode && !e.TECHVOICE_SECRET && !e.TECHVOICE_KEY_FILE) {
+    throw new ConfigError('TECHVOICE_SECRET is required when MicrosoftAppId is set (production): use a Key Vault reference, or name a key file with TECHVOICE_KEY_FILE');
+  }
   const playground = e.PLAYGROUND === null ? localMode : onOff(false).parse(e.PLAYGROUND);
   const metrics = e.METRICS === null ? localMode : onOff(false).parse(e.METRICS);
   return {
@@ -113,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     secret: e.TECHVOICE_SECRET,
+    keyFile,
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
         ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL }

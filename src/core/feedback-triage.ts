@@ -1,8 +1,7 @@
 import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
 import type { CoreDeps } from './deps';
-import { nowIso } from './clock';
 import { UserError } from './errors';
-import { feedbackReference } from './feedback';
+import { feedbackReference, stampFor } from './feedback';
 import { formatDateTime, RAG_LABELS } from './format';
 import type { Action, Feedback, Network } from './model';
 import { openReplyAddress } from './sealed-reply';
@@ -96,7 +95,7 @@ export async function acknowledgeFeedback(deps: CoreDeps, session: Session, inpu
   const feedback = await loadFeedback(deps, session, input.number);
   const reference = feedbackReference(feedback.number);
   if (feedback.status !== 'new') return feedbackRespondCard(deps, session, feedback.number, `${reference} was already acknowledged.`);
-  await deps.store.updateFeedback({ ...feedback, status: 'acknowledged', updatedAt: nowIso() });
+  await deps.store.updateFeedback({ ...feedback, status: 'acknowledged', updatedAt: stampFor(feedback) });
   const told = await messageAuthor(deps, session.network, feedback, 'ack', {
     text: `Your feedback ${reference} (${feedback.theme}) has been read by the forum chairs. I will pass on their reply when they send one.`,
   });
@@ -110,7 +109,7 @@ export async function linkFeedback(deps: CoreDeps, session: Session, input: Subm
     return feedbackRespondCard(deps, session, feedback.number, '', `There is no action ${input.action} in your plan. Choose one from the list.`, { action: '', reply: '' });
   }
   if (feedback.status === 'closed') throw new UserError(`${feedbackReference(feedback.number)} is closed with a reply already.`);
-  await deps.store.updateFeedback({ ...feedback, status: 'linked', linkedAction: action.number, updatedAt: nowIso() });
+  await deps.store.updateFeedback({ ...feedback, status: 'linked', linkedAction: action.number, updatedAt: stampFor(feedback) });
   return feedbackRespondCard(deps, session, feedback.number, `Linked ${feedbackReference(feedback.number)} to action ${action.number}. Summaries count it as feedback that led to action.`);
 }
 
@@ -132,7 +131,7 @@ export async function replyToFeedback(deps: CoreDeps, session: Session, input: S
     return feedbackRespondCard(deps, session, feedback.number, '', `${reference} is closed with a reply already. Start a new conversation in the forum if there is more to say.`);
   }
   const action = feedback.linkedAction ? await deps.store.getAction(session.network.id, feedback.linkedAction) : null;
-  const closed: Feedback = { ...feedback, status: 'closed', reply: input.reply, updatedAt: nowIso() };
+  const closed: Feedback = { ...feedback, status: 'closed', reply: input.reply, updatedAt: stampFor(feedback) };
   await deps.store.updateFeedback(closed);
   const sent = await messageAuthor(deps, session.network, closed, 'reply', { card: replyCard(closed, input.reply, action) });
   return feedbackRespondCard(

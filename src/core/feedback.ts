@@ -1,8 +1,8 @@
 import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from './cards';
 import type { CoreDeps } from './deps';
 import { keyedHash, personKey } from './identity';
-import { FEEDBACK_THEMES } from './model';
-import { nowIso } from './clock';
+import { FEEDBACK_THEMES, type Feedback } from './model';
+import { now, nowIso, toTheHour } from './clock';
 import type { Session } from './session';
 import { LIMITS, type Submission } from './submissions';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,9 @@ import { sealReplyAddress } from './sealed-reply';
 export const themeChoices = (themes: readonly string[]): Choice[] => themes.map((t) => ({ title: t, value: t }));
 
 export const feedbackReference = (number: number): string => `FB-${number}`;
+
+/** The time written on a feedback item: to the hour when it is anonymous (see docs/anonymity.md). */
+export const stampFor = (feedback: Pick<Feedback, 'anonymous'>): string => (feedback.anonymous ? toTheHour(now()) : nowIso());
 
 export function feedbackForm(
   values: { theme?: string; text?: string; anonymous?: boolean } = {},
@@ -34,7 +37,7 @@ export function feedbackForm(
 /** Stores feedback once per form and person; anonymous feedback keeps no trace of its author. */
 export async function submitFeedback(deps: CoreDeps, session: Session, input: Submission<'feedback.submit'>): Promise<Card> {
   const { network, member, inbound } = session;
-  const at = nowIso();
+  const at = stampFor({ anonymous: input.anonymous });
   const { value: feedback, created } = await deps.store.createFeedback(
     {
       networkId: network.id,

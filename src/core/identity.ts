@@ -7,11 +7,26 @@ export function deriveId(prefix: string, ...parts: string[]): string {
 }
 
 /**
- * Who a person is across platforms: their e-mail when known (so someone on both Teams and
- * Slack counts once), otherwise their platform user id.
+ * The identity the platform vouches for: the Azure AD object id on Teams (the same person in
+ * every chat and bot registration), the Slack user id otherwise. Never an e-mail: an e-mail
+ * can be typed by an admin or changed in a profile, an identity cannot.
  */
-export function personKey(member: Pick<Member, 'email' | 'platform' | 'platformUserId'>): string {
-  return member.email ? `email:${member.email.toLowerCase()}` : `${member.platform}:${member.platformUserId}`;
+export function platformIdentity(member: Pick<Member, 'platform' | 'platformUserId' | 'aadObjectId'>): string {
+  return member.platform === 'teams' && member.aadObjectId ? `teams:aad:${member.aadObjectId}` : `${member.platform}:${member.platformUserId}`;
+}
+
+/**
+ * Who a person is across platforms: their platform identity, or the identity of the account
+ * they proved to be theirs with a one-time code (see core/account-link.ts), so someone on
+ * both Teams and Slack counts once.
+ */
+export function personKey(member: Pick<Member, 'platform' | 'platformUserId' | 'aadObjectId' | 'linkedPerson'>): string {
+  return member.linkedPerson ?? platformIdentity(member);
+}
+
+/** The one-answer-per-person key of a round: a keyed hash of the person, never their id. */
+export function respondentKey(secret: string, roundId: string, member: Parameters<typeof personKey>[0]): string {
+  return keyedHash(secret, 'answer', roundId, personKey(member));
 }
 
 /** Keyed one-way hash: dedupes anonymous acts without storing who did them. */

@@ -41,6 +41,11 @@ export interface Network {
   staleAfterDays: number;
   /** How long feedback and pulse answers are kept; null keeps them. */
   retention: RetentionPolicy;
+  /**
+   * Show the distribution of a pulse round while it is open. Off by default: each new answer
+   * would change what a chair sees and tell them what that person chose.
+   */
+  liveResults: boolean;
   createdAt: string;
 }
 
@@ -81,6 +86,11 @@ export interface Member {
    */
   directAddress: string | null;
   unreachable: boolean;
+  /**
+   * The platform identity of this person's account on the other platform, once they proved
+   * both are theirs with a one-time code; null until then.
+   */
+  linkedPerson: string | null;
   createdAt: string;
 }
 

@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import type { Platform } from './model';
 import type { OutgoingMessage } from './messages';
 import type { Delivery, Store } from '../store/store';
-import { now } from './clock';
+import { now, toTheHour } from './clock';
+import { keyedHash } from './identity';
 import { Pacer, PLATFORM_PACING, type PlatformPacing } from './outbox-pacing';
 import type { OutboxObserver } from './observers';
 
@@ -29,6 +30,11 @@ export interface Recipient {
 }
 
 export interface OutboxOptions {
+  /**
+   * The server key: a delivery's id carries a keyed hash of its recipient, never their id, so
+   * that once it is sent nothing in the row says who it went to.
+   */
+  secret: string;
   /** Identifies this instance in delivery claims. */
   holder: string;
   /** Failed tries (throttling aside) after which a recipient is marked unreachable. */
@@ -55,7 +61,7 @@ export interface DrainResult {
   unreachable: number;
 }
 
-const DEFAULTS: Omit<OutboxOptions, 'holder'> = {
+const DEFAULTS: Omit<OutboxOptions, 'holder' | 'secret'> = {
   maxAttempts: 5,
   batchSize: 50,
   claimMs: 60_000,
@@ -69,6 +75,12 @@ const DEFAULTS: Omit<OutboxOptions, 'holder'> = {
 };
 
 type Outcome = keyof DrainResult | 'released';
+
+/**
+ * A finished delivery forgets whom and where it went: for a reply to anonymous feedback the
+ * address is the one thing that would tie the author to it.
+ */
+const FORGET_RECIPIENT = { recipientKey: '', address: '' } as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -90,7 +102,7 @@ export class Outbox {
   constructor(
     private readonly store: Store,
     private readonly messengers: Messengers,
-    options: Partial<OutboxOptions> = {},
+    options: Partial<OutboxOptions> & Pick<OutboxOptions, 'secret'>,
   ) {
     this.options = { holder: `instance-${randomUUID()}`, ...DEFAULTS, ...options };
     this.pacer = new Pacer(this.options.pacing);
@@ -106,7 +118,7 @@ export class Outbox {
     const createdAt = now().toISOString();
     const payload = JSON.stringify(message);
     const deliveries: Delivery[] = recipients.map((recipient) => ({
-      id: `${jobKey}|${recipient.key}`,
+      id: `${jobKey}|${keyedHash(this.options.secret, 'delivery', jobKey, recipient.key)}`,
       networkId,
       jobKey,
       recipientKey: recipient.key,
@@ -213,9 +225,7 @@ export class Outbox {
     const result = await this.sendWithTimeout(messenger, delivery);
     const finished = { ...delivery, claimedBy: null, claimedUntil: null };
     if (result.status === 'sent') {
-      // A finished delivery forgets where it went: for a reply to anonymous feedback the
-      // address is the one thing that would tie the author to it.
-      await this.store.finishDelivery({ ...finished, address: '', attempts: delivery.attempts + 1, state: 'sent', sentAt: now().toISOString(), lastError: null });
+      await this.store.finishDelivery({ ...finished, ...FORGET_RECIPIENT, attempts: delivery.attempts + 1, state: 'sent', sentAt: toTheHour(now()), lastError: null });
       this.options.observer?.delivery(delivery.platform, 'sent');
       return 'sent';
     }
@@ -256,7 +266,7 @@ export class Outbox {
   }
 
   private async giveUp(delivery: Delivery, attempts: number, error: string): Promise<Outcome> {
-    await this.store.finishDelivery({ ...delivery, address: '', attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
+    await this.store.finishDelivery({ ...delivery, ...FORGET_RECIPIENT, attempts, state: 'unreachable', lastError: error, claimedBy: null, claimedUntil: null });
     this.options.observer?.delivery(delivery.platform, 'unreachable');
     const member = await this.store.getMember(delivery.networkId, delivery.recipientKey);
     if (member && !member.unreachable) await this.store.upsertMember({ ...member, unreachable: true });

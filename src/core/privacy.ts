@@ -68,6 +68,17 @@ export async function forgetMe(deps: CoreDeps, session: Session): Promise<Card> 
   );
 }
 
+/**
+ * Platforms resend an event they think was missed within minutes (Slack: three retries in
+ * about an hour; Bot Framework: seconds), so a day is well past every retry window.
+ */
+export const DELIVERY_MARK_DAYS = 1;
+
+/** Forgets the first-delivery marks of events older than any platform still retries. */
+export function pruneDeliveryMarks(store: Store, at: Date = now()): Promise<number> {
+  return store.pruneProcessed(addDays(at, -DELIVERY_MARK_DAYS).toISOString());
+}
+
 /** Deletes feedback and answers older than the network's retention policy allows. */
 export function sweepExpired(store: Store, network: Network, at: Date = now()): Promise<ExpiredCounts> {
   const cutOff = (days: number | null) => (days === null ? null : addDays(at, -days).toISOString());

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from './cards';
 import type { CoreDeps } from './deps';
-import { addDays, now, nowIso } from './clock';
+import { addDays, now, nowIso, toTheHour } from './clock';
 import { UserError } from './errors';
 import { themeChoices } from './feedback';
 import { bar, formatDateTime, plural } from './format';
-import { deriveId, keyedHash, personKey } from './identity';
+import { deriveId, keyedHash, personKey, respondentKey } from './identity';
 import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from './model';
 import { THEMES } from './model';
 import type { Recipient } from './outbox';
@@ -196,7 +196,7 @@ async function countPeople(deps: CoreDeps, networkId: string): Promise<number> {
   return distinctPeople(await deps.store.listMembers(networkId)).length;
 }
 
-async function audienceRecipients(deps: CoreDeps, network: Network, question: PulseQuestion): Promise<Recipient[]> {
+export async function audienceRecipients(deps: CoreDeps, network: Network, question: PulseQuestion): Promise<Recipient[]> {
   if (question.audience.type === 'forum') {
     const forum = await deps.store.getForum(network.id, question.audience.forumId);
     return forum ? [{ key: forum.id, platform: forum.platform, address: forum.address }] : [];
@@ -249,12 +249,10 @@ async function loadRound(deps: CoreDeps, session: Session, roundId: string): Pro
   return { round, question };
 }
 
-const respondentKey = (deps: CoreDeps, session: Session, roundId: string): string =>
-  keyedHash(deps.secret, 'answer', roundId, personKey(session.member));
 
 export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
   const { round, question } = await loadRound(deps, session, roundId);
-  const mine = await deps.store.getAnswer(round.id, respondentKey(deps, session, round.id));
+  const mine = await deps.store.getAnswer(round.id, respondentKey(deps.secret, round.id, session.member));
   return questionCard(session.network, question, round, mine?.value ?? null, mine ? 'You have answered this one: you can change your answer until it closes.' : '');
 }
 
@@ -276,11 +274,11 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Submi
   }
   const answer: PulseAnswer = {
     roundId: round.id,
-    respondentKey: respondentKey(deps, session, round.id),
+    respondentKey: respondentKey(deps.secret, round.id, session.member),
     memberId: question.anonymous ? null : session.member.id,
     value: input.answer,
     platform: session.inbound.requester.platform,
-    answeredAt: at.toISOString(),
+    answeredAt: question.anonymous ? toTheHour(at) : at.toISOString(),
   };
   const outcome = await deps.store.saveAnswer(answer);
   const shown = choice?.title ?? 'saved';

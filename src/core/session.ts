@@ -19,6 +19,7 @@ export const DEFAULT_NETWORK_SETTINGS = {
   reminderDaysBefore: [14, 3],
   staleAfterDays: 30,
   retention: { feedbackDays: null, answersDays: null },
+  liveResults: false,
 } as const;
 
 export function newNetwork(id: string, name: string): Network {
@@ -64,6 +65,7 @@ export async function resolveSession(store: Store, admins: ReadonlySet<string>, 
         roles: ['member'],
         directAddress: requester.directAddress,
         unreachable: false,
+        linkedPerson: null,
         createdAt: nowIso(),
       };
   if (isAdmin && !member.roles.includes('admin')) member.roles = [...member.roles, 'admin'];

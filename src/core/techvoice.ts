@@ -5,7 +5,8 @@ import type { Inbound } from './context';
 import type { OutgoingMessage } from './messages';
 import { UserError } from './errors';
 import { parseCommand } from './commands';
-import { nowIso } from './clock';
+import { now, toTheHour } from './clock';
+import { keyedHash } from './identity';
 import { helpCard } from './help';
 import { feedbackForm, submitFeedback } from './feedback';
 import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
@@ -53,9 +54,14 @@ export class Techvoice {
     return resolveSession(this.deps.store, this.admins, inbound);
   }
 
-  /** True the first time a platform event id is seen: retried deliveries are handled once. */
-  isFirstDelivery(eventKey: string): Promise<boolean> {
-    return this.deps.store.markProcessed(eventKey, nowIso());
+  /**
+   * True the first time a platform event is seen: retried deliveries are handled once. The
+   * parts name the event (an activity or action id with what makes it unique); only a keyed
+   * hash of them is kept, stamped with the hour, so a mark names nobody and cannot be lined
+   * up with the anonymous answer written just after it.
+   */
+  isFirstDelivery(...eventParts: string[]): Promise<boolean> {
+    return this.deps.store.markProcessed(keyedHash(this.deps.secret, 'event', ...eventParts), toTheHour(now()));
   }
 
   /** Someone added the bot or joined a conversation with it: remember them and say hello. */

@@ -5,7 +5,7 @@ import type { Store } from '../store/store';
 import type { Action, Feedback, FeedbackTheme, Member, PulseQuestion, Theme } from '../core/model';
 import { importActionPlan } from '../core/action-plan-csv';
 import { addDays, now } from '../core/clock';
-import { deriveId, keyedHash } from '../core/identity';
+import { deriveId, respondentKey } from '../core/identity';
 import { roundIdFor } from '../core/pulses';
 import { newNetwork } from '../core/session';
 import { conversationAddress, encodeAddress } from '../teams/teams-address';
@@ -90,11 +90,20 @@ function demoMember(person: DemoPerson, userId: string, aadObjectId: string | nu
     roles: [...person.roles],
     directAddress,
     unreachable: false,
+    linkedPerson: null,
     createdAt,
   };
 }
 
 const slug = (name: string): string => name.toLowerCase().replace(/[^a-z]+/g, '-');
+
+/** The Teams identity a demo person talks to Techvoice with (personas have one; others are made up). */
+function demoIdentity(person: DemoPerson): Pick<Member, 'platform' | 'platformUserId' | 'aadObjectId' | 'linkedPerson'> {
+  const persona = PERSONAS.find((p) => p.name === person.name);
+  return persona
+    ? { platform: 'teams', platformUserId: persona.userId, aadObjectId: persona.aadObjectId, linkedPerson: null }
+    : { platform: 'teams', platformUserId: `29:demo-${slug(person.name)}`, aadObjectId: null, linkedPerson: null };
+}
 
 /**
  * Seeds the demo network (people, forum, action plan, closed pulse rounds with answers,
@@ -250,7 +259,7 @@ async function seedPulses(store: Store, secret: string, today: Date): Promise<vo
         const person = respondents[i % respondents.length];
         await store.saveAnswer({
           roundId,
-          respondentKey: keyedHash(secret, 'answer', roundId, `email:${person.email}`),
+          respondentKey: respondentKey(secret, roundId, demoIdentity(person)),
           memberId: null,
           value,
           platform: 'teams',

@@ -1,9 +1,8 @@
 import type { CoreDeps } from '../core/deps';
 import { addDays } from '../core/clock';
 import { formatDateTime } from '../core/format';
-import { keyedHash, personKey } from '../core/identity';
 import type { Network, PulseRound } from '../core/model';
-import { distinctPeople, openRound, questionCard, roundIdFor } from '../core/pulses';
+import { audienceRecipients, openRound, questionCard, roundIdFor } from '../core/pulses';
 import { nextAllowedTime } from '../core/quiet-hours';
 import { occurrencesBetween } from '../core/schedules';
 
@@ -41,9 +40,10 @@ export function nudgeLeadMs(round: PulseRound): number {
 }
 
 /**
- * One nudge per round, shortly before it closes, to members asked by direct message who
- * have not answered. Who answered is found by recomputing each member's keyed respondent
- * hash for this round and looking for it among the answers: no list of names is kept.
+ * One nudge per round, shortly before it closes, to everyone the round was sent to by direct
+ * message, worded for those who have answered and those who have not. Nudging only those who
+ * have not would write who answered into the outbox (the round's recipients minus the
+ * nudge's), for anyone who reads the database.
  */
 export async function queueNudges(deps: CoreDeps, network: Network, at: Date): Promise<number> {
   const rounds = (await deps.store.listRounds(network.id, addDays(at, -120).toISOString(), at.toISOString())).filter(
@@ -59,17 +59,13 @@ export async function queueNudges(deps: CoreDeps, network: Network, at: Date): P
     if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
     const question = await deps.store.getPulseQuestion(network.id, round.questionNumber);
     if (!question || question.audience.type !== 'members') continue;
-    const answered = new Set((await deps.store.listAnswers(round.id)).map((a) => a.respondentKey));
-    const members = distinctPeople((await deps.store.listMembers(network.id)).filter((m) => m.directAddress && !m.unreachable));
-    const waiting = members.filter(
-      (m) => !answered.has(keyedHash(deps.secret, 'answer', round.id, personKey(m))),
-    );
-    if (waiting.length === 0) continue;
-    const notice = `A gentle nudge: this pulse closes ${formatDateTime(round.closesAt, network.timeZone)}. It takes a few seconds.`;
+    const audience = await audienceRecipients(deps, network, question);
+    if (audience.length === 0) continue;
+    const notice = `A gentle nudge: this pulse closes ${formatDateTime(round.closesAt, network.timeZone)}. If you have answered already, thank you: you can still change your answer until then.`;
     queued += await deps.outbox.enqueue(
       network.id,
       jobKey,
-      waiting.map((m) => ({ key: m.id, platform: m.platform, address: m.directAddress as string })),
+      audience,
       { card: questionCard(network, question, round, null, notice) },
       sendAt,
     );

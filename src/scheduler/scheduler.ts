@@ -6,7 +6,7 @@ import { now } from '../core/clock';
 import { queueDueReminders } from '../core/reminders';
 import { openDueRounds, queueNudges } from './pulse-jobs';
 import { queueChairDigest, queueForumSummaries } from './report-jobs';
-import { sweepExpired } from '../core/privacy';
+import { pruneDeliveryMarks, sweepExpired } from '../core/privacy';
 
 export interface SchedulerOptions {
   /** Identifies this instance in the scheduler lease. */
@@ -104,6 +104,7 @@ export class Scheduler {
         this.log.error({ err: error, network: network.id }, 'scheduled work failed for a network');
       }
     }
+    if (at.getUTCMinutes() === 0) await pruneDeliveryMarks(store, at);
     outbox.kick();
     return result;
   }

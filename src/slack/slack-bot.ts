@@ -58,14 +58,14 @@ export class SlackBot {
     // Slack retries an event it thinks we missed (X-Slack-Retry-Num): the event id makes it count once.
     app.use(async ({ body, next }) => {
       const eventId = (body as { event_id?: unknown }).event_id;
-      if (typeof eventId === 'string' && !(await this.core.isFirstDelivery(`slack:event:${eventId}`))) return;
+      if (typeof eventId === 'string' && !(await this.core.isFirstDelivery('slack:event', eventId))) return;
       await next();
     });
 
     app.command(/.*/, async ({ command, ack, respond, client }) => {
       await ack();
       // Slack never resends a slash command, and each one has its own trigger: the same trigger again is a replay.
-      if (!(await this.core.isFirstDelivery(`slack:command:${command.trigger_id}`))) return;
+      if (!(await this.core.isFirstDelivery('slack:command', command.trigger_id))) return;
       await this.onCommand(command, respond, client);
     });
 
@@ -203,8 +203,8 @@ export class SlackBot {
   ): Promise<void> {
     if (button.action_id.startsWith('url#')) return;
     // A double click (or a retried request) arrives twice with the same action time: act once.
-    // The time leads the key so that new marks go to the end of the store's index, not all over it.
-    if (!(await this.core.isFirstDelivery(`slack:action:${button.action_ts}:${body.user.id}:${button.action_id}`))) return;
+    // The user is part of what makes a press unique, but only inside the keyed hash.
+    if (!(await this.core.isFirstDelivery('slack:action', button.action_ts, body.user.id, button.action_id))) return;
     const container = body.container as { type?: string; channel_id?: string; message_ts?: string; is_ephemeral?: boolean };
     const channelId = body.channel?.id ?? container.channel_id ?? null;
     const origin: SlackOrigin = {

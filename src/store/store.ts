@@ -71,6 +71,8 @@ export interface Delivery {
 export interface Store {
   /** Returns the stored value for `key`, storing `value` first if there was none. */
   getOrCreateSetting(key: string, value: string): Promise<string>;
+  /** Removes a setting and returns what it held (null when there was none): once only, however many ask at once. */
+  takeSetting(key: string): Promise<string | null>;
 
   createNetwork(network: Network): Promise<void>;
   getNetwork(id: string): Promise<Network | null>;

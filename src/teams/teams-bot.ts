@@ -64,7 +64,7 @@ export class TeamsBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const id = context.activity.id;
-    if (id && !(await this.core.isFirstDelivery(`teams:${context.activity.conversation?.id}:${id}`))) return;
+    if (id && !(await this.core.isFirstDelivery('teams', context.activity.conversation?.id ?? '', id))) return;
     const inbound = toInbound(context.activity, await this.emailOf(context));
     const value = context.activity.value as unknown;
     if (value && typeof value === 'object' && !context.activity.text) {

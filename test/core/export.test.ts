@@ -41,7 +41,7 @@ describe('RAG analysis export', () => {
     dir = mkdtempSync(join(tmpdir(), 'techvoice-export-'));
     db = join(dir, 'techvoice.db');
     const store = SqliteStore.open(db);
-    const deps = { store, secret: 's', outbox: new Outbox(store, {}) };
+    const deps = { store, secret: 's', outbox: new Outbox(store, {}, { secret: 's' }) };
     network = newNetwork('n-export', 'Midshire University Technicians');
     await store.createNetwork(network);
     await importActionPlan(store, network.id, PLAN, '2025-01-06T09:00:00.000Z');

@@ -19,7 +19,7 @@ export function openDeps(): TestDeps {
   return {
     store,
     secret: 'core-test-secret',
-    outbox: new Outbox(store, {}),
+    outbox: new Outbox(store, {}, { secret: 'test-secret' }),
     close: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

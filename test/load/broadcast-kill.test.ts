@@ -46,7 +46,7 @@ describe('Broadcast: kill -9 half-way', function () {
       platform: 'teams',
       address: teamsAddress(connector.url, `a:person-${i}`),
     }));
-    await new Outbox(store, {}).enqueue(network.id, 'round:broadcast', recipients, { text: 'Pulse P-1 is open' });
+    await new Outbox(store, {}, { secret: 'test-secret' }).enqueue(network.id, 'round:broadcast', recipients, { text: 'Pulse P-1 is open' });
     await store.close();
 
     const first = await startWorker(file, 'worker-1');

@@ -32,6 +32,7 @@ export function aNetwork(id: string, overrides: Partial<Network> = {}): Network 
     reminderDaysBefore: [14, 7, 1],
     staleAfterDays: 30,
     retention: { feedbackDays: null, answersDays: 730 },
+    liveResults: false,
     createdAt: at(0),
     ...overrides,
   };
@@ -49,6 +50,7 @@ export function aMember(networkId: string, id: string, overrides: Partial<Member
     roles: ['member', 'owner'],
     directAddress: JSON.stringify({ conversation: { id: `a:${id}` } }),
     unreachable: false,
+    linkedPerson: null,
     createdAt: at(1),
     ...overrides,
   };
@@ -223,6 +225,14 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.equal(await store.getOrCreateSetting('hash-key', 'first'), 'first');
         assert.equal(await store.getOrCreateSetting('hash-key', 'second'), 'first');
         assert.equal(await store.getOrCreateSetting('other', 'x'), 'x');
+      });
+
+      it('hands a taken setting to one caller only, and forgets it', async function () {
+        await store.getOrCreateSetting('once', 'value');
+        const taken = await Promise.all([store.takeSetting('once'), store.takeSetting('once'), store.takeSetting('once')]);
+        assert.deepEqual(taken.filter((v) => v !== null), ['value']);
+        assert.equal(await store.takeSetting('once'), null);
+        assert.equal(await store.getOrCreateSetting('once', 'new'), 'new');
       });
 
       it('agrees on one value when created concurrently', async function () {

@@ -106,6 +106,11 @@ export class Collection<T> {
     );
   }
 
+  /** Deletes the document; false if it was not there (someone else deleted it first). */
+  deleteIfPresent(id: string, partition: string): Promise<boolean> {
+    return unless(HTTP_NOT_FOUND, () => this.container.item(id, partition).delete());
+  }
+
   async delete(id: string, partition: string): Promise<void> {
     await unless(HTTP_NOT_FOUND, () => this.container.item(id, partition).delete());
   }

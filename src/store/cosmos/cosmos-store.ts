@@ -235,6 +235,13 @@ export class CosmosStore implements Store {
     return (await this.settings.read(id, id))!.value.value;
   }
 
+  async takeSetting(key: string): Promise<string | null> {
+    const id = documentId(key);
+    const stored = await this.settings.read(id, id);
+    if (!stored) return null;
+    return (await this.settings.deleteIfPresent(id, id)) ? stored.value.value : null;
+  }
+
   async createNetwork(network: Network): Promise<void> {
     const id = documentId(network.id);
     if (!(await this.networks.create(id, id, network))) {

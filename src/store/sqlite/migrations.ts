@@ -244,6 +244,13 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE processed_events;
   ALTER TABLE processed_events_by_key RENAME TO processed_events;
   `,
+  `
+  -- Who a person is comes from the platform identity; two accounts become one person only
+  -- with a one-time code shown on one platform and typed on the other.
+  ALTER TABLE members ADD COLUMN linked_person TEXT;
+  -- Distributions of open pulse rounds are shown only where a network opts in.
+  ALTER TABLE networks ADD COLUMN live_results INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

@@ -40,6 +40,7 @@ interface NetworkRow {
   reminder_days_before: string;
   stale_after_days: number;
   retention: string;
+  live_results: number;
   created_at: string;
 }
 
@@ -60,6 +61,7 @@ interface MemberRow {
   roles: string;
   direct_address: string | null;
   unreachable: number;
+  linked_person: string | null;
   created_at: string;
 }
 
@@ -182,6 +184,7 @@ function networkFromRow(row: NetworkRow): Network {
     reminderDaysBefore: parseJson<number[]>(row.reminder_days_before),
     staleAfterDays: row.stale_after_days,
     retention: parseJson<RetentionPolicy>(row.retention),
+    liveResults: row.live_results === 1,
     createdAt: row.created_at,
   };
 }
@@ -197,6 +200,7 @@ function networkParams(network: Network) {
     reminderDaysBefore: JSON.stringify(network.reminderDaysBefore),
     staleAfterDays: network.staleAfterDays,
     retention: JSON.stringify(network.retention),
+    liveResults: toFlag(network.liveResults),
     createdAt: network.createdAt,
   };
 }
@@ -217,6 +221,7 @@ function memberFromRow(row: MemberRow): Member {
     roles: parseJson<Role[]>(row.roles),
     directAddress: row.direct_address,
     unreachable: row.unreachable === 1,
+    linkedPerson: row.linked_person,
     createdAt: row.created_at,
   };
 }
@@ -404,12 +409,16 @@ export class SqliteStore implements Store {
     return this.sql<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(key)!.value;
   }
 
+  async takeSetting(key: string): Promise<string | null> {
+    return this.sql<{ value: string }>('DELETE FROM settings WHERE key = ? RETURNING value').get(key)?.value ?? null;
+  }
+
   async createNetwork(network: Network): Promise<void> {
     this.sql(
       `INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold,
-         reminder_days_before, stale_after_days, retention, created_at)
+         reminder_days_before, stale_after_days, retention, live_results, created_at)
        VALUES (@id, @name, @timeZone, @quietHours, @quietWeekends, @anonymityThreshold,
-         @reminderDaysBefore, @staleAfterDays, @retention, @createdAt)`,
+         @reminderDaysBefore, @staleAfterDays, @retention, @liveResults, @createdAt)`,
     ).run(networkParams(network));
   }
 
@@ -423,7 +432,7 @@ export class SqliteStore implements Store {
       `UPDATE networks SET name = @name, time_zone = @timeZone, quiet_hours = @quietHours,
          quiet_weekends = @quietWeekends, anonymity_threshold = @anonymityThreshold,
          reminder_days_before = @reminderDaysBefore, stale_after_days = @staleAfterDays,
-         retention = @retention, created_at = @createdAt
+         retention = @retention, live_results = @liveResults, created_at = @createdAt
        WHERE id = @id`,
     ).run(networkParams(network));
   }
@@ -460,14 +469,15 @@ export class SqliteStore implements Store {
   async upsertMember(member: Member): Promise<void> {
     this.sql(
       `INSERT INTO members (network_id, id, platform, platform_user_id, aad_object_id, name, email,
-         roles, direct_address, unreachable, created_at)
+         roles, direct_address, unreachable, linked_person, created_at)
        VALUES (@networkId, @id, @platform, @platformUserId, @aadObjectId, @name, @email,
-         @roles, @directAddress, @unreachable, @createdAt)
+         @roles, @directAddress, @unreachable, @linkedPerson, @createdAt)
        ON CONFLICT (network_id, id) DO UPDATE SET
          platform = excluded.platform, platform_user_id = excluded.platform_user_id,
          aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email,
          roles = excluded.roles, direct_address = excluded.direct_address,
-         unreachable = excluded.unreachable, created_at = excluded.created_at`,
+         unreachable = excluded.unreachable, linked_person = excluded.linked_person,
+         created_at = excluded.created_at`,
     ).run({ ...member, roles: JSON.stringify(member.roles), unreachable: toFlag(member.unreachable) });
   }
 
@@ -897,7 +907,7 @@ export class SqliteStore implements Store {
     this.sql(
       `UPDATE deliveries SET state = @state, attempts = @attempts, not_before = @notBefore,
          claimed_by = @claimedBy, claimed_until = @claimedUntil, last_error = @lastError,
-         sent_at = @sentAt, address = @address
+         sent_at = @sentAt, address = @address, recipient_key = @recipientKey
        WHERE id = @id`,
     ).run(delivery);
   }

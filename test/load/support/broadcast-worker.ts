@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const messenger = new TeamsMessenger(new ConfigurationBotFrameworkAuthentication({}), '');
   // The fake connector has no rate limit: send as fast as the outbox's own pacing per conversation allows.
   const pacing = { ...PLATFORM_PACING, teams: { ...PLATFORM_PACING.teams, perSecond: 1_000 } };
-  const outbox = new Outbox(store, { teams: messenger }, { holder, claimMs: Number(claimMs), sendTimeoutMs: 1_000, batchSize: 20, backoffMs: 50, pacing });
+  const outbox = new Outbox(store, { teams: messenger }, { secret: 'test-secret', holder, claimMs: Number(claimMs), sendTimeoutMs: 1_000, batchSize: 20, backoffMs: 50, pacing });
   process.send?.('ready');
   for (;;) {
     const { sent, retried } = await outbox.drain();

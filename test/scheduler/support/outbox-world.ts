@@ -39,7 +39,7 @@ export class OutboxWorld {
   }
 
   outbox(options: Partial<OutboxOptions> = {}, store = this.store): Outbox {
-    return new Outbox(store, { teams: this.messenger }, { backoffMs: 20, ...options });
+    return new Outbox(store, { teams: this.messenger }, { secret: 'test-secret', backoffMs: 20, ...options });
   }
 
   /** Adds `count` members with a direct chat each; returns them as outbox recipients. */
@@ -57,6 +57,7 @@ export class OutboxWorld {
         roles: ['member'],
         directAddress: teamsAddress(this.connector.url, `a:${prefix}-${i}`),
         unreachable: false,
+        linkedPerson: null,
         createdAt: new Date().toISOString(),
       };
       await this.store.upsertMember(member);
