@@ -6,7 +6,7 @@ import { compareActionNumbers } from './format';
 import type { Action, FeedbackTheme, Network, RagStatus, Theme } from './model';
 import { FEEDBACK_THEMES, THEMES } from './model';
 import { answerChoices, pulseReference } from './pulses';
-import { answeredCount, answerValues, isPublishable, tallyRounds } from './summary-anonymity';
+import { answeredCount, answerValues, isPublishable, sharedViewRule, tallyRounds, withheldReason } from './summary-anonymity';
 import { ragTable } from './summary-figures';
 
 export const RAG_WORDS: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
@@ -46,7 +46,7 @@ export async function ragAnalysis(deps: Pick<CoreDeps, 'store'>, network: Networ
     rounds.map((r) => r.id),
     await deps.store.countAnswers(rounds.map((r) => r.id)),
   );
-  const threshold = network.anonymityThreshold;
+  const rule = sharedViewRule(network, now());
 
   const pulses: RagAnalysis['pulses'] = [];
   for (const round of rounds) {
@@ -55,7 +55,7 @@ export async function ragAnalysis(deps: Pick<CoreDeps, 'store'>, network: Networ
     const tally = tallies.get(round.id)!;
     const answered = answeredCount(tally);
     let result: string;
-    if (!isPublishable(tally, threshold)) result = `Withheld: fewer than ${threshold} answers`;
+    if (!isPublishable(tally, round, rule)) result = `Withheld: ${withheldReason(tally, round, rule, null)}`;
     else if (question.kind === 'text') result = 'Free-text answers (read them in the pulse results)';
     else {
       const values = answerValues(tally);

@@ -9,6 +9,7 @@ import { bar, formatDateTime, plural } from './format';
 import { deriveId, keyedHash, personKey, respondentKey } from './identity';
 import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from './model';
 import { THEMES } from './model';
+import { isPublishable, readerRule, tallyRounds, type DisclosureRule } from './summary-anonymity';
 import type { Recipient } from './outbox';
 import type { Created } from '../store/store';
 import { isChair, type Session } from './session';
@@ -289,6 +290,14 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Submi
   return questionCard(network, question, round, input.answer, notice);
 }
 
+function withheldText(round: PulseRound, rule: DisclosureRule, answered: number, readerAnswered: boolean): string {
+  if (!rule.liveResults && isRoundOpen(round, rule.at)) {
+    return `Results appear when the pulse closes, so that no new answer can be traced to the person who gave it. ${plural(answered, 'answer')} so far.`;
+  }
+  const who = readerAnswered ? `${rule.needed - 1} people besides you have` : `${rule.needed} people have`;
+  return `Results appear once ${who} answered, so nobody can be singled out: ${plural(answered, 'answer')} so far.`;
+}
+
 export async function listPulses(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {
   const chair = isChair(session.member);
   const at = now();
@@ -320,18 +329,25 @@ export async function listPulses(deps: CoreDeps, session: Session, notice = ''):
   return card('pulse-list', { ...NO_NOTICE, notice, cv: CARD_VERSION, canCreate: chair, intro, rounds: items });
 }
 
-/** Counts per option; a distribution is withheld below the network's anonymity threshold. */
+/**
+ * Counts per option, once the round has closed and has the network's threshold of answers
+ * besides the reader's own; while it is open, only how many have answered.
+ */
 export async function pulseResults(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
   const { network } = session;
   const { round, question } = await loadRound(deps, session, roundId);
   const answers = await deps.store.listAnswers(round.id);
-  const threshold = network.anonymityThreshold;
-  const withheld = answers.length < threshold;
+  const readerAnswered = (await deps.store.getAnswer(round.id, respondentKey(deps.secret, round.id, session.member))) !== null;
+  const rule = readerRule(network, readerAnswered, now());
+  const tally = tallyRounds([round.id], answers.map((a) => ({ roundId: round.id, value: a.value, platform: a.platform, count: 1 }))).get(round.id)!;
+  const withheld = !isPublishable(tally, round, rule);
   const choices = answerChoices(question);
   const rows = choices.map((c) => {
     const count = answers.filter((a) => a.value === c.value).length;
     return { label: c.title, count: String(count), bar: bar(answers.length ? count / answers.length : 0) };
   });
+  // Free text in an order that says nothing about who answered when.
+  const texts = answers.map((a) => a.value).sort((a, b) => a.localeCompare(b, 'en-GB'));
   return card('pulse-results', {
     reference: pulseReference(question.number),
     question: question.text,
@@ -339,10 +355,8 @@ export async function pulseResults(deps: CoreDeps, session: Session, roundId: st
     status: `${isRoundOpen(round) ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
     responses: `${plural(answers.length, 'answer')} from ${plural(round.askedCount, 'person', 'people')} asked`,
     withheld,
-    withheldReason: withheld
-      ? `Results appear once ${threshold} people have answered (${answers.length} so far), so nobody can be singled out.`
-      : '',
+    withheldReason: withheld ? withheldText(round, rule, answers.length, readerAnswered) : '',
     rows: withheld ? [] : rows,
-    texts: withheld || question.kind !== 'text' ? [] : answers.map((a) => ({ text: a.value })),
+    texts: withheld || question.kind !== 'text' ? [] : texts.map((text) => ({ text })),
   });
 }

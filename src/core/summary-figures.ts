@@ -4,7 +4,7 @@ import { isOverdue } from './actions';
 import type { Action, ActionUpdate, FeedbackStatus, FeedbackTheme, Network, Platform, PulseQuestion, PulseRound, RagStatus, Theme } from './model';
 import { FEEDBACK_STATUSES, FEEDBACK_THEMES, THEMES } from './model';
 import { answerChoices } from './pulses';
-import { answeredCount, answerValues, isPublishable, tallyRounds, withheldReason, type RoundTally } from './summary-anonymity';
+import { answeredCount, answerValues, isFeedbackSplitPublishable, isPublishable, sharedViewRule, tallyRounds, withheldReason, type DisclosureRule, type RoundTally } from './summary-anonymity';
 
 /** Narrow a summary down. Theme, forum and period pick whole rounds; platform splits them. */
 export interface SummaryFilters {
@@ -60,6 +60,8 @@ export interface RoundFigures {
 }
 
 export interface FeedbackFigures {
+  /** True when a platform split would show a group under the threshold: no counts are given. */
+  withheld: boolean;
   total: number;
   byTheme: { theme: FeedbackTheme; count: number; ledToAction: number }[];
   byStatus: { status: FeedbackStatus; count: number }[];
@@ -109,8 +111,8 @@ const noFilters = (filters: Partial<SummaryFilters> = {}): SummaryFilters => ({
 export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): Promise<SummaryFigures> {
   const { network, days } = request;
   const filters = noFilters(request.filters);
-  const threshold = network.anonymityThreshold;
   const until = now();
+  const rule = sharedViewRule(network, until);
   const since = addDays(until, -days);
   const previousSince = addDays(since, -days);
   const iso = { until: until.toISOString(), since: since.toISOString(), previousSince: previousSince.toISOString() };
@@ -135,19 +137,19 @@ export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): P
   const current = selected.filter(({ round }) => round.opensAt >= iso.since);
   const previous = selected.filter(({ round }) => round.opensAt < iso.since);
 
-  const rounds = current.map(({ round, question }) => roundFigures(round, question, tallies.get(round.id)!, threshold, filters.platform));
+  const rounds = current.map(({ round, question }) => roundFigures(round, question, tallies.get(round.id)!, rule, filters.platform));
   const themes = THEMES.filter((t) => !filters.theme || t === filters.theme)
-    .map((theme) => themeFigures(theme, current, previous, tallies, threshold, filters.platform))
+    .map((theme) => themeFigures(theme, current, previous, tallies, rule, filters.platform))
     .filter((t) => t.rounds > 0);
 
   const plan = actions.filter((a) => !filters.theme || a.theme === filters.theme);
   return {
     ...iso,
     filters,
-    threshold,
+    threshold: rule.needed,
     rounds,
     themes,
-    feedback: feedbackFigures(feedbackCounts, filters),
+    feedback: feedbackFigures(feedbackCounts, filters, network.anonymityThreshold),
     rag: ragTable(plan),
     changes: await actionChanges(deps, network.id, plan, updates),
     attention: plan
@@ -156,15 +158,15 @@ export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): P
   };
 }
 
-function roundFigures(round: PulseRound, question: PulseQuestion, tally: RoundTally, threshold: number, platform: Platform | null): RoundFigures {
-  const shown = isPublishable(tally, threshold, platform);
+function roundFigures(round: PulseRound, question: PulseQuestion, tally: RoundTally, rule: DisclosureRule, platform: Platform | null): RoundFigures {
+  const shown = isPublishable(tally, round, rule, platform);
   const values = answerValues(tally, platform);
   return {
     question,
     round,
     answered: answeredCount(tally, platform),
     shown,
-    withheldReason: shown ? '' : withheldReason(tally, threshold, platform),
+    withheldReason: shown ? '' : withheldReason(tally, round, rule, platform),
     counts: shown ? answerChoices(question).map((c) => ({ label: c.title, value: c.value, count: values.get(c.value) ?? 0 })) : [],
   };
 }
@@ -176,7 +178,7 @@ function themeFigures(
   current: Selected,
   previous: Selected,
   tallies: Map<string, RoundTally>,
-  threshold: number,
+  rule: DisclosureRule,
   platform: Platform | null,
 ): ThemePulseFigures {
   const mine = current.filter((r) => r.question.theme === theme);
@@ -186,8 +188,8 @@ function themeFigures(
   const scales = (['likert', 'nps'] as const)
     .filter((scale) => mine.some((r) => r.question.kind === scale))
     .map((scale) => {
-      const now = scaleValues(mine, scale, tallies, threshold, platform);
-      const then = scaleValues(before, scale, tallies, threshold, platform);
+      const now = scaleValues(mine, scale, tallies, rule, platform);
+      const then = scaleValues(before, scale, tallies, rule, platform);
       const mean = meanOf(now);
       const previousMean = meanOf(then);
       const labels = answerChoices({ kind: scale, choices: [] });
@@ -212,12 +214,12 @@ function themeFigures(
 }
 
 /** Value → count over the publishable rounds of one scale. */
-function scaleValues(rounds: Selected, scale: Scale, tallies: Map<string, RoundTally>, threshold: number, platform: Platform | null): Map<string, number> {
+function scaleValues(rounds: Selected, scale: Scale, tallies: Map<string, RoundTally>, rule: DisclosureRule, platform: Platform | null): Map<string, number> {
   const merged = new Map<string, number>();
   for (const { round, question } of rounds) {
     if (question.kind !== scale) continue;
     const tally = tallies.get(round.id)!;
-    if (!isPublishable(tally, threshold, platform)) continue;
+    if (!isPublishable(tally, round, rule, platform)) continue;
     for (const [value, count] of answerValues(tally, platform)) merged.set(value, (merged.get(value) ?? 0) + count);
   }
   return merged;
@@ -233,11 +235,16 @@ function meanOf(values: Map<string, number>): number | null {
   return count ? total / count : null;
 }
 
-function feedbackFigures(counts: Awaited<ReturnType<CoreDeps['store']['countFeedback']>>, filters: SummaryFilters): FeedbackFigures {
-  const mine = counts.filter((c) => (!filters.theme || c.theme === filters.theme) && (!filters.platform || c.platform === filters.platform));
+function feedbackFigures(counts: Awaited<ReturnType<CoreDeps['store']['countFeedback']>>, filters: SummaryFilters, threshold: number): FeedbackFigures {
+  const ofTheme = counts.filter((c) => !filters.theme || c.theme === filters.theme);
+  const byPlatform = new Map<Platform, number>();
+  for (const c of ofTheme) byPlatform.set(c.platform, (byPlatform.get(c.platform) ?? 0) + c.count);
+  const withheld = filters.platform !== null && !isFeedbackSplitPublishable(byPlatform, threshold);
+  const mine = withheld ? [] : ofTheme.filter((c) => !filters.platform || c.platform === filters.platform);
   const led = (c: (typeof mine)[number]) => c.linkedAction !== null && (c.status === 'linked' || c.status === 'closed');
   const total = mine.reduce((n, c) => n + c.count, 0);
   return {
+    withheld,
     total,
     byTheme: FEEDBACK_THEMES.filter((t) => !filters.theme || t === filters.theme).map((theme) => {
       const ofTheme = mine.filter((c) => c.theme === theme);

@@ -83,7 +83,9 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
       detail: describeRound(r),
     })),
     noRounds: figures.rounds.length ? '' : 'No pulse questions in this period.',
-    feedbackTotal: plural(figures.feedback.total, 'item'),
+    feedbackTotal: figures.feedback.withheld
+      ? `withheld: a split by platform would show a group under ${network.anonymityThreshold}`
+      : plural(figures.feedback.total, 'item'),
     feedback: figures.feedback.byTheme.map((f) => ({
       title: f.theme,
       value: `${f.count}${f.ledToAction ? ` (${f.ledToAction} led to action)` : ''}`,
@@ -101,7 +103,7 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
       return { line: `**${action.number}** ${action.title} · ${why} · ${action.owner}` };
     }),
     noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
-    footnote: `Anonymity: results of a round with fewer than ${threshold} answers are withheld and left out of every average and chart; a platform split is shown only when each platform has ${threshold} or more.`,
+    footnote: `Anonymity: results appear once a pulse has closed, and only with ${threshold} answers or more (the threshold of ${network.anonymityThreshold} besides any reader’s own); withheld rounds are left out of every average and chart; a platform split is shown only when each platform has enough.`,
   });
 }
 

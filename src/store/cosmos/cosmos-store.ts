@@ -639,6 +639,11 @@ export class CosmosStore implements Store {
       [param('@networkId', networkId), param('@memberId', memberId)],
     );
     await this.rewrite(this.audit, acts, (e) => (e.actorId === memberId ? { ...e, actorId: 'forgotten', actorName: 'A former member' } : null));
+    const queued = await this.outbox.queryStored(
+      'SELECT * FROM c WHERE c.data.networkId = @networkId AND c.data.recipientKey = @memberId',
+      [param('@networkId', networkId), param('@memberId', memberId)],
+    );
+    await inBatches(queued, PARALLEL_WRITES, (d) => this.outbox.delete(d.id, d.partition));
     await this.members.delete(documentId(memberId), networkId);
     return { feedback, answers, actionUpdates };
   }

@@ -378,6 +378,9 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
+      // What is deleted (a forgotten member, an expired answer, a moved key) is overwritten, not
+      // left in free pages for anyone who copies the file.
+      db.pragma('secure_delete = ON');
       migrate(db);
     } catch (error) {
       db.close();
@@ -410,7 +413,9 @@ export class SqliteStore implements Store {
   }
 
   async takeSetting(key: string): Promise<string | null> {
-    return this.sql<{ value: string }>('DELETE FROM settings WHERE key = ? RETURNING value').get(key)?.value ?? null;
+    const taken = this.sql<{ value: string }>('DELETE FROM settings WHERE key = ? RETURNING value').get(key)?.value ?? null;
+    if (taken !== null) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return taken;
   }
 
   async createNetwork(network: Network): Promise<void> {
@@ -930,7 +935,7 @@ export class SqliteStore implements Store {
   }
 
   async forgetMember(networkId: string, memberId: string): Promise<ForgetCounts> {
-    return this.writeTransaction(() => {
+    const counts = this.writeTransaction(() => {
       const named = this.sql<{ number: number }>(
         'SELECT number FROM feedback WHERE network_id = ? AND author_member_id = ?',
       ).all(networkId, memberId);
@@ -946,9 +951,14 @@ export class SqliteStore implements Store {
         "UPDATE action_updates SET by = 'forgotten', by_name = 'A former member' WHERE network_id = ? AND by = ?",
       ).run(networkId, memberId).changes;
       this.sql("UPDATE audit_log SET actor_id = 'forgotten', actor_name = 'A former member' WHERE network_id = ? AND actor_id = ?").run(networkId, memberId);
+      this.sql('DELETE FROM deliveries WHERE network_id = ? AND recipient_key = ?').run(networkId, memberId);
       this.sql('DELETE FROM members WHERE network_id = ? AND id = ?').run(networkId, memberId);
       return { feedback: named.length, answers, actionUpdates };
     });
+    // secure_delete zeroes what was removed in the database file; the checkpoint copies those
+    // pages out of the write-ahead log and empties it, so the old bytes are gone from both.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return counts;
   }
 
   async listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]> {
