@@ -1,4 +1,4 @@
-export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'audit', 'my data', 'forget me'] as const;
+export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'audit', 'my data', 'forget me', 'link'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {

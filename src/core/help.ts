@@ -17,6 +17,7 @@ export function helpCard(member: Member, intro = 'Hello! I help your technician 
     { command: 'forum [name]', description: 'Register this channel as a forum', show: admin },
     { command: 'audit [days]', description: 'See what chairs and admins did (last 30 days)', show: admin },
     { command: 'my data', description: 'See what Techvoice holds about you', show: true },
+    { command: 'link', description: 'Use Techvoice on both Teams and Slack as one person, with a one-time code', show: true },
     { command: 'forget me', description: 'Remove your name from everything you sent', show: true },
     { command: 'help', description: 'Show this list', show: true },
   ];

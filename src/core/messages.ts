@@ -15,4 +15,6 @@ export interface OutgoingMessage {
   text?: string;
   card?: Card;
   file?: OutgoingFile;
+  /** For the person alone (what Techvoice holds about them, a one-time code): never shown in a channel. */
+  private?: boolean;
 }

@@ -77,10 +77,10 @@ const DEFAULTS: Omit<OutboxOptions, 'holder' | 'secret'> = {
 type Outcome = keyof DrainResult | 'released';
 
 /**
- * A finished delivery forgets whom and where it went: for a reply to anonymous feedback the
- * address is the one thing that would tie the author to it.
+ * A finished delivery forgets whom and where it went, and what it said: for a reply to
+ * anonymous feedback the address is the one thing that would tie the author to it.
  */
-const FORGET_RECIPIENT = { recipientKey: '', address: '' } as const;
+const FORGET_RECIPIENT = { recipientKey: '', address: '', payload: '' } as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type Card, messageCard } from './cards';
+import { linkAccounts } from './account-link';
 import { isCurrentCard, isVerb, parseSubmission, type Submission, type Verb } from './submissions';
 import type { CoreDeps } from './deps';
 import type { Inbound } from './context';
@@ -21,6 +23,9 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+
+const SENT_PRIVATELY = 'That is for you alone, so I have sent it to you in a private chat with Techvoice.';
+const PRIVATE_ONLY = 'That is for you alone, so I only show it in a private chat: write to me directly and ask there.';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
 const ADMINS_ONLY = 'Only admins can do that. Admins are set by your Techvoice administrator.';
@@ -74,11 +79,29 @@ export class Techvoice {
   async handleText(inbound: Inbound, text: string): Promise<OutgoingMessage[]> {
     const session = await this.session(inbound);
     try {
-      return [await this.runCommand(session, text)];
+      return await this.keepPrivate(session, [await this.runCommand(session, text)]);
     } catch (error) {
       if (error instanceof UserError) return [{ text: error.message }];
       throw error;
     }
+  }
+
+  /**
+   * What is for one person, asked for in a channel, goes to their private chat with
+   * Techvoice instead (through the outbox); the channel is told only that it was sent.
+   */
+  async keepPrivate(session: Session, messages: OutgoingMessage[]): Promise<OutgoingMessage[]> {
+    if (session.inbound.conversation.kind === 'personal') return messages;
+    const mine = messages.filter((m) => m.private);
+    if (mine.length === 0) return messages;
+    const { member } = session;
+    const address = member.directAddress ?? session.inbound.requester.directAddress;
+    if (!address) return [{ text: PRIVATE_ONLY }, ...messages.filter((m) => !m.private)];
+    for (const message of mine) {
+      await this.deps.outbox.enqueue(session.network.id, `private:${randomUUID()}`, [{ key: member.id, platform: member.platform, address }], message);
+    }
+    this.deps.outbox.kick();
+    return [{ text: SENT_PRIVATELY }, ...messages.filter((m) => !m.private)];
   }
 
   private async runCommand(session: Session, text: string): Promise<OutgoingMessage> {
@@ -122,7 +145,9 @@ export class Techvoice {
         requireAdmin(session);
         return { card: await auditCard(deps, session, parseDays(args)) };
       case 'my data':
-        return { card: await myData(deps, session) };
+        return { card: await myData(deps, session), private: true };
+      case 'link':
+        return { text: await linkAccounts(deps, session, args), private: true };
       case 'forget me':
         return { card: forgetConfirm() };
       case null:

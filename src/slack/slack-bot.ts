@@ -186,6 +186,7 @@ export class SlackBot {
       const inbound = await this.inbound(client, origin);
       for (const message of await this.core.handleText(inbound, text)) {
         const content = message.card && opensAsModal(message.card) ? formLauncher(message.card, text) : contentOf(message);
+        // Core has already sent what is private to the person's DM; this is what the channel may see.
         await client.chat.postMessage({ channel, ...content, unfurl_links: false });
       }
     } catch (error) {

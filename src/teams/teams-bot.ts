@@ -68,8 +68,10 @@ export class TeamsBot extends ActivityHandler {
     const inbound = toInbound(context.activity, await this.emailOf(context));
     const value = context.activity.value as unknown;
     if (value && typeof value === 'object' && !context.activity.text) {
-      // An Action.Submit from a card (clients without Universal Actions).
-      await this.reply(context, [{ card: await this.core.handleCardAction(inbound, value as Record<string, unknown>) }]);
+      // An Action.Submit from a card (clients without Universal Actions). Its answer is a new
+      // message, so in a channel it would be everyone's: it goes to the person privately.
+      const card = await this.core.handleCardAction(inbound, value as Record<string, unknown>);
+      await this.reply(context, await this.core.keepPrivate(await this.core.session(inbound), [{ card, private: true }]));
       return;
     }
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';

@@ -912,7 +912,7 @@ export class SqliteStore implements Store {
     this.sql(
       `UPDATE deliveries SET state = @state, attempts = @attempts, not_before = @notBefore,
          claimed_by = @claimedBy, claimed_until = @claimedUntil, last_error = @lastError,
-         sent_at = @sentAt, address = @address, recipient_key = @recipientKey
+         sent_at = @sentAt, address = @address, recipient_key = @recipientKey, payload = @payload
        WHERE id = @id`,
     ).run(delivery);
   }
