@@ -102,8 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // production take the key from TECHVOICE_SECRET unless a key file is named.
   const keyFile =
     e.TECHVOICE_KEY_FILE ?? (localMode && e.TECHVOICE_STORE === 'sqlite' && e.TECHVOICE_DB !== ':memory:' ? path.join(path.dirname(e.TECHVOICE_DB), 'techvoice.key') : null);
-  if (!localMode && !e.TECHVOICE_SECRET && !e.TECHVOICE_KEY_FILE) {
-    throw new ConfigError('TECHVOICE_SECRET is required when MicrosoftAppId is set (production): use a Key Vault reference, or name a key file with TECHVOICE_KEY_FILE');
+  if (!e.TECHVOICE_SECRET && !keyFile) {
+    throw new ConfigError(
+      localMode
+        ? 'TECHVOICE_SECRET is required with TECHVOICE_STORE=cosmos: every instance needs the same key, and it must not live in the database'
+        : 'TECHVOICE_SECRET is required when MicrosoftAppId is set (production): use a Key Vault reference, or name a key file with TECHVOICE_KEY_FILE',
+    );
   }
   const playground = e.PLAYGROUND === null ? localMode : onOff(false).parse(e.PLAYGROUND);
   const metrics = e.METRICS === null ? localMode : onOff(false).parse(e.METRICS);

@@ -54,6 +54,8 @@ async function redeemCode(deps: CoreDeps, session: Session, code: string): Promi
   const pending = stored ? (JSON.parse(stored) as PendingLink) : null;
   if (!pending || Date.parse(pending.expiresAt) <= now().getTime()) throw new UserError(unknown);
   if (pending.platform === session.member.platform) {
+    // Not used up: the person may still type it on the other platform.
+    await deps.store.getOrCreateSetting(settingKey(deps, session.network.id, code), stored as string);
     throw new UserError(`Type the code on your other platform, not on ${platformName(pending.platform)}. Type **link** here for a code to use there.`);
   }
   const other = await deps.store.getMember(session.network.id, pending.memberId);

@@ -55,7 +55,7 @@ export async function ragAnalysis(deps: Pick<CoreDeps, 'store'>, network: Networ
     const tally = tallies.get(round.id)!;
     const answered = answeredCount(tally);
     let result: string;
-    if (!isPublishable(tally, round, rule)) result = `Withheld: ${withheldReason(tally, round, rule, null)}`;
+    if (!isPublishable(tally, round, rule)) result = `Withheld: ${withheldReason(tally, round, rule, null).replace(/^results withheld /, '')}`;
     else if (question.kind === 'text') result = 'Free-text answers (read them in the pulse results)';
     else {
       const values = answerValues(tally);

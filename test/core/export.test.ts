@@ -106,7 +106,7 @@ describe('RAG analysis export', () => {
     const pulses = tableStartingWith(tables, 'Date', 'Pulse', 'Theme', 'Question', 'Answers', 'Asked', 'Result').slice(1);
     assert.deepEqual(pulses.map((p) => [p[1], p[2], p[4], p[5], p[6]]), [
       ['P-1', 'Recognition', '6', '12', 'Average 4.0 of 5'],
-      ['P-2', 'Visibility', '2', '12', 'Withheld: fewer than 5 answers'],
+      ['P-2', 'Visibility', '2', '12', 'Withheld: below 6 answers'],
     ]);
 
     assert.deepEqual(tableStartingWith(tables, 'Theme', 'Items', 'Led to action', 'First', 'Last').slice(1), [

@@ -43,7 +43,7 @@ describe('Scheduler: recurring pulses', () => {
   const questionsTo = (who: (typeof people)[keyof typeof people]) =>
     bot.connector.cardsIn(dm(who)).filter((c) => cardText(c).includes('I could get the training'));
 
-  it('schedules every other Monday at 10:00, opens each round once, closes it, and nudges only those who have not answered', async () => {
+  it('schedules every other Monday at 10:00, opens each round once, closes it, and nudges everyone asked alike, so the outbox never tells who answered', async () => {
     clock = fakeDate('2026-06-03T12:00:00Z'); // Wednesday
     const created = await schedulePulse({ repeat: 'fortnightly', weekday: '1', time: '10:00', windowHours: '48' });
     assert.match(cardText(created), /P-1 is scheduled: every other Monday at 10:00 \(Europe\/London time\)/);
@@ -71,8 +71,9 @@ describe('Scheduler: recurring pulses', () => {
     await tickAt(clock, scheduler, bot, '2026-06-10T06:00:00Z'); // 07:00 London: nudge due, but quiet until 08:00
     await tickAt(clock, scheduler, bot, '2026-06-10T07:00:00Z');
     assert.equal(questionsTo(people.owner).length, 2, 'one nudge to someone who has not answered');
-    assert.match(cardText(questionsTo(people.owner)[1]), /gentle nudge: this pulse closes Wed 10 Jun 2026, 10:00/);
-    assert.equal(questionsTo(people.member).length, 1, 'no nudge to someone who answered');
+    assert.match(cardText(questionsTo(people.owner)[1]), /gentle nudge: this pulse closes Wed 10 Jun 2026, 10:00\. If you have answered already, thank you/);
+    assert.equal(questionsTo(people.member).length, 2, 'the same nudge to someone who answered');
+    assert.equal(cardText(questionsTo(people.member)[1]), cardText(questionsTo(people.owner)[1]), 'worded alike for both');
     await tickAt(clock, scheduler, bot, '2026-06-10T08:00:00Z');
     assert.equal(questionsTo(people.owner).length, 2, 'nobody is nudged twice');
 

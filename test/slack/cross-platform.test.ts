@@ -9,7 +9,7 @@ import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
 const QUESTION = 'I feel my work is recognised';
 const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The same person as people.member on Teams (same e-mail), and someone only on Slack. */
+/** The same person as people.member on Teams (they link the accounts with a code), and someone only on Slack. */
 const moOnSlack: SlackUser = { id: 'U0MOMEMBER', name: 'Mo Member', email: emails[people.member.id] };
 const samOnSlack: SlackUser = { id: 'U0SAMSLACK', name: 'Sam Slack', email: 'sam.slack@example.ac.uk' };
 
@@ -56,6 +56,10 @@ describe('Slack and Teams in one network', () => {
     const id = await networkId(h.bot);
     assert.equal((await cli(h, ['link', '--network', id, '--slack-team', SLACK_TEAM])).code, 0);
     for (const person of [moOnSlack, samOnSlack]) await h.after(() => h.command(person, 'help'));
+    // The same e-mail proves nothing; Mo shows a code on Teams and types it on Slack.
+    const [codeText] = (await h.bot.say(people.member, 'link')).texts;
+    const code = /\*\*([A-Z0-9]{4}-[A-Z0-9]{4})\*\*/.exec(codeText)![1];
+    await h.after(() => h.command(moOnSlack, `link ${code}`));
 
     const list = (await h.bot.say(people.chair, 'pulse')).cards[0];
     const form = await h.bot.press(people.chair, 'pulse.new', actionFor(list, 'pulse.new').data);

@@ -45,14 +45,15 @@ export class SlackHarness {
     readonly slack: FakeSlack,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<SlackHarness> {
+  /** `log` receives the server's log lines (JSON) when given. */
+  static async start(env: Record<string, string> = {}, log?: { write(line: string): void }): Promise<SlackHarness> {
     const slack = await new FakeSlack().start();
     const bot = await BotHarness.start({
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_API_URL: slack.apiUrl,
       ...env,
-    });
+    }, log);
     return new SlackHarness(bot, slack);
   }
 

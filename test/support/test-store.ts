@@ -40,7 +40,7 @@ export async function openTestStore(): Promise<TestStore> {
     return {
       store,
       openAnother: open,
-      cliEnv: { TECHVOICE_STORE: 'cosmos', COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: 'local-test-key', COSMOS_DATABASE: database, LOG_LEVEL: 'silent' },
+      cliEnv: { TECHVOICE_STORE: 'cosmos', COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: 'local-test-key', COSMOS_DATABASE: database, TECHVOICE_SECRET: 'test-secret', LOG_LEVEL: 'silent' },
       cleanup: () => store.close(),
     };
   }

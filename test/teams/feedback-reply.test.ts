@@ -85,7 +85,7 @@ describe('Teams: you said, we did', () => {
       ...(await bot.store.listDeliveries(`feedback-ack:${stored.networkId}:1`)),
       ...(await bot.store.listDeliveries(`feedback-reply:${stored.networkId}:1`)),
     ];
-    assert.deepEqual(deliveries.map((d) => [d.recipientKey, d.state]), [['author', 'sent'], ['author', 'sent']]);
+    assert.deepEqual(deliveries.map((d) => [d.recipientKey, d.address, d.payload, d.state]), [['', '', '', 'sent'], ['', '', '', 'sent']], 'a sent delivery keeps no recipient, address or content');
 
     const summary = cardText((await bot.say(people.chair, 'summary')).cards[0]);
     assert.match(summary, /Recognition\n1 \(1 led to action\)/);

@@ -46,7 +46,7 @@ describe('Teams: privacy', () => {
     const network = await networkId(bot);
     assert.equal(await bot.store.getMember(network, member.id), null);
     const feedback = await bot.store.listFeedback(network, ...EVER);
-    assert.deepEqual(feedback.map((f) => [f.text, f.authorMemberId, f.anonymous]), [['Named', null, true], ['Anonymous', null, true]]);
+    assert.deepEqual(feedback.map((f) => [f.text, f.authorMemberId, f.anonymous]).sort(), [['Anonymous', null, true], ['Named', null, true]]);
     assert.ok(!JSON.stringify(feedback).includes(member.id));
   });
 

@@ -102,18 +102,27 @@ describe('Teams: pulse', () => {
     assert.equal((await bot.store.listAnswers(id)).length, 0);
   });
 
-  it('withholds results below the anonymity threshold and shows them at it', async () => {
+  it('shows results only once the round has closed, with the threshold of answers besides the reader’s own', async () => {
     await createPulse();
     const id = await roundId();
-    const respondents = [people.member, people.owner, people.otherOwner, people.admin];
-    for (const person of respondents) await answer(person, id, '4');
-    const withheld = await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: id });
-    assert.match(cardText(withheld), /Results appear once 5 people have answered \(4 so far\)/);
-    assert.doesNotMatch(cardText(withheld), /Agree/);
+    const sid = user('Sid Sixth');
+    bot.connector.addUser({ id: sid.id, name: sid.name, email: 'sid.sixth@example.ac.uk' });
+    await bot.say(sid, 'hello');
+    for (const person of [people.member, people.owner, people.otherOwner, sid]) await answer(person, id, '4');
     await answer(people.chair, id, '2');
-    const shown = await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: id });
-    assert.match(cardText(shown), /5 answers/);
-    assert.match(cardText(shown), /4 · Agree[\s\S]*4/);
+    const open = cardText(await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: id }));
+    assert.match(open, /Results appear when the pulse closes/);
+    assert.match(open, /5 answers so far/);
+    assert.doesNotMatch(open, /Agree/, 'no distribution while answers can still come in');
+
+    const round = await bot.store.getRound(id);
+    sinon.useFakeTimers({ now: Date.parse(round!.closesAt) + 60_000, shouldAdvanceTime: true, toFake: ['Date'] });
+    const chairs = cardText(await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: id }));
+    assert.match(chairs, /Results appear once 5 people besides you have answered/, 'the chair answered: four others are not enough');
+    assert.doesNotMatch(chairs, /Agree/);
+    const admins = cardText(await bot.press(people.admin, 'pulse.results', { cv: 1, roundId: id }));
+    assert.match(admins, /5 answers/);
+    assert.match(admins, /4 · Agree[\s\S]*4/, 'the admin did not answer: five answers are enough');
   });
 
   it('lets only chairs create pulses and see results', async () => {

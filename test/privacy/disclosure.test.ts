@@ -1,0 +1,155 @@
+import { strict as assert } from 'node:assert';
+import { SlackHarness, blocksText } from '../support/slack-harness';
+import { ADMIN_AAD, type BotHarness } from '../support/bot-harness';
+import { people, emails, memberOf, networkId, startWorld } from '../support/teams-world';
+import { actionFor, cardText } from '../support/cards';
+import { channel, conversationIdOf, personal, user, type TeamsUser } from '../support/teams-activities';
+import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
+import { runCli } from '../../src/cli';
+import { openModal } from '../support/slack-world';
+
+const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function anonymousPulse(bot: BotHarness, kind = 'yesno'): Promise<string> {
+  const list = (await bot.say(people.chair, 'pulse')).cards[0];
+  const form = await bot.press(people.chair, 'pulse.new', actionFor(list, 'pulse.new').data);
+  await bot.press(people.chair, 'pulse.create', {
+    ...actionFor(form, 'pulse.create').data,
+    text: 'Our induction prepared me for the lab', kind, choices: '', theme: 'Career Development', audience: 'members',
+    closesDate: futureDate(7), closesTime: '17:00', anonymous: 'true',
+  });
+  const [round] = await bot.store.listRounds(await networkId(bot), '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+  return round.id;
+}
+
+const answer = (bot: BotHarness, who: TeamsUser, roundId: string, value: string) => bot.press(who, 'pulse.answer', { cv: 1, roundId, answer: value });
+
+describe('Disclosure: what a chair, an admin or a second account can learn', () => {
+  let bot: BotHarness;
+  afterEach(async () => bot.close());
+
+  it('an admin who gives a stooge account the victim’s e-mail neither sees nor overwrites the victim’s answer, and aliases do not count twice', async () => {
+    bot = await startWorld();
+    const roundId = await anonymousPulse(bot);
+    await answer(bot, people.member, roundId, 'no');
+    const stooge = user('Stan Stooge');
+    bot.connector.addUser({ id: stooge.id, name: stooge.name, email: 'stan@example.ac.uk' });
+    await bot.say(stooge, 'hello');
+    const stan = await memberOf(bot, stooge);
+    const roles = await bot.press(people.admin, 'roles.set', { cv: 1, member: stan.id, roles: 'owner', email: emails[people.member.id] });
+    assert.doesNotMatch(cardText(roles), /Sorry/);
+    assert.equal((await memberOf(bot, stooge)).email, emails[people.member.id], 'the admin did set the e-mail');
+
+    const opened = cardText(await bot.press(stooge, 'pulse.open', { cv: 1, roundId }));
+    assert.doesNotMatch(opened, /You have answered/, 'the stooge is not the victim');
+    const answered = cardText(await answer(bot, stooge, roundId, 'yes'));
+    assert.match(answered, /Thanks: your answer \(Yes\) is in/, 'a new answer, not a change of the victim’s');
+    const values = (await bot.store.listAnswers(roundId)).map((a) => a.value).sort();
+    assert.deepEqual(values, ['no', 'yes'], 'the victim’s answer is untouched and the stooge counts on their own');
+    const victim = cardText(await bot.press(people.member, 'pulse.open', { cv: 1, roundId }));
+    assert.match(victim, /You have answered this one/);
+  });
+
+  it('lists free-text answers in an order that says nothing about who answered when', async () => {
+    bot = await startWorld();
+    const roundId = await anonymousPulse(bot, 'text');
+    const sid = user('Sid Sixth');
+    bot.connector.addUser({ id: sid.id, name: sid.name });
+    await bot.say(sid, 'hello');
+    const given = ['Zebrafish room needs a second person', 'More time for training', 'Apprenticeships', 'Clearer promotion criteria', 'Bench space'];
+    const respondents = [people.member, people.owner, people.otherOwner, people.admin, sid];
+    for (const [i, who] of respondents.entries()) await answer(bot, who, roundId, given[i]);
+    await bot.app.store.getRound(roundId).then(async (round) => {
+      const sinon = await import('sinon');
+      sinon.useFakeTimers({ now: Date.parse(round!.closesAt) + 60_000, shouldAdvanceTime: true, toFake: ['Date'] });
+    });
+    try {
+      const shown = cardText(await bot.press(people.chair, 'pulse.results', { cv: 1, roundId }));
+      const positions = given.map((text) => shown.indexOf(text));
+      assert.ok(positions.every((p) => p >= 0), shown);
+      assert.deepEqual([...given].sort((a, b) => shown.indexOf(a) - shown.indexOf(b)), [...given].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    } finally {
+      (await import('sinon')).restore();
+    }
+  });
+
+  it('sends “my data” asked for in a channel to the person’s private chat, and tells the channel only that', async () => {
+    bot = await startWorld();
+    const reply = await bot.say(people.member, 'my data', channel());
+    assert.equal(reply.cards.length, 0, 'no card in the channel');
+    assert.match(reply.texts.join('\n'), /sent it to you in a private chat/);
+    assert.doesNotMatch(JSON.stringify(reply), new RegExp(emails[people.member.id]));
+    await bot.app.outbox.drain();
+    const privately = bot.connector.cardsIn(conversationIdOf(people.member, personal)).map((c) => cardText(c as never));
+    assert.ok(privately.some((text) => text.includes('What Techvoice holds about you') && text.includes(emails[people.member.id])), 'the card reached the private chat');
+  });
+});
+
+describe('Disclosure across platforms', () => {
+  let h: SlackHarness;
+  const moOnSlack: SlackUser = { id: 'U0MOMEMBER', name: 'Mo Member', email: emails[people.member.id] };
+  const samOnSlack: SlackUser = { id: 'U0SAMSLACK', name: 'Sam Slack', email: 'sam.slack@example.ac.uk' };
+  beforeEach(async () => {
+    h = await SlackHarness.start({ TECHVOICE_ADMINS: ADMIN_AAD });
+    for (const person of Object.values(people)) {
+      h.bot.connector.addUser({ id: person.id, name: person.name, email: emails[person.id] });
+      await h.bot.say(person, 'hello');
+    }
+    const chair = await memberOf(h.bot, people.chair);
+    await h.bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'chair', email: '' });
+    assert.equal(await runCli(['link', '--network', await networkId(h.bot), '--slack-team', SLACK_TEAM], h.bot.cliEnv, { out: () => undefined, err: () => undefined }), 0);
+    for (const person of [moOnSlack, samOnSlack]) {
+      h.slack.addUser(person);
+      await h.after(() => h.command(person, 'help'));
+    }
+  });
+  afterEach(async () => h.close());
+
+  it('joins two accounts only with a code from the other platform, once, and refuses a wrong, reused or same-platform code', async () => {
+    const [codeText] = (await h.bot.say(people.member, 'link')).texts;
+    const code = /\*\*([A-Z0-9]{4}-[A-Z0-9]{4})\*\*/.exec(codeText)![1];
+    assert.match(codeText, /type \*\*link .+\*\* to Techvoice on Slack/);
+    assert.match((await h.bot.say(people.owner, `link ${code}`)).texts.join('\n'), /on your other platform, not on Teams/);
+    const wrong = await h.after(() => h.command(samOnSlack, 'link ABCD-EFGH'));
+    assert.match(blocksText(wrong.blocks) + (wrong.text ?? ''), /not one I know, or it has expired/);
+    const used = await h.after(() => h.command(moOnSlack, `link ${code.toLowerCase()}`));
+    assert.match(blocksText(used.blocks) + (used.text ?? ''), /Teams and Slack accounts are now one person/);
+    const again = await h.after(() => h.command(samOnSlack, `link ${code}`));
+    assert.match(blocksText(again.blocks) + (again.text ?? ''), /not one I know/, 'a code works once');
+    const network = await networkId(h.bot);
+    const sam = await h.store.findMember(network, 'slack', samOnSlack.id);
+    assert.equal(sam!.linkedPerson, null, 'Sam is nobody else');
+  });
+
+  it('keeps a Slack member to one answer when their profile e-mail changes', async () => {
+    const roundId = await anonymousPulse(h.bot);
+    await h.bot.app.outbox.drain();
+    const press = async () => {
+      const list = await h.after(() => h.command(samOnSlack, 'pulse'));
+      const question = await h.after(() => h.press(samOnSlack, list, 'pulse.open'));
+      return h.after(() => h.press(samOnSlack, question, 'pulse.answer', { answer: 'yes' }));
+    };
+    await press();
+    h.slack.addUser({ ...samOnSlack, email: 'sam.new-address@example.ac.uk' });
+    const second = await press();
+    assert.match(blocksText(second.blocks), /Your answer is now Yes\. It still counts once/);
+    assert.equal((await h.store.listAnswers(roundId)).length, 1);
+  });
+
+  it('withholds feedback counts split by platform when a platform has fewer than the threshold', async () => {
+    const form = (await h.bot.say(people.member, 'feedback')).cards[0];
+    for (let i = 0; i < 5; i++) {
+      await h.bot.press(people.member, 'feedback.submit', { ...actionFor(form, 'feedback.submit').data, formId: `f-${i}`, theme: 'Recognition', text: `Teams idea ${i}`, anonymous: 'true' });
+    }
+    const view = await openModal(h, samOnSlack, 'feedback');
+    await h.submit(samOnSlack, view, { theme: 'Recognition', text: 'The one idea from Slack' });
+    await h.bot.say(people.admin, 'forum', channel());
+    const whole = cardText((await h.bot.say(people.chair, 'summary 1', channel())).cards[0]);
+    assert.match(whole, /Feedback: 6 items/);
+    for (const platform of ['slack', 'teams']) {
+      const split = cardText((await h.bot.say(people.chair, `summary 1 ${platform}`, channel())).cards[0]);
+      assert.match(split, /Feedback: withheld: a split by platform would show a group under 5/, platform);
+      assert.doesNotMatch(split, /Feedback: [15] item/, platform);
+    }
+  });
+});
