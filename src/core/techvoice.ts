@@ -20,6 +20,7 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+import { plain } from './markdown';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
 const ADMINS_ONLY = 'Only admins can do that. Admins are set by your Techvoice administrator.';
@@ -120,7 +121,7 @@ export class Techvoice {
       case 'forget me':
         return { card: forgetConfirm() };
       case null:
-        return { text: `Sorry, I don’t know “${word.slice(0, 40)}”. Type **help** to see what I can do.` };
+        return { text: `Sorry, I don’t know “${plain(word.slice(0, 40))}”. Type **help** to see what I can do.` };
     }
   }
 
