@@ -124,17 +124,28 @@ function replyCard(feedback: Feedback, reply: string, action: Action | null): Ca
   });
 }
 
+/** A reply to an item closed already: the same reply again is fine; another one is not sent. */
+function alreadyReplied(deps: CoreDeps, session: Session, feedback: Feedback, reply: string): Promise<Card> {
+  const reference = feedbackReference(feedback.number);
+  if (feedback.reply === reply) return feedbackRespondCard(deps, session, feedback.number, `This reply to ${reference} was sent already: once is enough.`);
+  return feedbackRespondCard(
+    deps,
+    session,
+    feedback.number,
+    '',
+    `${reference} is closed with a reply already, sent before yours: that is the reply the author received, and yours was not sent. Start a new conversation in the forum if there is more to say.`,
+  );
+}
+
 /** Closes the item with a reply and sends it to the author, however they gave it. */
 export async function replyToFeedback(deps: CoreDeps, session: Session, input: Submission<'feedback.reply'>): Promise<Card> {
   const feedback = await loadFeedback(deps, session, input.number);
-  const reference = feedbackReference(feedback.number);
-  if (feedback.status === 'closed') {
-    if (feedback.reply === input.reply) return feedbackRespondCard(deps, session, feedback.number, `This reply to ${reference} was sent already: once is enough.`);
-    return feedbackRespondCard(deps, session, feedback.number, '', `${reference} is closed with a reply already. Start a new conversation in the forum if there is more to say.`);
-  }
+  if (feedback.status === 'closed') return alreadyReplied(deps, session, feedback, input.reply);
   const action = feedback.linkedAction ? await deps.store.getAction(session.network.id, feedback.linkedAction) : null;
   const closed: Feedback = { ...feedback, status: 'closed', reply: input.reply, updatedAt: nowIso() };
-  await deps.store.updateFeedback(closed);
+  // Conditional: of two chairs replying at once, only the reply stored first is sent.
+  if (!(await deps.store.closeFeedback(closed))) return alreadyReplied(deps, session, await loadFeedback(deps, session, input.number), input.reply);
+  const reference = feedbackReference(feedback.number);
   const sent = await messageAuthor(deps, session.network, closed, 'reply', { card: replyCard(closed, input.reply, action) });
   return feedbackRespondCard(
     deps,
