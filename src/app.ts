@@ -14,6 +14,7 @@ import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
 import { loadServerKey } from './server-key';
+import { jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
 
 export interface App {
   server: Server;
@@ -24,9 +25,17 @@ export interface App {
   scheduler: Scheduler | null;
   /** Listens on the configured port (0 = any free one) and returns the port. */
   listen(): Promise<number>;
-  /** Stops taking requests, lets in-flight ones finish, closes the store. */
+  /** Stops taking requests, lets in-flight ones finish (for `SHUTDOWN_GRACE_MS` at most), closes the store. */
   close(): Promise<void>;
 }
+
+/** A problem that stops the server from starting, said in one line (e.g. the port is in use). */
+export class StartupError extends Error {}
+
+/** How long in-flight requests get to finish at shutdown before their connections are closed. */
+export const SHUTDOWN_GRACE_MS = 2_000;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function openStore(config: Config): Promise<Store> {
   if (config.store === 'cosmos') {
@@ -58,6 +67,14 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     : null;
 
   const server = restify.createServer({ name: 'techvoice', handleUncaughtExceptions: false });
+  // Before any route reads a body; and browsers' requests only from the server's own pages.
+  server.pre(refuseEncodedAndMultipart);
+  server.pre(
+    sameOriginOnly({
+      loopbackOnly: LOOPBACK_HOSTS.has(config.host),
+      extraOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    }),
+  );
   if (metrics) {
     metrics.countRequests(server);
     metrics.mount(server, config.metricsToken);
@@ -70,7 +87,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
   const teams = createTeamsEndpoint(config, core, log);
   messengers.teams = teams.messenger;
   // Body parsing only here: Slack's signature check needs the raw body of its own route.
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024 }), async (req, res) => {
+  server.post('/api/messages', jsonBody(), async (req, res) => {
     await teams.handle(req, res);
   });
 
@@ -95,8 +112,9 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     outbox,
     scheduler,
     listen: async () => {
-      const port = await new Promise<number>((resolve) => {
-        server.listen(config.port, '0.0.0.0', () => resolve((server.address() as { port: number }).port));
+      const port = await new Promise<number>((resolve, reject) => {
+        server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config)));
+        server.listen(config.port, config.host, () => resolve((server.address() as { port: number }).port));
       });
       // After listening: the demo personas' chats are addressed to the playground connector on this port.
       if (config.playground) await prepareDemo(theStore, { secret: core.deps.secret, serviceUrl: playgroundServiceUrl(port), seed: config.demoData }, log);
@@ -105,10 +123,21 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       return port;
     },
     close: async () => {
+      // Connections still open after the grace period (a stalled client, a long poll) are cut.
+      const cut = setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearTimeout(cut);
       await scheduler?.stop();
       await outbox.stop();
       await theStore.close();
     },
   };
+}
+
+function listenProblem(error: NodeJS.ErrnoException, config: Config): Error {
+  const where = `${config.host}:${config.port}`;
+  if (error.code === 'EADDRINUSE') return new StartupError(`port ${config.port} is already in use on ${config.host}: stop what is using it or set PORT to another port`);
+  if (error.code === 'EACCES') return new StartupError(`not allowed to listen on ${where}: set PORT to a port above 1023`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new StartupError(`cannot listen on ${where}: HOST is not an address of this machine`);
+  return error;
 }

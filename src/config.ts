@@ -5,6 +5,8 @@ import { isValidSchedule } from './core/schedules';
 /** Every setting Techvoice reads from the environment. Nothing else reads process.env. */
 export interface Config {
   port: number;
+  /** Address to listen on: loopback in local mode unless HOST says otherwise, every interface in production. */
+  host: string;
   /** Bot Framework app registration; unset means local mode (no authentication). */
   microsoftAppId: string | null;
   microsoftAppPassword: string | null;
@@ -51,6 +53,7 @@ const optional = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optional,
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Set both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or neither');
   }
   const localMode = e.MicrosoftAppId === null;
+  if (!localMode) checkAppRegistration(e);
   // A key file per instance would give each instance its own key: Cosmos DB deployments and
   // production take the key from TECHVOICE_SECRET unless a key file is named.
   const keyFile =
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metrics = e.METRICS === null ? localMode : onOff(false).parse(e.METRICS);
   return {
     port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     microsoftAppId: e.MicrosoftAppId,
     microsoftAppPassword: e.MicrosoftAppPassword,
     microsoftAppType: e.MicrosoftAppType,
@@ -144,4 +149,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** What botbuilder asserts about an app registration, said at start-up with the setting's name. */
+function checkAppRegistration(e: z.infer<typeof envSchema>): void {
+  const type = e.MicrosoftAppType;
+  if (type !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    throw new ConfigError(`MicrosoftAppTenantId is required when MicrosoftAppType=${type}: set it to your Microsoft Entra tenant id`);
+  }
+  if (type === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword must be empty when MicrosoftAppType=UserAssignedMSI: the managed identity needs no password');
+  }
+  if (type === 'SingleTenant' && !e.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword is required when MicrosoftAppType=SingleTenant');
+  }
 }

@@ -13,15 +13,31 @@ export function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** Slack's formatting characters have no escape: a zero-width space on each side keeps one literal. */
+const ZWSP = '\u200b';
+const SLACK_FORMATTING = new Set(['*', '_', '~', '`']);
+/** Stands for an escaped character while the conversion runs (from the Unicode private use area). */
+const HELD = /\uE000(\d+)\uE001/g;
+
 /**
  * Converts the Markdown subset Adaptive Cards use to mrkdwn, escaping first:
- * **bold** → *bold*, _italic_ stays, [title](https://…) → <https://…|title>.
+ * **bold** → *bold*, _italic_ stays, [title](https://…) → <https://…|title>. A character the
+ * core escaped (`\*`, `\[`: what a person typed, see core/markdown.ts) is shown as itself and
+ * never becomes formatting or a link.
  */
 export function toMrkdwn(markdown: string): string {
-  return escapeMrkdwn(markdown)
+  const held: string[] = [];
+  const hold = (char: string): string => `\uE000${held.push(char) - 1}\uE001`;
+  const release = (text: string): string =>
+    text.replace(HELD, (_all, index: string) => {
+      const char = held[Number(index)];
+      return SLACK_FORMATTING.has(char) ? `${ZWSP}${char}${ZWSP}` : escapeMrkdwn(char);
+    });
+  const converted = escapeMrkdwn(markdown.replace(/[\uE000\uE001]/g, '').replace(/\\([\\*_[\]<>`~\-+#.])/g, (_all, char: string) => hold(char)))
     .replace(/\*\*([^*\n]+?)\*\*/g, '*$1*')
     .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)|]+)\)/g, (_all, title: string, url: string) => `<${url}|${title.replace(/\|/g, '/')}>`)
     .replace(/ {2}\n/g, '\n');
+  return release(converted);
 }
 
 /** Shortens to `max` characters with an ellipsis. */

@@ -3,6 +3,7 @@ import { renderAdaptiveCard } from './adaptive';
 import type { JsonObject } from './templates';
 import { clip, splitText, toMrkdwn } from './blockkit-text';
 import { inputActionId, inputBlockId, type InputKind } from './blockkit-inputs';
+import { plain, unescapeMarkdown } from '../core/markdown';
 
 /**
  * Block Kit from the same card definition as Teams: the card's Adaptive template is expanded
@@ -85,7 +86,7 @@ export function blockKitFromAdaptive(adaptive: JsonObject, name: CardName, surfa
   return {
     name,
     title: converter.title,
-    fallbackText: toMrkdwn(clip([converter.title, ...converter.texts].filter(Boolean).join('\n'), 2900)),
+    fallbackText: toMrkdwn(clip([plain(converter.title), ...converter.texts].filter(Boolean).join('\n'), 2900)),
     blocks,
     inputIds: converter.inputIds,
     primary: surface === 'modal' ? converter.primary : null,
@@ -204,8 +205,9 @@ class Converter {
     if (text.trim() === '') return;
     const heading = element.weight === 'Bolder' && ['Medium', 'Large', 'ExtraLarge'].includes(str(element.size));
     if (heading && this.title === '') {
-      this.title = text;
-      this.blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(text, SLACK_LIMITS.headerText), emoji: true } });
+      // A header is plain text: Markdown escapes would show.
+      this.title = unescapeMarkdown(text);
+      this.blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(this.title, SLACK_LIMITS.headerText), emoji: true } });
       return;
     }
     this.texts.push(text);
@@ -242,11 +244,12 @@ class Converter {
     const max = Math.max(0, ...points.map((p) => p.value));
     const lines = points.map((p) => {
       const filled = max > 0 ? Math.round((p.value / max) * 10) : 0;
-      return `${p.label}  ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${p.value.toLocaleString('en-GB')}`;
+      return `${plain(p.label)}  ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${p.value.toLocaleString('en-GB')}`;
     });
     const title = str(element.title);
     this.texts.push(title, ...lines);
-    this.section([title ? `**${title}**` : '', ...(lines.length ? lines : ['No data'])].filter(Boolean).join('\n'));
+    // Chart titles and labels are plain text in Adaptive Cards: here they go into Markdown.
+    this.section([title ? `**${plain(title)}**` : '', ...(lines.length ? lines : ['No data'])].filter(Boolean).join('\n'));
   }
 
   private image(element: Element): void {

@@ -7,6 +7,7 @@ import type { Action, ActionUpdate, Member } from './model';
 import { RAG_STATUSES } from './model';
 import { isAdmin, isChair, type Session } from './session';
 import type { Submission } from './submissions';
+import { plain } from './markdown';
 
 export function ownsAction(member: Member, action: Action): boolean {
   return member.email !== null && member.email.toLowerCase() === action.owner.toLowerCase();
@@ -20,7 +21,7 @@ export function isOverdue(action: Action, today: string = now().toISOString().sl
 
 function details(action: Action): string {
   const overdue = isOverdue(action) ? ' · **overdue**' : '';
-  return `${action.theme} · due ${formatDate(action.due)}${overdue} · ${action.owner}`;
+  return `${plain(action.theme)} · due ${formatDate(action.due)}${overdue} · ${plain(action.owner)}`;
 }
 
 /** Owners see their own actions; chairs and admins see the whole plan. */
@@ -42,11 +43,11 @@ export async function listActions(deps: CoreDeps, session: Session, notice = '')
     empty,
     actions: shown.map((a) => ({
       number: a.number,
-      title: a.title,
+      title: plain(a.title),
       details: details(a),
       status: RAG_LABELS[a.status],
       colour: RAG_COLOURS[a.status],
-      note: a.note,
+      note: plain(a.note),
       canUpdate: canUpdateAction(member, a),
     })),
   });
@@ -77,13 +78,13 @@ export async function actionUpdateForm(
     error,
     cv: CARD_VERSION,
     number: action.number,
-    title: action.title,
+    title: plain(action.title),
     details: `${details(action)} · now ${RAG_LABELS[action.status]}`,
     version: action.version,
     statuses: RAG_STATUSES.map((s) => ({ title: RAG_LABELS[s], value: s })),
     values: values ?? { status: action.status, note: action.note, evidence: action.evidence },
     history: history.map((h) => ({
-      line: `${formatDateTime(h.at, session.network.timeZone)} · ${h.byName} · ${RAG_LABELS[h.status]}${h.note ? ` · ${h.note}` : ''}`,
+      line: `${formatDateTime(h.at, session.network.timeZone)} · ${plain(h.byName)} · ${RAG_LABELS[h.status]}${h.note ? ` · ${plain(h.note)}` : ''}`,
     })),
   });
 }

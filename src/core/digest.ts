@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, plural } from './format';
 import type { Network } from './model';
 import { pulseReference } from './pulses';
 import { localDate } from './reminders';
+import { plain } from './markdown';
 
 const DIGEST_DAYS = 7;
 const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -30,7 +31,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
   for (const round of closing) {
     const answers = (await deps.store.listAnswers(round.id)).length;
     closingLines.push({
-      line: `**${pulseReference(round.questionNumber)}** ${clip(questionText.get(round.questionNumber) ?? '')} · closes ${formatDateTime(round.closesAt, network.timeZone)} · ${answers} of ${round.askedCount} answered`,
+      line: `**${pulseReference(round.questionNumber)}** ${plain(clip(questionText.get(round.questionNumber) ?? ''))} · closes ${formatDateTime(round.closesAt, network.timeZone)} · ${answers} of ${round.askedCount} answered`,
     });
   }
   const today = localDate(at, network.timeZone);
@@ -40,7 +41,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
     {
       heading: `New feedback (${feedback.length})`,
       empty: feedback.length ? '' : 'No feedback this week.',
-      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${f.theme} · ${f.status} · ${clip(f.text)}` })),
+      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(f.theme)} · ${f.status} · ${plain(clip(f.text))}` })),
     },
     {
       heading: `Pulse rounds closing in the next ${DIGEST_DAYS} days (${closing.length})`,
@@ -51,19 +52,19 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
       heading: `Overdue and red actions (${attention.length})`,
       empty: attention.length ? '' : 'Nothing overdue or red.',
       lines: attention.map((a) => ({
-        line: `**${a.number}** ${clip(a.title, 80)} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDate(a.due)}` : ''].filter(Boolean).join(', ')} · ${a.owner}`,
+        line: `**${plain(a.number)}** ${plain(clip(a.title, 80))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDate(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
       })),
     },
     {
       heading: `People I could not reach (${unreachable.length})`,
       empty: unreachable.length ? '' : 'Everyone could be reached.',
       lines: unreachable.map((m) => ({
-        line: `${m.name} (${m.platform === 'teams' ? 'Teams' : 'Slack'}${m.email ? `, ${m.email}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
+        line: `${plain(m.name)} (${m.platform === 'teams' ? 'Teams' : 'Slack'}${m.email ? `, ${plain(m.email)}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
       })),
     },
   ];
   return card('digest', {
-    title: `Weekly digest for ${network.name}`,
+    title: `Weekly digest for ${plain(network.name)}`,
     period: `${plural(DIGEST_DAYS, 'day')} to ${formatDateTime(at.toISOString(), network.timeZone)}`,
     sections,
   });

@@ -8,6 +8,7 @@ import { openReplyAddress } from './sealed-reply';
 import type { Session } from './session';
 import type { Submission } from './submissions';
 import { FEEDBACK_STATUS_LABELS } from './summary';
+import { plain } from './markdown';
 
 const ALL_TIME = ['1970-01-01T00:00:00.000Z', '9999-12-31T00:00:00.000Z'] as const;
 const SHOWN = 15;
@@ -28,8 +29,8 @@ export async function feedbackInbox(deps: CoreDeps, session: Session, notice = '
       : 'No feedback is waiting for a reply. 🎉',
     items: open.slice(0, SHOWN).map((f) => ({
       number: String(f.number),
-      heading: `**${feedbackReference(f.number)}** · ${f.theme} · ${FEEDBACK_STATUS_LABELS[f.status]}${f.linkedAction ? ` (${f.linkedAction})` : ''}`,
-      text: f.text.length > 300 ? `${f.text.slice(0, 299)}…` : f.text,
+      heading: `**${feedbackReference(f.number)}** · ${plain(f.theme)} · ${FEEDBACK_STATUS_LABELS[f.status]}${f.linkedAction ? ` (${plain(f.linkedAction)})` : ''}`,
+      text: plain(f.text.length > 300 ? `${f.text.slice(0, 299)}…` : f.text),
       meta: `${formatDateTime(f.createdAt, zone)} · ${f.anonymous ? 'Anonymous' : 'Named'}`,
     })),
   });
@@ -65,11 +66,11 @@ export async function feedbackRespondCard(
     error,
     cv: CARD_VERSION,
     number: String(feedback.number),
-    heading: `${feedbackReference(feedback.number)} · ${feedback.theme} · ${FEEDBACK_STATUS_LABELS[feedback.status]}`,
-    text: feedback.text,
-    from: `${feedback.anonymous ? 'Anonymous' : `Named: ${author?.name ?? 'a member'}`} · ${formatDateTime(feedback.createdAt, session.network.timeZone)}`,
-    linked: linked ? `Linked to **${linked.number}** ${linked.title} (${RAG_LABELS[linked.status]})` : feedback.linkedAction ? `Linked to ${feedback.linkedAction}` : '',
-    reply: feedback.reply ? `Reply sent: ${feedback.reply}` : '',
+    heading: `${feedbackReference(feedback.number)} · ${plain(feedback.theme)} · ${FEEDBACK_STATUS_LABELS[feedback.status]}`,
+    text: plain(feedback.text),
+    from: `${feedback.anonymous ? 'Anonymous' : `Named: ${plain(author?.name ?? 'a member')}`} · ${formatDateTime(feedback.createdAt, session.network.timeZone)}`,
+    linked: linked ? `Linked to **${plain(linked.number)}** ${plain(linked.title)} (${RAG_LABELS[linked.status]})` : feedback.linkedAction ? `Linked to ${plain(feedback.linkedAction)}` : '',
+    reply: feedback.reply ? `Reply sent: ${plain(feedback.reply)}` : '',
     canAcknowledge: feedback.status === 'new',
     isClosed: feedback.status === 'closed',
     actions: actions.map((a) => ({ title: `${a.number} ${a.title}`.slice(0, 120), value: a.number })),
@@ -97,7 +98,7 @@ export async function acknowledgeFeedback(deps: CoreDeps, session: Session, inpu
   if (feedback.status !== 'new') return feedbackRespondCard(deps, session, feedback.number, `${reference} was already acknowledged.`);
   await deps.store.updateFeedback({ ...feedback, status: 'acknowledged', updatedAt: stampFor(feedback) });
   const told = await messageAuthor(deps, session.network, feedback, 'ack', {
-    text: `Your feedback ${reference} (${feedback.theme}) has been read by the forum chairs. I will pass on their reply when they send one.`,
+    text: `Your feedback ${reference} (${plain(feedback.theme)}) has been read by the forum chairs. I will pass on their reply when they send one.`,
   });
   return feedbackRespondCard(deps, session, feedback.number, `Acknowledged ${reference}.${told ? ' The author has been told.' : ''}`);
 }
@@ -115,24 +116,35 @@ export async function linkFeedback(deps: CoreDeps, session: Session, input: Subm
 
 function replyCard(feedback: Feedback, reply: string, action: Action | null): Card {
   return card('feedback-reply', {
-    title: `You said, we did: ${feedbackReference(feedback.number)} (${feedback.theme})`,
-    said: feedback.text,
-    did: reply,
-    action: action ? `It led to action **${action.number}** ${action.title}, now ${RAG_LABELS[action.status]}.` : '',
+    title: `You said, we did: ${feedbackReference(feedback.number)} (${plain(feedback.theme)})`,
+    said: plain(feedback.text),
+    did: plain(reply),
+    action: action ? `It led to action **${plain(action.number)}** ${plain(action.title)}, now ${RAG_LABELS[action.status]}.` : '',
   });
+}
+
+/** A reply to an item closed already: the same reply again is fine; another one is not sent. */
+function alreadyReplied(deps: CoreDeps, session: Session, feedback: Feedback, reply: string): Promise<Card> {
+  const reference = feedbackReference(feedback.number);
+  if (feedback.reply === reply) return feedbackRespondCard(deps, session, feedback.number, `This reply to ${reference} was sent already: once is enough.`);
+  return feedbackRespondCard(
+    deps,
+    session,
+    feedback.number,
+    '',
+    `${reference} is closed with a reply already, sent before yours: that is the reply the author received, and yours was not sent. Start a new conversation in the forum if there is more to say.`,
+  );
 }
 
 /** Closes the item with a reply and sends it to the author, however they gave it. */
 export async function replyToFeedback(deps: CoreDeps, session: Session, input: Submission<'feedback.reply'>): Promise<Card> {
   const feedback = await loadFeedback(deps, session, input.number);
-  const reference = feedbackReference(feedback.number);
-  if (feedback.status === 'closed') {
-    if (feedback.reply === input.reply) return feedbackRespondCard(deps, session, feedback.number, `This reply to ${reference} was sent already: once is enough.`);
-    return feedbackRespondCard(deps, session, feedback.number, '', `${reference} is closed with a reply already. Start a new conversation in the forum if there is more to say.`);
-  }
+  if (feedback.status === 'closed') return alreadyReplied(deps, session, feedback, input.reply);
   const action = feedback.linkedAction ? await deps.store.getAction(session.network.id, feedback.linkedAction) : null;
   const closed: Feedback = { ...feedback, status: 'closed', reply: input.reply, updatedAt: stampFor(feedback) };
-  await deps.store.updateFeedback(closed);
+  // Conditional: of two chairs replying at once, only the reply stored first is sent.
+  if (!(await deps.store.closeFeedback(closed))) return alreadyReplied(deps, session, await loadFeedback(deps, session, input.number), input.reply);
+  const reference = feedbackReference(feedback.number);
   const sent = await messageAuthor(deps, session.network, closed, 'reply', { card: replyCard(closed, input.reply, action) });
   return feedbackRespondCard(
     deps,

@@ -7,6 +7,7 @@ import type { Session } from './session';
 import { LIMITS, type Submission } from './submissions';
 import { randomUUID } from 'node:crypto';
 import { sealReplyAddress } from './sealed-reply';
+import { plain } from './markdown';
 
 export const themeChoices = (themes: readonly string[]): Choice[] => themes.map((t) => ({ title: t, value: t }));
 
@@ -63,8 +64,8 @@ export async function submitFeedback(deps: CoreDeps, session: Session, input: Su
   const reference = feedbackReference(feedback.number);
   return card('feedback-done', {
     reference,
-    theme: feedback.theme,
-    text: feedback.text,
+    theme: plain(feedback.theme),
+    text: plain(feedback.text),
     anonymity: feedback.anonymous ? 'Anonymously' : `As ${member.name}`,
     notice: created
       ? `Thanks: your feedback reached the network as ${reference}. Chairs will see it in the next summary${

@@ -4,6 +4,7 @@ import { deriveId } from './identity';
 import { nowIso } from './clock';
 import type { Forum } from './model';
 import type { Session } from './session';
+import { plain } from './markdown';
 
 /** Registers the current channel as a forum, where pulses and summaries can be posted. */
 export async function registerForum(deps: CoreDeps, session: Session, name: string): Promise<string> {
@@ -22,7 +23,7 @@ export async function registerForum(deps: CoreDeps, session: Session, name: stri
   };
   const existing = await deps.store.getForum(session.network.id, forum.id);
   await deps.store.upsertForum(existing ? { ...forum, createdAt: existing.createdAt } : forum);
-  return `This channel is ${existing ? 'still' : 'now'} the forum “${forum.name}”. Chairs can send pulses here and ask for a **summary**.`;
+  return `This channel is ${existing ? 'still' : 'now'} the forum “${plain(forum.name)}”. Chairs can send pulses here and ask for a **summary**.`;
 }
 
 export async function forumOf(deps: CoreDeps, session: Session): Promise<Forum | null> {

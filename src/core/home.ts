@@ -6,6 +6,7 @@ import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABE
 import { isRoundOpen, pulseReference } from './pulses';
 import { buildSummary } from './summary';
 import { isChair, type Session } from './session';
+import { plain } from './markdown';
 
 /** How far back the home page looks for rounds that are still open. */
 const OPEN_ROUNDS_LOOKBACK_DAYS = 92;
@@ -38,7 +39,7 @@ async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
       ? [{
           roundId: round.id,
           reference: pulseReference(question.number),
-          question: question.text,
+          question: plain(question.text),
           status: `Open, closes ${formatDateTime(round.closesAt, session.network.timeZone)}`,
           canSeeResults: chair,
         }]
@@ -65,11 +66,11 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     empty: mine.length ? '' : 'You do not own any actions in the plan.',
     actions: mine.map((action) => ({
       number: action.number,
-      title: action.title,
-      details: `${action.theme} · due ${formatDate(action.due)}${isOverdue(action) ? ' · **overdue**' : ''}`,
+      title: plain(action.title),
+      details: `${plain(action.theme)} · due ${formatDate(action.due)}${isOverdue(action) ? ' · **overdue**' : ''}`,
       status: RAG_LABELS[action.status],
       colour: RAG_COLOURS[action.status],
-      note: action.note,
+      note: plain(action.note),
       canUpdate: canUpdateAction(member, action),
     })),
   });

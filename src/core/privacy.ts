@@ -7,6 +7,7 @@ import { ownsAction } from './actions';
 import type { AuditEntry, Network } from './model';
 import type { Session } from './session';
 import type { ExpiredCounts, Store } from '../store/store';
+import { plain } from './markdown';
 
 const EVER = ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
 
@@ -26,10 +27,10 @@ export async function myData(deps: CoreDeps, session: Session): Promise<Card> {
   const when = (iso: string) => formatDateTime(iso, network.timeZone);
   return card('details', {
     title: 'What Techvoice holds about you',
-    intro: `In ${network.name}, on ${member.platform === 'teams' ? 'Teams' : 'Slack'}.`,
+    intro: `In ${plain(network.name)}, on ${member.platform === 'teams' ? 'Teams' : 'Slack'}.`,
     facts: [
-      { title: 'Name', value: member.name },
-      { title: 'E-mail', value: member.email ?? 'not known' },
+      { title: 'Name', value: plain(member.name) },
+      { title: 'E-mail', value: member.email === null ? 'not known' : plain(member.email) },
       { title: 'Roles', value: member.roles.join(', ') },
       { title: 'First seen', value: when(member.createdAt) },
       { title: 'Named feedback', value: String(named.length) },
@@ -38,8 +39,8 @@ export async function myData(deps: CoreDeps, session: Session): Promise<Card> {
       { title: 'Actions listed under your e-mail', value: owned.map((a) => a.number).join(', ') || 'none' },
     ],
     lines: [
-      ...named.map((f) => ({ line: `${feedbackReference(f.number)} · ${f.theme} · ${when(f.createdAt)} · ${f.status}: “${f.text}”` })),
-      ...answers.map((a) => ({ line: `Pulse answer “${a.value}” · ${when(a.answeredAt)}` })),
+      ...named.map((f) => ({ line: `${feedbackReference(f.number)} · ${plain(f.theme)} · ${when(f.createdAt)} · ${f.status}: “${plain(f.text)}”` })),
+      ...answers.map((a) => ({ line: `Pulse answer “${plain(a.value)}” · ${when(a.answeredAt)}` })),
       ...mine.map((u) => ({ line: `Update to ${u.actionNumber} · ${when(u.at)} · ${u.status}${u.note ? `: ${u.note}` : ''}` })),
     ],
     note: 'Anonymous feedback and anonymous answers are not linked to you, so they cannot be listed here or removed by “forget me”. Type **forget me** to remove what is listed.',

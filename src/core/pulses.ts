@@ -15,6 +15,7 @@ import type { Created } from '../store/store';
 import { isChair, type Session } from './session';
 import type { Submission } from './submissions';
 import { createRecurringPulse, SCHEDULE_FORM_CHOICES, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
+import { plain } from './markdown';
 
 export const KIND_LABELS: Record<PulseKind, string> = {
   likert: 'Agree/disagree scale (1–5)',
@@ -115,7 +116,7 @@ export async function createPulse(deps: CoreDeps, session: Session, input: Submi
   });
   const round = await openRound(deps, network, question, 'first', now(), closesAt.toJSDate());
   const reference = pulseReference(question.number);
-  const text = `${reference} ${created ? 'was sent' : 'was already sent'} to ${audience.label}. It closes ${formatDateTime(round.closesAt, network.timeZone)}.`;
+  const text = `${reference} ${created ? 'was sent' : 'was already sent'} to ${plain(audience.label)}. It closes ${formatDateTime(round.closesAt, network.timeZone)}.`;
   return card('message', { title: 'Pulse sent', text, style: 'good' });
 }
 
@@ -229,8 +230,8 @@ export function questionCard(
     cv: CARD_VERSION,
     roundId: round.id,
     reference: pulseReference(question.number),
-    question: question.text,
-    theme: question.theme,
+    question: plain(question.text),
+    theme: plain(question.theme),
     closes: `${open ? 'Closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
     anonymity: question.anonymous ? 'Anonymous' : 'Named: chairs can see who answered',
     isOpen: open,
@@ -314,7 +315,7 @@ export async function listPulses(deps: CoreDeps, session: Session, notice = ''):
     items.push({
       roundId: round.id,
       reference: pulseReference(question.number),
-      question: question.text,
+      question: plain(question.text),
       status: `${open ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, session.network.timeZone)}`,
       canSeeResults: chair,
     });
@@ -344,19 +345,19 @@ export async function pulseResults(deps: CoreDeps, session: Session, roundId: st
   const choices = answerChoices(question);
   const rows = choices.map((c) => {
     const count = answers.filter((a) => a.value === c.value).length;
-    return { label: c.title, count: String(count), bar: bar(answers.length ? count / answers.length : 0) };
+    return { label: plain(c.title), count: String(count), bar: bar(answers.length ? count / answers.length : 0) };
   });
   // Free text in an order that says nothing about who answered when.
   const texts = answers.map((a) => a.value).sort((a, b) => a.localeCompare(b, 'en-GB'));
   return card('pulse-results', {
     reference: pulseReference(question.number),
-    question: question.text,
-    theme: question.theme,
+    question: plain(question.text),
+    theme: plain(question.theme),
     status: `${isRoundOpen(round) ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
     responses: `${plural(answers.length, 'answer')} from ${plural(round.askedCount, 'person', 'people')} asked`,
     withheld,
     withheldReason: withheld ? withheldText(round, rule, answers.length, readerAnswered) : '',
     rows: withheld ? [] : rows,
-    texts: withheld || question.kind !== 'text' ? [] : texts.map((text) => ({ text })),
+    texts: withheld || question.kind !== 'text' ? [] : texts.map((text) => ({ text: plain(text) })),
   });
 }

@@ -6,6 +6,7 @@ import { pulseReference, resolveAudience, storePulseQuestion } from './pulses';
 import { describeSchedule, MAX_WINDOW_HOURS, nextOccurrence, REPEAT_CHOICES, scheduleFor, WEEKDAY_CHOICES } from './schedules';
 import type { Session } from './session';
 import type { Submission } from './submissions';
+import { plain } from './markdown';
 
 export type ScheduleFormField = 'repeat' | 'weekday' | 'time' | 'windowHours';
 
@@ -61,7 +62,7 @@ export async function createRecurringPulse(
   const first = nextOccurrence(question.schedule ?? schedule, network.timeZone, now());
   const when = describeSchedule(question.schedule ?? schedule);
   const text = [
-    `${pulseReference(question.number)} ${created ? 'is scheduled' : 'was already scheduled'}: ${when.charAt(0).toLowerCase()}${when.slice(1)} (${network.timeZone} time), to ${audience.label}.`,
+    `${pulseReference(question.number)} ${created ? 'is scheduled' : 'was already scheduled'}: ${when.charAt(0).toLowerCase()}${when.slice(1)} (${network.timeZone} time), to ${plain(audience.label)}.`,
     `Each round stays open for ${plural(question.windowHours, 'hour')}; people who have not answered get one nudge shortly before it closes.`,
     first ? `The first round opens ${formatDateTime(first.at.toISOString(), network.timeZone)}.` : '',
   ]

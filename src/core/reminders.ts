@@ -11,6 +11,7 @@ import { nextAllowedTime } from './quiet-hours';
 import type { Recipient } from './outbox';
 import type { Session } from './session';
 import type { Submission } from './submissions';
+import { plain } from './markdown';
 
 export const SNOOZE_DAYS = 7;
 
@@ -51,9 +52,9 @@ export function reminderCard(action: Action, kind: ReminderKind, notice = ''): C
   return card('reminder', {
     cv: CARD_VERSION,
     number: action.number,
-    title: action.title,
+    title: plain(action.title),
     why: why(kind, action),
-    details: `${action.theme} · now ${RAG_LABELS[action.status]}${action.note ? ` · ${action.note}` : ''}`,
+    details: `${plain(action.theme)} · now ${RAG_LABELS[action.status]}${action.note ? ` · ${plain(action.note)}` : ''}`,
     version: action.version,
     snoozeDays: String(SNOOZE_DAYS),
     notice,

@@ -4,6 +4,7 @@ import { UserError } from './errors';
 import type { Role } from './model';
 import type { Session } from './session';
 import type { Submission } from './submissions';
+import { plain } from './markdown';
 
 const GRANTABLE: { role: Role; title: string }[] = [
   { role: 'chair', title: 'Forum chair' },
@@ -21,7 +22,7 @@ export async function rolesCard(deps: CoreDeps, session: Session, notice = '', e
     cv: CARD_VERSION,
     people: members
       .filter((m) => m.roles.some((r) => r !== 'member'))
-      .map((m) => ({ name: label(m.name, m.platform, m.email), roles: m.roles.filter((r) => r !== 'member').join(', ') })),
+      .map((m) => ({ name: plain(label(m.name, m.platform, m.email)), roles: m.roles.filter((r) => r !== 'member').join(', ') })),
     members: members.map((m) => ({ title: label(m.name, m.platform, m.email), value: m.id })),
     roles: GRANTABLE.map((g) => ({ title: g.title, value: g.role })),
     values,
@@ -39,5 +40,5 @@ export async function setRoles(deps: CoreDeps, session: Session, input: Submissi
   const roles = ['member', ...GRANTABLE.map((g) => g.role).filter((r) => input.roles.includes(r))] as Role[];
   await deps.store.upsertMember({ ...target, roles, email: input.email || target.email });
   const granted = roles.filter((r) => r !== 'member');
-  return rolesCard(deps, session, `Saved: ${target.name} is ${granted.length ? granted.join(', ') : 'a member with no extra roles'}.`);
+  return rolesCard(deps, session, `Saved: ${plain(target.name)} is ${granted.length ? granted.join(', ') : 'a member with no extra roles'}.`);
 }

@@ -5,6 +5,7 @@ import type { FeedbackStatus } from './model';
 import { pulseReference } from './pulses';
 import { platformName } from './summary-anonymity';
 import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
+import { plain } from './markdown';
 
 export type { SummaryFilters, SummaryRequest } from './summary-figures';
 
@@ -55,7 +56,7 @@ function charts(figures: SummaryFigures): SummaryCard['charts'] {
         return {
           title: `${theme.theme}: ${SCALE_NAMES[s.scale].toLowerCase()}, answers per point`,
           bars: s.distribution.map((d) => ({ x: d.label, y: d.count })),
-          fallback: [`**${theme.theme}** (${SCALE_NAMES[s.scale].toLowerCase()})`, ...s.distribution.map((d) => `${d.label.padStart(2)} ${bar(d.count / total)} ${d.count}`)].join('  \n'),
+          fallback: [`**${plain(theme.theme)}** (${SCALE_NAMES[s.scale].toLowerCase()})`, ...s.distribution.map((d) => `${d.label.padStart(2)} ${bar(d.count / total)} ${d.count}`)].join('  \n'),
         };
       }),
   );
@@ -67,11 +68,11 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
   const zone = network.timeZone;
   const threshold = figures.threshold;
   return card('summary', {
-    title: `Summary for ${request.audienceName}`,
+    title: `Summary for ${plain(request.audienceName)}`,
     period: `Last ${plural(days, 'day')}: ${formatDateTime(figures.since, zone)} to ${formatDateTime(figures.until, zone)} · trends against the ${plural(days, 'day')} before`,
     filters: filtersLine(figures, forumName),
     themes: figures.themes.map((t) => ({
-      heading: `**${t.theme}** · ${plural(t.rounds, 'round')} · ${plural(t.answered, 'answer')}${
+      heading: `**${plain(t.theme)}** · ${plural(t.rounds, 'round')} · ${plural(t.answered, 'answer')}${
         t.responseRate === null ? '' : ` of ${t.asked} asked (${percent(t.responseRate)} response rate)`
       }`,
       scales: t.scales.map((s) => ({ title: SCALE_NAMES[s.scale], value: describeScale(s, threshold) })),
@@ -79,7 +80,7 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
     noThemes: figures.themes.length ? '' : 'No pulse questions in this period.',
     charts: charts(figures),
     rounds: figures.rounds.map((r) => ({
-      line: `**${pulseReference(r.question.number)}** ${r.question.text} (${r.question.theme})`,
+      line: `**${pulseReference(r.question.number)}** ${plain(r.question.text)} (${plain(r.question.theme)})`,
       detail: describeRound(r),
     })),
     noRounds: figures.rounds.length ? '' : 'No pulse questions in this period.',
@@ -87,20 +88,20 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
       ? `withheld: a split by platform would show a group under ${network.anonymityThreshold}`
       : plural(figures.feedback.total, 'item'),
     feedback: figures.feedback.byTheme.map((f) => ({
-      title: f.theme,
+      title: plain(f.theme),
       value: `${f.count}${f.ledToAction ? ` (${f.ledToAction} led to action)` : ''}`,
     })),
     feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: FEEDBACK_STATUS_LABELS[s.status], value: String(s.count) })),
     ledToAction: `You said, we did: ${plural(figures.feedback.ledToAction, 'item')} of this period’s feedback led to an action.`,
-    rag: figures.rag.map((r) => ({ theme: r.theme, red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
+    rag: figures.rag.map((r) => ({ theme: plain(r.theme), red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
     noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
     changes: figures.changes.map((c) => ({
-      line: `**${c.action.number}** ${c.action.title}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${c.last.byName}, ${formatDate(c.last.at.slice(0, 10))})`,
+      line: `**${plain(c.action.number)}** ${plain(c.action.title)}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(c.last.byName)}, ${formatDate(c.last.at.slice(0, 10))})`,
     })),
     noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
     attention: figures.attention.map(({ action, red, overdue }) => {
       const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDate(action.due)}` : ''].filter(Boolean).join(', ');
-      return { line: `**${action.number}** ${action.title} · ${why} · ${action.owner}` };
+      return { line: `**${plain(action.number)}** ${plain(action.title)} · ${why} · ${plain(action.owner)}` };
     }),
     noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
     footnote: `Anonymity: results appear once a pulse has closed, and only with ${threshold} answers or more (the threshold of ${network.anonymityThreshold} besides any reader’s own); withheld rounds are left out of every average and chart; a platform split is shown only when each platform has enough.`,

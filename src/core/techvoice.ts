@@ -23,6 +23,7 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+import { plain } from './markdown';
 
 const SENT_PRIVATELY = 'That is for you alone, so I have sent it to you in a private chat with Techvoice.';
 const PRIVATE_ONLY = 'That is for you alone, so I only show it in a private chat: write to me directly and ask there.';
@@ -151,7 +152,7 @@ export class Techvoice {
       case 'forget me':
         return { card: forgetConfirm() };
       case null:
-        return { text: `Sorry, I don’t know “${word.slice(0, 40)}”. Type **help** to see what I can do.` };
+        return { text: `Sorry, I don’t know “${plain(word.slice(0, 40))}”. Type **help** to see what I can do.` };
     }
   }
 

@@ -1,9 +1,10 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { ConversationLog } from './conversation-log';
 import { pageAsset, rendererAsset, type Asset } from './assets';
 import { galleryPage } from './gallery';
 import { isJsonObject } from '../cards/templates';
+import { jsonBody } from '../http/request-guards';
 import {
   DEMO_FORUM,
   DEMO_NETWORK_NAME,
@@ -35,7 +36,7 @@ const connectorError = (res: Response, status: number, code: string, message: st
 export function mountPlayground(server: Server, log: Logger): ConversationLog {
   const conversations = new ConversationLog();
   const port = (): number => (server.address() as { port: number }).port;
-  const json = restify.plugins.bodyParser({ maxBodySize: 256 * 1024 });
+  const json = jsonBody();
 
   server.get('/', async (_req: Request, res: Response) => send(res, pageAsset('playground.html') as Asset));
   server.get('/cards', async (_req: Request, res: Response) => {

@@ -2,6 +2,7 @@ import type { Card, CardName } from '../core/cards';
 import type { JsonObject } from '../cards/templates';
 import { renderBlockKit, SLACK_LIMITS, type Block } from '../cards/blockkit';
 import { clip, toMrkdwn } from '../cards/blockkit-text';
+import { plain } from '../core/markdown';
 import { cardKey } from '../cards/adaptive';
 import { Lru } from '../core/memo';
 
@@ -78,13 +79,13 @@ export function textMessage(text: string): MessageContent {
 /** Where a modal cannot be opened straight away: a message with a button that opens it. */
 export function formLauncher(card: Card, commandText: string): MessageContent {
   const title = renderBlockKit(card).title || 'Techvoice';
-  const text = `${toMrkdwn(title)}: the form opens in a window.`;
+  const text = `${toMrkdwn(plain(title))}: the form opens in a window.`;
   return {
     text,
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*${toMrkdwn(title)}*\nThe form opens in a window.` },
+        text: { type: 'mrkdwn', text: `*${toMrkdwn(plain(title))}*\nThe form opens in a window.` },
         accessory: {
           type: 'button',
           action_id: OPEN_FORM_ACTION,

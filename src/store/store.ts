@@ -99,6 +99,11 @@ export interface Store {
   ): Promise<Created<Feedback>>;
   getFeedback(networkId: string, number: number): Promise<Feedback | null>;
   updateFeedback(feedback: Feedback): Promise<void>;
+  /**
+   * Stores `feedback` (closed, with its reply) unless the item is closed already: of two
+   * chairs replying at once, exactly one gets true, and the stored reply is theirs.
+   */
+  closeFeedback(feedback: Feedback): Promise<boolean>;
   /** Feedback created in [since, until), oldest first. */
   listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]>;
 

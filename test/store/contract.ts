@@ -466,6 +466,17 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.deepStrictEqual(await store.getFeedback('n1', value.number), closed);
       });
 
+      it('closes feedback once: of two replies at once exactly one is stored, and its writer is told so', async function () {
+        const { value } = await store.createFeedback(someFeedback('n1'), 'k');
+        const reply = (text: string): Feedback => ({ ...value, status: 'closed', reply: text, updatedAt: at(500) });
+        const results = await Promise.all([store.closeFeedback(reply('Reply A')), store.closeFeedback(reply('Reply B'))]);
+        assert.deepStrictEqual([...results].sort(), [false, true]);
+        const stored = await store.getFeedback('n1', value.number);
+        assert.equal(stored?.reply, results[0] ? 'Reply A' : 'Reply B');
+        assert.equal(await store.closeFeedback(reply('Reply C')), false);
+        assert.equal((await store.getFeedback('n1', value.number))?.reply, stored?.reply);
+      });
+
       it('lists feedback created in a half-open period, oldest first, per network', async function () {
         const times = [at(30), at(10), at(20), at(40), at(9)];
         for (const [i, createdAt] of times.entries()) {

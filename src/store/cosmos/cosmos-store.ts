@@ -368,6 +368,16 @@ export class CosmosStore implements Store {
     await this.feedback.replaceIfExists(String(feedback.number), feedback.networkId, feedback);
   }
 
+  async closeFeedback(feedback: Feedback): Promise<boolean> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    return untilSettled(`closing feedback ${feedback.number}`, async () => {
+      const stored = await this.feedback.read(String(feedback.number), feedback.networkId);
+      if (!stored || stored.value.status === 'closed') return false;
+      // A 412 means another write came first (perhaps another chair's reply): read again.
+      return (await this.feedback.replaceIfMatch(stored, feedback)) || undefined;
+    });
+  }
+
   async listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]> {
     const feedback = await this.feedback.queryPartition<Feedback>(
       networkId,

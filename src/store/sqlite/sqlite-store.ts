@@ -605,6 +605,15 @@ export class SqliteStore implements Store {
     ).run(feedbackParams(feedback));
   }
 
+  async closeFeedback(feedback: Feedback): Promise<boolean> {
+    assertAnonymousFeedbackHasNoAuthor(feedback);
+    const result = this.sql(
+      `UPDATE feedback SET status = @status, linked_action = @linkedAction, reply = @reply, updated_at = @updatedAt
+       WHERE network_id = @networkId AND number = @number AND status != 'closed'`,
+    ).run(feedbackParams(feedback));
+    return result.changes === 1;
+  }
+
   async listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]> {
     return this.sql<FeedbackRow>(
       `SELECT * FROM feedback WHERE network_id = ? AND created_at >= ? AND created_at < ?
