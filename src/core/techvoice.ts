@@ -4,7 +4,7 @@ import type { CoreDeps } from './deps';
 import type { Inbound } from './context';
 import type { OutgoingMessage } from './messages';
 import { UserError } from './errors';
-import { parseCommand } from './commands';
+import { closestCommand, parseCommand } from './commands';
 import { nowIso } from './clock';
 import { helpCard } from './help';
 import { feedbackForm, submitFeedback } from './feedback';
@@ -82,7 +82,12 @@ export class Techvoice {
       case 'help':
         return { card: helpCard(session.member) };
       case 'feedback':
-        if (/^(list|inbox)$/i.test(args.trim()) && isChair(session.member)) return { card: await feedbackInbox(deps, session) };
+        if (/^(list|inbox)$/i.test(args.trim())) {
+          if (!isChair(session.member)) {
+            return { text: 'The feedback list is for forum chairs. To give feedback, type **feedback** followed by what you want to say.' };
+          }
+          return { card: await feedbackInbox(deps, session) };
+        }
         return { card: feedbackForm({ text: args.slice(0, 2000) }) };
       case 'pulse':
         if (args.toLowerCase() === 'new') {
@@ -119,8 +124,11 @@ export class Techvoice {
         return { card: await myData(deps, session) };
       case 'forget me':
         return { card: forgetConfirm() };
-      case null:
-        return { text: `Sorry, I don’t know “${word.slice(0, 40)}”. Type **help** to see what I can do.` };
+      case null: {
+        const meant = closestCommand(word);
+        const suggestion = meant ? ` Did you mean **${meant}**?` : '';
+        return { text: `Sorry, I don’t know “${word.slice(0, 40)}”.${suggestion} Type **help** to see what I can do.` };
+      }
     }
   }
 
