@@ -50,7 +50,7 @@ describe('Playground in a browser (headless Chromium)', function () {
     await box.fill(text);
     await box.press('Enter');
     await page.waitForFunction(
-      (before) => [...document.querySelectorAll('.transcript .card-host')].filter((card) => card.checkVisibility()).length > before,
+      (before) => Array.from(document.querySelectorAll('.transcript .card-host')).filter((card) => card.checkVisibility()).length > before,
       cardsBefore,
     );
   }
