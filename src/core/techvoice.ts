@@ -83,9 +83,7 @@ export class Techvoice {
         return { card: helpCard(session.member) };
       case 'feedback':
         if (/^(list|inbox)$/i.test(args.trim())) {
-          if (!isChair(session.member)) {
-            return { text: 'The feedback list is for forum chairs. To give feedback, type **feedback** followed by what you want to say.' };
-          }
+          requireChair(session);
           return { card: await feedbackInbox(deps, session) };
         }
         return { card: feedbackForm({ text: args.slice(0, 2000) }) };
@@ -203,7 +201,7 @@ export class Techvoice {
         throw new UserError(error);
       case 'roles.set':
         requireAdmin(session);
-        return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email') });
+        return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email'), change: str('change') });
       default:
         throw new UserError(error);
     }
