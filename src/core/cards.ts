@@ -160,7 +160,9 @@ export interface RolesCard extends Notice {
   people: { name: string; roles: string }[];
   members: Choice[];
   roles: Choice[];
-  values: { member: string; roles: string; email: string };
+  /** Whether saving gives or takes away the ticked roles. */
+  changes: Choice[];
+  values: { member: string; roles: string; email: string; change: string };
 }
 
 export interface MessageCard {

@@ -1,3 +1,4 @@
+import { ROLE_CHANGES } from '../core/roles';
 import { card, CARD_VERSION, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
 import { FEEDBACK_THEMES, THEMES } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses';
@@ -211,16 +212,17 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
       { name: 'Chris Morgan (teams, forum.chair@example.ac.uk)', roles: 'chair, owner' },
     ],
     members: [
-      { title: 'Alex Reid (teams, institutional.lead@example.ac.uk)', value: 'm-alex' },
-      { title: 'Chris Morgan (teams, forum.chair@example.ac.uk)', value: 'm-chris' },
-      { title: 'Sam Patel (teams, sam.patel@example.ac.uk)', value: 'm-sam' },
+      { title: 'Alex Reid (teams, institutional.lead@example.ac.uk): admin', value: 'm-alex' },
+      { title: 'Chris Morgan (teams, forum.chair@example.ac.uk): chair, owner', value: 'm-chris' },
+      { title: 'Sam Patel (teams, sam.patel@example.ac.uk): member only', value: 'm-sam' },
     ],
     roles: [
       { title: 'Forum chair', value: 'chair' },
       { title: 'Action owner', value: 'owner' },
       { title: 'Admin', value: 'admin' },
     ],
-    values: { member: '', roles: '', email: '' },
+    changes: ROLE_CHANGES,
+    values: { member: '', roles: '', email: '', change: 'add' },
   },
   'feedback-inbox': {
     notice: '',
