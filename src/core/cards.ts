@@ -88,6 +88,10 @@ export interface PulseListCard extends Notice {
     reference: string;
     question: string;
     status: string;
+    canAnswer: boolean;
+    /** Button titles name the pulse: a list can hold several. */
+    answerTitle: string;
+    resultsTitle: string;
     canSeeResults: boolean;
   }[];
 }

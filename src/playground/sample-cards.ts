@@ -81,8 +81,8 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
     canCreate: true,
     intro: 'Recent pulse questions. Open one to answer it, or see its results.',
     rounds: [
-      { roundId: 'sample-round-4', reference: 'P-4', question: 'Which would help most with succession planning in your team?', status: 'Open, closes Tue 1 Dec 2026, 17:00', canSeeResults: true },
-      { roundId: 'sample-round-3', reference: 'P-3', question: 'Have you been named as a contributor on a research output in the last year?', status: 'Closed Thu 19 Nov 2026, 03:15', canSeeResults: true },
+      { roundId: 'sample-round-4', reference: 'P-4', question: 'Which would help most with succession planning in your team?', status: 'Open, closes Tue 1 Dec 2026, 17:00 · You have answered', canAnswer: true, answerTitle: 'Change answer P-4', resultsTitle: 'Results P-4', canSeeResults: true },
+      { roundId: 'sample-round-3', reference: 'P-3', question: 'Have you been named as a contributor on a research output in the last year?', status: 'Closed Thu 19 Nov 2026, 03:15', canAnswer: false, answerTitle: 'Answer P-3', resultsTitle: 'Results P-3', canSeeResults: true },
     ],
   },
   'pulse-results': {
