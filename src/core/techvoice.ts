@@ -111,8 +111,8 @@ export class Techvoice {
       }
       case 'forum': {
         requireAdmin(session);
-        const text = await registerForum(deps, session, args.trim());
-        await recordAudit(deps.store, session, 'forum', session.inbound.conversation.name ?? session.inbound.conversation.id);
+        const { text, forum } = await registerForum(deps, session, args.trim());
+        await recordAudit(deps.store, session, 'forum', forum.name);
         return { text };
       }
       case 'audit':

@@ -74,11 +74,22 @@ describe('Teams: roles and forums', () => {
     assert.ok((await memberOf(bot, people.admin)).roles.includes('admin'));
   });
 
+  it('renames a forum, says so, and audits the new name', async () => {
+    const where = channel('19:tn@thread.tacv2', 'General');
+    await bot.say(people.admin, 'forum Technicians Network', where);
+    const renamed = await bot.say(people.admin, 'forum Technical Leaders Forum', where);
+    assert.match(renamed.texts[0], /now the forum “Technical Leaders Forum” \(it was “Technicians Network”\)/);
+    const forums = await bot.store.listForums(await networkId(bot));
+    assert.deepEqual(forums.map((f) => f.name), ['Technical Leaders Forum']);
+    const audit = await bot.store.listAudit(await networkId(bot), '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    assert.match(audit.filter((e) => e.act === 'forum').pop()?.detail ?? '', /Technical Leaders Forum/);
+  });
+
   it('lets an admin register a channel as a forum, and explains where it works', async () => {
     const reply = await bot.say(people.admin, "forum Technicians' Network", channel('19:tn@thread.tacv2', 'General'));
     assert.match(reply.texts[0], /now the forum “Technicians' Network”/);
     const again = await bot.say(people.admin, 'forum', channel('19:tn@thread.tacv2', 'General'));
-    assert.match(again.texts[0], /still the forum “General”/);
+    assert.match(again.texts[0], /still the forum “Technicians' Network”/, 'a bare forum keeps the name it has');
     const forums = await bot.store.listForums(await networkId(bot));
     assert.equal(forums.length, 1);
     assert.match((await bot.say(people.admin, 'forum')).texts[0], /in the channel you want to register/);
