@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './store/store';
 import { SqliteStore } from './store/sqlite/sqlite-store';
+import { holdServerLock } from './store/sqlite/server-lock';
 import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox';
@@ -49,6 +50,7 @@ export async function openStore(config: Config): Promise<Store> {
 }
 
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
+  const serverLock = !store && config.store === 'sqlite' ? holdServerLock(config.sqlitePath) : null;
   const theStore = withReadCache(store ?? (await openStore(config)));
   const messengers: Messengers = {};
   const metrics = config.metrics ? new Metrics() : null;
@@ -130,6 +132,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       await scheduler?.stop();
       await outbox.stop();
       await theStore.close();
+      serverLock?.release();
     },
   };
 }

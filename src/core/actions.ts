@@ -93,8 +93,15 @@ export async function actionUpdateForm(
 export async function updateAction(deps: CoreDeps, session: Session, input: Submission<'action.update'>): Promise<Card> {
   const action = await loadOwnAction(deps, session, input.number);
   const typed = { status: input.status, note: input.note, evidence: input.evidence };
+  // The self-assessment asks for an explanation of every red item.
+  if (typed.status === 'red' && typed.note.trim() === '') {
+    return actionUpdateForm(deps, session, input.number, typed, '', `Please say why ${action.number} is red: what is stopping it, or what help it needs.`);
+  }
   if (action.version !== input.version) {
     return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} while you were editing. Here is the latest: check it and save again.`);
+  }
+  if (typed.status === action.status && typed.note.trim() === action.note.trim() && typed.evidence.trim() === action.evidence.trim()) {
+    return actionUpdateForm(deps, session, input.number, undefined, `Nothing changed: ${action.number} is still ${RAG_LABELS[action.status]}.`);
   }
   const next = await recordActionUpdate(deps, session, action, typed);
   if (!next) {

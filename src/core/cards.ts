@@ -88,6 +88,10 @@ export interface PulseListCard extends Notice {
     reference: string;
     question: string;
     status: string;
+    canAnswer: boolean;
+    /** Button titles name the pulse: a list can hold several. */
+    answerTitle: string;
+    resultsTitle: string;
     canSeeResults: boolean;
   }[];
 }
@@ -160,7 +164,9 @@ export interface RolesCard extends Notice {
   people: { name: string; roles: string }[];
   members: Choice[];
   roles: Choice[];
-  values: { member: string; roles: string; email: string };
+  /** Whether saving gives or takes away the ticked roles. */
+  changes: Choice[];
+  values: { member: string; roles: string; email: string; change: string };
 }
 
 export interface MessageCard {

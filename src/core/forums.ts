@@ -7,23 +7,26 @@ import type { Session } from './session';
 import { plain } from './markdown';
 
 /** Registers the current channel as a forum, where pulses and summaries can be posted. */
-export async function registerForum(deps: CoreDeps, session: Session, name: string): Promise<string> {
+export async function registerForum(deps: CoreDeps, session: Session, name: string): Promise<{ text: string; forum: Forum }> {
   const { conversation, requester } = session.inbound;
   if (conversation.kind === 'personal') {
     throw new UserError('Run **forum** in the channel you want to register, not in a direct chat.');
   }
+  const id = deriveId('f', session.network.id, requester.platform, conversation.id);
+  const existing = await deps.store.getForum(session.network.id, id);
   const forum: Forum = {
-    id: deriveId('f', session.network.id, requester.platform, conversation.id),
+    id,
     networkId: session.network.id,
     platform: requester.platform,
     channelId: conversation.id,
-    name: name.slice(0, 100) || conversation.name || 'Forum',
+    name: name.slice(0, 100) || existing?.name || conversation.name || 'Forum',
     address: conversation.address,
-    createdAt: nowIso(),
+    createdAt: existing?.createdAt ?? nowIso(),
   };
-  const existing = await deps.store.getForum(session.network.id, forum.id);
-  await deps.store.upsertForum(existing ? { ...forum, createdAt: existing.createdAt } : forum);
-  return `This channel is ${existing ? 'still' : 'now'} the forum “${plain(forum.name)}”. Chairs can send pulses here and ask for a **summary**.`;
+  await deps.store.upsertForum(forum);
+  const was = existing && existing.name !== forum.name ? ` (it was “${plain(existing.name)}”)` : '';
+  const state = existing && !was ? 'still' : 'now';
+  return { text: `This channel is ${state} the forum “${plain(forum.name)}”${was}. Chairs can send pulses here and ask for a **summary**.`, forum };
 }
 
 export async function forumOf(deps: CoreDeps, session: Session): Promise<Forum | null> {

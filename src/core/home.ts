@@ -2,8 +2,8 @@ import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays, now } from './clock';
 import { canUpdateAction, isOverdue, ownsAction } from './actions';
-import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
-import { isRoundOpen, pulseReference } from './pulses';
+import { compareActionNumbers, formatDate, RAG_COLOURS, RAG_LABELS } from './format';
+import { isRoundOpen, pulseListItem } from './pulses';
 import { buildSummary } from './summary';
 import { isChair, type Session } from './session';
 import { plain } from './markdown';
@@ -33,18 +33,11 @@ async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
     .reverse()
     .slice(0, MAX_ROUNDS);
   const questions = new Map((await deps.store.listPulseQuestions(session.network.id)).map((q) => [q.number, q]));
-  const items = rounds.flatMap((round) => {
+  const items = [];
+  for (const round of rounds) {
     const question = questions.get(round.questionNumber);
-    return question
-      ? [{
-          roundId: round.id,
-          reference: pulseReference(question.number),
-          question: plain(question.text),
-          status: `Open, closes ${formatDateTime(round.closesAt, session.network.timeZone)}`,
-          canSeeResults: chair,
-        }]
-      : [];
-  });
+    if (question) items.push(await pulseListItem(deps, session, round, question, at));
+  }
   return card('pulse-list', {
     ...NO_NOTICE,
     cv: CARD_VERSION,

@@ -210,9 +210,22 @@ export class Outbox {
     return 'released';
   }
 
-  private async deliver(delivery: Delivery): Promise<Outcome> {
-    const messenger = this.messengers[delivery.platform];
-    if (!messenger) return this.giveUp(delivery, delivery.attempts + 1, `${delivery.platform} is not configured`);
+  /**
+   * Where the recipient is now: a member's chat or a forum's channel can move (a new service
+   * URL, a restarted playground) between queueing and sending. Other recipients (a sealed
+   * reply to anonymous feedback) keep the address they were queued with.
+   */
+  private async currentAddress(delivery: Delivery): Promise<string> {
+    const member = await this.store.getMember(delivery.networkId, delivery.recipientKey);
+    if (member) return member.platform === delivery.platform && member.directAddress ? member.directAddress : delivery.address;
+    const forum = await this.store.getForum(delivery.networkId, delivery.recipientKey);
+    return forum && forum.platform === delivery.platform && forum.address ? forum.address : delivery.address;
+  }
+
+  private async deliver(claimed: Delivery): Promise<Outcome> {
+    const messenger = this.messengers[claimed.platform];
+    if (!messenger) return this.giveUp(claimed, claimed.attempts + 1, `${claimed.platform} is not configured`);
+    const delivery = { ...claimed, address: await this.currentAddress(claimed) };
     const startAt = this.pacer.reserve(delivery.platform, delivery.address, performance.now());
     const wait = startAt - performance.now();
     const claimLeft = Date.parse(delivery.claimedUntil ?? '') - now().getTime();

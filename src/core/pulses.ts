@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from './cards';
+import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice, type PulseListCard } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays, now, nowIso, toTheHour } from './clock';
 import { UserError } from './errors';
@@ -252,9 +252,13 @@ async function loadRound(deps: CoreDeps, session: Session, roundId: string): Pro
 }
 
 
+/** This person's answer to a round, if they have given one. */
+const myAnswer = (deps: CoreDeps, session: Session, roundId: string): Promise<PulseAnswer | null> =>
+  deps.store.getAnswer(roundId, respondentKey(deps.secret, roundId, session.member));
+
 export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
   const { round, question } = await loadRound(deps, session, roundId);
-  const mine = await deps.store.getAnswer(round.id, respondentKey(deps.secret, round.id, session.member));
+  const mine = await myAnswer(deps, session, round.id);
   return questionCard(session.network, question, round, mine?.value ?? null, mine ? 'You have answered this one: you can change your answer until it closes.' : '');
 }
 
@@ -299,6 +303,23 @@ function withheldText(round: PulseRound, rule: DisclosureRule, answered: number,
   return `Results appear once ${who} answered, so nobody can be singled out: ${plural(answered, 'answer')} so far.`;
 }
 
+/** A pulse in a list: its buttons name it, and the person sees whether they have answered. */
+export async function pulseListItem(deps: CoreDeps, session: Session, round: PulseRound, question: PulseQuestion, at: Date): Promise<PulseListCard['rounds'][number]> {
+  const open = isRoundOpen(round, at);
+  const reference = pulseReference(question.number);
+  const answered = (await myAnswer(deps, session, round.id)) !== null;
+  return {
+    roundId: round.id,
+    reference,
+    question: plain(question.text),
+    status: `${open ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, session.network.timeZone)}${answered ? ' · You have answered' : ''}`,
+    canAnswer: open,
+    answerTitle: `${answered ? 'Change answer' : 'Answer'} ${reference}`,
+    resultsTitle: `Results ${reference}`,
+    canSeeResults: isChair(session.member),
+  };
+}
+
 export async function listPulses(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {
   const chair = isChair(session.member);
   const at = now();
@@ -311,14 +332,7 @@ export async function listPulses(deps: CoreDeps, session: Session, notice = ''):
   for (const round of rounds) {
     const question = questions.get(round.questionNumber);
     if (!question) continue;
-    const open = isRoundOpen(round, at);
-    items.push({
-      roundId: round.id,
-      reference: pulseReference(question.number),
-      question: plain(question.text),
-      status: `${open ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, session.network.timeZone)}`,
-      canSeeResults: chair,
-    });
+    items.push(await pulseListItem(deps, session, round, question, at));
   }
   const intro = items.length
     ? chair

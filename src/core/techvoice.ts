@@ -6,7 +6,7 @@ import type { CoreDeps } from './deps';
 import type { Inbound } from './context';
 import type { OutgoingMessage } from './messages';
 import { UserError } from './errors';
-import { parseCommand } from './commands';
+import { closestCommand, parseCommand } from './commands';
 import { now, toTheHour } from './clock';
 import { keyedHash } from './identity';
 import { helpCard } from './help';
@@ -112,7 +112,10 @@ export class Techvoice {
       case 'help':
         return { card: helpCard(session.member) };
       case 'feedback':
-        if (/^(list|inbox)$/i.test(args.trim()) && isChair(session.member)) return { card: await feedbackInbox(deps, session) };
+        if (/^(list|inbox)$/i.test(args.trim())) {
+          requireChair(session);
+          return { card: await feedbackInbox(deps, session) };
+        }
         return { card: feedbackForm({ text: args.slice(0, 2000) }) };
       case 'pulse':
         if (args.toLowerCase() === 'new') {
@@ -138,8 +141,8 @@ export class Techvoice {
       }
       case 'forum': {
         requireAdmin(session);
-        const text = await registerForum(deps, session, args.trim());
-        await recordAudit(deps.store, session, 'forum', session.inbound.conversation.name ?? session.inbound.conversation.id);
+        const { text, forum } = await registerForum(deps, session, args.trim());
+        await recordAudit(deps.store, session, 'forum', forum.name);
         return { text };
       }
       case 'audit':
@@ -151,8 +154,11 @@ export class Techvoice {
         return { text: await linkAccounts(deps, session, args), private: true };
       case 'forget me':
         return { card: forgetConfirm() };
-      case null:
-        return { text: `Sorry, I don’t know “${plain(word.slice(0, 40))}”. Type **help** to see what I can do.` };
+      case null: {
+        const meant = closestCommand(word);
+        const suggestion = meant ? ` Did you mean **${meant}**?` : '';
+        return { text: `Sorry, I don’t know “${plain(word.slice(0, 40))}”.${suggestion} Type **help** to see what I can do.` };
+      }
     }
   }
 
@@ -227,7 +233,7 @@ export class Techvoice {
         throw new UserError(error);
       case 'roles.set':
         requireAdmin(session);
-        return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email') });
+        return rolesCard(this.deps, session, '', error, { member: str('member'), roles: str('roles'), email: str('email'), change: str('change') });
       default:
         throw new UserError(error);
     }

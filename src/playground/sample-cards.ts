@@ -1,3 +1,4 @@
+import { ROLE_CHANGES } from '../core/roles';
 import { card, CARD_VERSION, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
 import { FEEDBACK_THEMES, THEMES } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses';
@@ -80,8 +81,8 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
     canCreate: true,
     intro: 'Recent pulse questions. Open one to answer it, or see its results.',
     rounds: [
-      { roundId: 'sample-round-4', reference: 'P-4', question: 'Which would help most with succession planning in your team?', status: 'Open, closes Tue 1 Dec 2026, 17:00', canSeeResults: true },
-      { roundId: 'sample-round-3', reference: 'P-3', question: 'Have you been named as a contributor on a research output in the last year?', status: 'Closed Thu 19 Nov 2026, 03:15', canSeeResults: true },
+      { roundId: 'sample-round-4', reference: 'P-4', question: 'Which would help most with succession planning in your team?', status: 'Open, closes Tue 1 Dec 2026, 17:00 · You have answered', canAnswer: true, answerTitle: 'Change answer P-4', resultsTitle: 'Results P-4', canSeeResults: true },
+      { roundId: 'sample-round-3', reference: 'P-3', question: 'Have you been named as a contributor on a research output in the last year?', status: 'Closed Thu 19 Nov 2026, 03:15', canAnswer: false, answerTitle: 'Answer P-3', resultsTitle: 'Results P-3', canSeeResults: true },
     ],
   },
   'pulse-results': {
@@ -211,16 +212,17 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
       { name: 'Chris Morgan (teams, forum.chair@example.ac.uk)', roles: 'chair, owner' },
     ],
     members: [
-      { title: 'Alex Reid (teams, institutional.lead@example.ac.uk)', value: 'm-alex' },
-      { title: 'Chris Morgan (teams, forum.chair@example.ac.uk)', value: 'm-chris' },
-      { title: 'Sam Patel (teams, sam.patel@example.ac.uk)', value: 'm-sam' },
+      { title: 'Alex Reid (teams, institutional.lead@example.ac.uk): admin', value: 'm-alex' },
+      { title: 'Chris Morgan (teams, forum.chair@example.ac.uk): chair, owner', value: 'm-chris' },
+      { title: 'Sam Patel (teams, sam.patel@example.ac.uk): member only', value: 'm-sam' },
     ],
     roles: [
       { title: 'Forum chair', value: 'chair' },
       { title: 'Action owner', value: 'owner' },
       { title: 'Admin', value: 'admin' },
     ],
-    values: { member: '', roles: '', email: '' },
+    changes: ROLE_CHANGES,
+    values: { member: '', roles: '', email: '', change: 'add' },
   },
   'feedback-inbox': {
     notice: '',

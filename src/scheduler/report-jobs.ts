@@ -9,11 +9,15 @@ const DAY = 86_400_000;
 /** A report whose slot passed this long ago (quiet time, a restart) still goes out. */
 const LATE_MS = 3 * DAY;
 
-/** Slots of `schedule` that have come and whose quiet-time-adjusted send time has passed. */
+/**
+ * Slots of `schedule` that have come and whose quiet-time-adjusted send time has passed. A
+ * late slot (a first start in the evening, a restart) is sent at the next allowed moment
+ * from now, not from the slot: it obeys quiet hours like every other send.
+ */
 function dueSlots(schedule: string, network: Network, at: Date): { slot: Occurrence; sendAt: Date }[] {
   return occurrencesBetween(schedule, network.timeZone, new Date(at.getTime() - LATE_MS), at)
-    .map((slot) => ({ slot, sendAt: nextAllowedTime(slot.at, network) }))
-    .filter(({ sendAt }) => sendAt <= at);
+    .filter((slot) => nextAllowedTime(slot.at, network) <= at)
+    .map((slot) => ({ slot, sendAt: nextAllowedTime(at, network) }));
 }
 
 /** The summary for each forum, on the network's summary schedule, covering the time since the last one. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { OutboxWorld } from '../scheduler/support/outbox-world';
+import { OutboxWorld, teamsAddress } from '../scheduler/support/outbox-world';
 import type { Delivery } from '../../src/store/store';
 
 const hello = { text: 'Hello from the outbox' };
@@ -28,6 +28,30 @@ describe('Outbox: delivery through the Bot Framework connector', () => {
     await outbox.drain();
     assert.deepEqual([...world.receivedBy().values()], [1, 1, 1]);
     assert.equal(world.connector.sent[0].activity.text, 'Hello from the outbox');
+  });
+
+  it('sends a queued message to the member’s and the forum’s current address, not the one at queueing', async () => {
+    const [person] = await world.members(1);
+    const forum = {
+      id: 'f-forum',
+      networkId: world.network.id,
+      platform: 'teams' as const,
+      channelId: '19:forum@thread.tacv2',
+      name: 'Forum',
+      address: teamsAddress('http://127.0.0.1:9/old-port', '19:forum@thread.tacv2'),
+      createdAt: new Date().toISOString(),
+    };
+    await world.store.upsertForum(forum);
+    const outbox = world.outbox({ maxAttempts: 1 });
+    await outbox.enqueue(world.network.id, 'job-moved', [
+      { ...person, address: teamsAddress('http://127.0.0.1:9/old-port', 'a:old') },
+      { key: forum.id, platform: 'teams', address: forum.address },
+    ], hello);
+    const member = (await world.store.getMember(world.network.id, person.key))!;
+    await world.store.upsertMember({ ...member, directAddress: teamsAddress(world.connector.url, 'a:moved') });
+    await world.store.upsertForum({ ...forum, address: teamsAddress(world.connector.url, '19:forum-moved') });
+    assert.deepEqual(await outbox.drain(), { sent: 2, retried: 0, unreachable: 0 });
+    assert.deepEqual([...world.receivedBy().keys()].sort(), ['19:forum-moved', 'a:moved']);
   });
 
   it('honours 429 Retry-After: waits as long as told and does not count it as a failed try', async () => {

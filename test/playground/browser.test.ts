@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PlaygroundServer } from './support';
 import { DEMO_NETWORK_ID } from '../../src/demo/seed';
+import { directConversationId, personaByKey } from '../../src/demo/people';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = join(__dirname, '../../test-output');
@@ -40,7 +41,7 @@ describe('Playground in a browser (headless Chromium)', function () {
     await server?.close();
   });
 
-  const chat = () => page.locator('.transcript:not([hidden])');
+  const chat = () => page.locator('.transcript').filter({ visible: true });
   const lastCard = () => chat().locator('.card-host').last();
 
   async function send(text: string): Promise<void> {
@@ -49,7 +50,7 @@ describe('Playground in a browser (headless Chromium)', function () {
     await box.fill(text);
     await box.press('Enter');
     await page.waitForFunction(
-      (before) => document.querySelectorAll('.transcript:not([hidden]) .card-host').length > before,
+      (before) => Array.from(document.querySelectorAll('.transcript .card-host')).filter((card) => card.checkVisibility()).length > before,
       cardsBefore,
     );
   }
@@ -108,6 +109,40 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(action?.status, 'amber');
     assert.equal(action?.note, 'Two partner schools signed up for spring visits.');
     assert.deepEqual(pageErrors, []);
+  });
+
+  it('each persona sees only their own conversation', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('summary');
+    const chairCard = page.locator('.card-host').filter({ hasText: /Feedback: \d+ items?/ }).last();
+    assert.equal(await chairCard.isVisible(), true, 'the chair sees their summary');
+
+    await become('Sam Patel');
+    assert.equal(await chairCard.isVisible(), false, 'Sam does not see the chair’s summary');
+    await send('help');
+    const samReply = page.locator(`.transcript[data-conversation="${directConversationId(personaByKey('member')!)}"] .card-host`).last();
+    assert.equal(await samReply.isVisible(), true, 'Sam’s reply lands in sight');
+
+    await become('Chris Morgan');
+    assert.equal(await chairCard.isVisible(), true);
+    assert.equal(await samReply.isVisible(), false, 'the chair does not see Sam’s chat');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('a message in another persona’s chat shows a visible unread dot beside them', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await become('Sam Patel');
+    const chris = page.getByRole('radio', { name: /Chris Morgan/ });
+    assert.equal(await chris.locator('.unread').count(), 0);
+    await server.say('chair', 'help');
+    const dot = chris.locator('.unread');
+    await dot.waitFor({ state: 'visible' });
+    const box = await dot.boundingBox();
+    assert.ok(box && box.width >= 6 && box.height >= 6, `the dot is drawn (${JSON.stringify(box)})`);
+    await become('Chris Morgan');
+    assert.equal(await chris.locator('.unread').count(), 0, 'reading the chat clears the dot');
   });
 
   it('the card gallery draws every card with the real renderer', async () => {

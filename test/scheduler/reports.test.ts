@@ -56,6 +56,17 @@ describe('Scheduler: forum summaries and the chairs’ digest', () => {
     assert.equal(bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest')).length, 1);
   });
 
+  it('holds a digest that is late (first start in the evening) until quiet hours end', async () => {
+    const digests = () => bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest'));
+    clock = fakeDate('2026-06-08T18:34:00Z'); // Monday 19:34 London, inside quiet hours 18:00–08:00
+    await tickAt(clock, scheduler, bot, '2026-06-08T18:34:00Z');
+    assert.equal(digests().length, 0, 'nothing is sent in quiet hours');
+    await tickAt(clock, scheduler, bot, '2026-06-09T06:59:00Z'); // Tuesday 07:59
+    assert.equal(digests().length, 0);
+    await tickAt(clock, scheduler, bot, '2026-06-09T07:00:00Z'); // Tuesday 08:00
+    assert.equal(digests().length, 1, 'it goes out when quiet hours end, once');
+  });
+
   it('is started with the server, and not with SCHEDULER=off', async () => {
     assert.equal(bot.app.scheduler, null);
     const on = await BotHarness.start({ SCHEDULER: 'on' });

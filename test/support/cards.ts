@@ -50,3 +50,9 @@ export function inputChoices(card: CardJson, id: string): string[] {
   const input = cardInputs(card).find((i) => i.id === id);
   return ((input?.choices as { value: string }[] | undefined) ?? []).map((c) => c.value);
 }
+
+/** The titles a person sees in a choice input. */
+export function inputChoiceTitles(card: CardJson, id: string): string[] {
+  const input = cardInputs(card).find((i) => i.id === id);
+  return ((input?.choices as { title: string }[] | undefined) ?? []).map((c) => c.title);
+}

@@ -80,6 +80,26 @@ describe('Teams: action plan', () => {
     assert.equal(history[1].byName, 'Olu Owner');
   });
 
+  it('asks why an action is red when the note is empty, and saves nothing', async () => {
+    const form = await bot.press(people.owner, 'action.edit', { cv: 1, number: '1.6' });
+    const save = actionFor(form, 'action.update');
+    const card = await bot.press(people.owner, 'action.update', { ...save.data, status: 'red', note: '  ', evidence: '' });
+    assert.match(cardText(card), /Please say why 1\.6 is red/);
+    const action = (await bot.store.getAction(await networkId(bot), '1.6'))!;
+    assert.equal(action.version, 1);
+    assert.equal((await bot.store.listActionUpdates(action.networkId, '1.6')).length, 1);
+  });
+
+  it('says nothing changed when an update is saved as it was, and adds no history', async () => {
+    const form = await bot.press(people.owner, 'action.edit', { cv: 1, number: '1.6' });
+    const save = actionFor(form, 'action.update');
+    const before = (await bot.store.getAction(await networkId(bot), '1.6'))!;
+    const card = await bot.press(people.owner, 'action.update', { ...save.data, status: before.status, note: before.note, evidence: before.evidence });
+    assert.match(cardText(card), /Nothing changed: 1\.6 is still 🔴 Red/);
+    assert.equal((await bot.store.getAction(before.networkId, '1.6'))!.version, before.version);
+    assert.equal((await bot.store.listActionUpdates(before.networkId, '1.6')).length, 1);
+  });
+
   it('refuses a stale card after someone else saved, keeping the typed values', async () => {
     const form = await bot.press(people.owner, 'action.edit', { cv: 1, number: '1.6' });
     const save = actionFor(form, 'action.update');

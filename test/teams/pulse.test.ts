@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { startWorld, people, networkId, emails } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
-import { actionFor, cardText, inputChoices, type CardJson } from '../support/cards';
+import { actionFor, cardActions, cardText, inputChoices, type CardJson } from '../support/cards';
 import { channel, conversationIdOf, invoke, personal, user, type TeamsUser } from '../support/teams-activities';
 
 const FORUM = channel();
@@ -148,6 +148,27 @@ describe('Teams: pulse', () => {
     assert.match(cardText(list), /I know who to ask/);
     const opened = await bot.press(people.member, 'pulse.open', actionFor(list, 'pulse.open').data);
     assert.deepEqual(inputChoices(opened, 'answer'), ['1', '2', '3', '4', '5']);
+  });
+
+  it('names the pulse on every button, shows a member what they have answered, and offers no Answer once closed', async () => {
+    await createPulse();
+    const id = await roundId();
+    const before = (await bot.say(people.member, 'pulse')).cards[0];
+    assert.deepEqual(cardActions(before).map((a) => a.title), ['Answer P-1']);
+    assert.doesNotMatch(cardText(before), /You have answered/);
+
+    await answer(people.member, id, '4');
+    const after = (await bot.say(people.member, 'pulse')).cards[0];
+    assert.match(cardText(after), /You have answered/);
+    assert.deepEqual(cardActions(after).map((a) => a.title), ['Change answer P-1']);
+    assert.doesNotMatch(cardText((await bot.say(people.owner, 'pulse')).cards[0]), /You have answered/, 'only the person who answered sees it');
+
+    const chairOpen = (await bot.say(people.chair, 'pulse')).cards[0];
+    assert.deepEqual(cardActions(chairOpen).map((a) => a.title), ['Answer P-1', 'Results P-1', 'New pulse question']);
+    sinon.useFakeTimers({ now: Date.now() + 8 * 86_400_000, toFake: ['Date'] });
+    const chairClosed = (await bot.say(people.chair, 'pulse')).cards[0];
+    assert.match(cardText(chairClosed), /Closed/);
+    assert.deepEqual(cardActions(chairClosed).map((a) => a.title), ['Results P-1', 'New pulse question'], 'a closed pulse offers no Answer');
   });
 
   it('sends a pulse to a forum channel', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { startWorld, people, networkId, memberOf } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
-import { cardText, inputChoices } from '../support/cards';
+import { cardText, inputChoiceTitles, inputChoices } from '../support/cards';
 import { channel } from '../support/teams-activities';
 
 describe('Teams: roles and forums', () => {
@@ -29,6 +29,26 @@ describe('Teams: roles and forums', () => {
     assert.equal(updated.email, 'events.lead@example.ac.uk');
   });
 
+  it('shows each person’s current roles where the admin chooses them, and adding a role keeps the others', async () => {
+    const chair = await memberOf(bot, people.chair);
+    await bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'owner', email: '' });
+    const card = (await bot.say(people.admin, 'roles')).cards[0];
+    const choice = inputChoiceTitles(card, 'member').find((title) => title.startsWith('Chris Chair'));
+    assert.match(choice ?? '', /Chris Chair .*: chair, owner$/, 'the person chooser says what roles they have now');
+
+    const saved = await bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'admin', email: '' });
+    assert.match(cardText(saved), /Saved: Chris Chair is chair, owner, admin/);
+    assert.deepEqual((await memberOf(bot, people.chair)).roles, ['member', 'chair', 'owner', 'admin'], 'ticking Admin keeps chair and owner');
+  });
+
+  it('takes away only the roles ticked when the admin chooses to remove', async () => {
+    const chair = await memberOf(bot, people.chair);
+    await bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'owner', email: '' });
+    const saved = await bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'owner', change: 'remove', email: '' });
+    assert.match(cardText(saved), /Saved: Chris Chair is chair/);
+    assert.deepEqual((await memberOf(bot, people.chair)).roles, ['member', 'chair']);
+  });
+
   it('refuses roles to non-admins, including chairs, and changes nothing', async () => {
     const member = await memberOf(bot, people.member);
     for (const who of [people.member, people.chair]) {
@@ -49,15 +69,27 @@ describe('Teams: roles and forums', () => {
 
   it('does not let an admin remove their own admin role', async () => {
     const admin = await memberOf(bot, people.admin);
-    const card = await bot.press(people.admin, 'roles.set', { cv: 1, member: admin.id, roles: '' });
+    const card = await bot.press(people.admin, 'roles.set', { cv: 1, member: admin.id, roles: 'admin', change: 'remove' });
     assert.match(cardText(card), /cannot remove your own admin role/);
+    assert.ok((await memberOf(bot, people.admin)).roles.includes('admin'));
+  });
+
+  it('renames a forum, says so, and audits the new name', async () => {
+    const where = channel('19:tn@thread.tacv2', 'General');
+    await bot.say(people.admin, 'forum Technicians Network', where);
+    const renamed = await bot.say(people.admin, 'forum Technical Leaders Forum', where);
+    assert.match(renamed.texts[0], /now the forum “Technical Leaders Forum” \(it was “Technicians Network”\)/);
+    const forums = await bot.store.listForums(await networkId(bot));
+    assert.deepEqual(forums.map((f) => f.name), ['Technical Leaders Forum']);
+    const audit = await bot.store.listAudit(await networkId(bot), '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    assert.match(audit.filter((e) => e.act === 'forum').pop()?.detail ?? '', /Technical Leaders Forum/);
   });
 
   it('lets an admin register a channel as a forum, and explains where it works', async () => {
     const reply = await bot.say(people.admin, "forum Technicians' Network", channel('19:tn@thread.tacv2', 'General'));
     assert.match(reply.texts[0], /now the forum “Technicians' Network”/);
     const again = await bot.say(people.admin, 'forum', channel('19:tn@thread.tacv2', 'General'));
-    assert.match(again.texts[0], /still the forum “General”/);
+    assert.match(again.texts[0], /still the forum “Technicians' Network”/, 'a bare forum keeps the name it has');
     const forums = await bot.store.listForums(await networkId(bot));
     assert.equal(forums.length, 1);
     assert.match((await bot.say(people.admin, 'forum')).texts[0], /in the channel you want to register/);

@@ -44,6 +44,24 @@ describe('Teams server', () => {
     assert.deepEqual(await bot.store.listFeedback(network.id, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z'), []);
   });
 
+  it('understands a typed “@Techvoice pulse” that carries no mention entity', async () => {
+    const reply = await bot.say(user('Tom Tech'), '@Techvoice pulse', channel());
+    assert.doesNotMatch(reply.texts.join('\n'), /don’t know/);
+    assert.match(cardText(reply.cards[0]), /pulse/i);
+  });
+
+  it('suggests the command a typo was meant to be', async () => {
+    const reply = await bot.say(user('Tom Tech'), 'sumary');
+    assert.match(reply.texts[0], /don’t know “sumary”\. Did you mean \*\*summary\*\*\?/);
+  });
+
+  it('tells a member that the feedback list is for chairs instead of prefilling a form with “list”', async () => {
+    await bot.say(user('Ada Admin'), 'help');
+    const reply = await bot.say(user('Tom Tech'), 'feedback list');
+    assert.deepEqual(reply.cards, [], 'no feedback form prefilled with “list”');
+    assert.match(reply.texts[0], /Only forum chairs and admins can do that/);
+  });
+
   it('creates the network on first contact and welcomes a team when installed', async () => {
     assert.deepEqual(await bot.store.listNetworks(), []);
     const result = await bot.post(botAdded(bot.connector.url, user('Ada Admin'), channel()));
