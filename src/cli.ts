@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { loadEnvFile } from './load-env-file';
 import { openStore } from './app';
-import { importActionPlan } from './core/action-plan-csv';
+import { describeImport, importActionPlan } from './core/plan-import';
 import type { Store } from './store/store';
 import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy';
@@ -12,7 +12,8 @@ const USAGE = `Usage: techvoice <command> [options]
 
 Commands:
   networks                                  List networks with their ids and linked workspaces
-  import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
+  import-actions FILE --network ID [--plan PLAN-ID] [--dry-run] [--replace]
+                                            Import an action plan (.xlsx or CSV): see docs/action-plans.md
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
   export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
   retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
@@ -53,20 +54,24 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
     return 1;
   }
-  let csv: string;
+  let bytes: Uint8Array;
   try {
-    csv = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     io.err(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
   }
-  const result = await importActionPlan(store, networkId, csv, new Date().toISOString());
+  const result = await importActionPlan(store, networkId, bytes, new Date().toISOString(), {
+    planId: option(args, '--plan') ?? undefined,
+    mode: args.includes('--replace') ? 'replace' : 'merge',
+    dryRun: args.includes('--dry-run'),
+  });
   if (!result.ok) {
     io.err(`Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${file}.`);
-    for (const e of result.errors) io.err(`  line ${e.line}: ${e.reason}`);
+    for (const e of result.errors) io.err(`  ${e.message}`);
     return 1;
   }
-  io.out(`Imported ${result.imported} actions into ${networkId}.`);
+  for (const line of describeImport(result)) io.out(line);
   return 0;
 }
 

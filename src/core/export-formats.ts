@@ -6,7 +6,7 @@ export const ACTION_COLUMNS = ['Number', 'Action', 'Owner', 'Due', 'RAG status',
 
 export function actionRow(analysis: RagAnalysis, action: RagAnalysis['byTheme'][number]['actions'][number]): string[] {
   const feedback = analysis.feedbackToAction.filter((f) => f.action === action.number).map((f) => f.reference);
-  return [action.number, action.title, action.owner, action.due, RAG_WORDS[action.status], action.note, action.evidence, feedback.join(', ')];
+  return [action.number, action.title, action.owner, action.dueAsWritten, RAG_WORDS[action.status], action.note, action.evidence, feedback.join(', ')];
 }
 
 export const title = (analysis: RagAnalysis): string => `${analysis.network.name}: Technician Commitment action plan RAG analysis`;

@@ -66,7 +66,7 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     actions: mine.map((action) => ({
       number: action.number,
       title: action.title,
-      details: `${action.theme} · due ${formatDate(action.due)}${isOverdue(action) ? ' · **overdue**' : ''}`,
+      details: `${action.theme} · ${action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`}${isOverdue(action) ? ' · **overdue**' : ''}`,
       status: RAG_LABELS[action.status],
       colour: RAG_COLOURS[action.status],
       note: action.note,

@@ -47,7 +47,7 @@ describe('RAG analysis export', () => {
     await importActionPlan(store, network.id, PLAN, '2025-01-06T09:00:00.000Z');
     const action = (await store.getAction(network.id, '2.1'))!;
     await store.updateAction({ ...action, evidence: 'Registrations up from 14 to 31; see HR report', version: action.version + 1 }, action.version, {
-      networkId: network.id, actionNumber: '2.1', at: '2025-02-01T10:00:00.000Z', by: 'm1', byName: 'Priya Owner', status: 'green', note: action.note, evidence: 'Registrations up from 14 to 31; see HR report',
+      networkId: network.id, planId: action.planId, actionNumber: '2.1', at: '2025-02-01T10:00:00.000Z', by: 'm1', byName: 'Priya Owner', status: 'green', note: action.note, evidence: 'Registrations up from 14 to 31; see HR report',
     });
     const packs = (await store.getAction(network.id, '4.2'))!;
     await store.importActions(network.id, [{ ...packs, evidence: '=SUM(A1:A9) data packs opened' }], []);
