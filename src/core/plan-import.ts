@@ -76,8 +76,15 @@ function readOwner(text: string): { owner: string; email: string | null } {
   return { owner: owner || email.toLowerCase(), email: email.toLowerCase() };
 }
 
-/** Line breaks as Windows writes them become plain ones; spaces at the ends go. */
-const clean = (text: string): string => text.replace(/\r\n?/g, '\n').trim();
+/**
+ * Line breaks as Windows writes them become plain ones; spaces at the ends go; the quote the
+ * CSV export puts before a cell that starts like a formula comes off again.
+ */
+const clean = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .replace(/^'(?=[=+\-@])/, '');
 
 /**
  * Reads the actions of a plan file. Every error names the row as Excel numbers it, the
