@@ -14,6 +14,7 @@ import { actionUpdateForm, listActions, updateAction } from './actions';
 import { buildSummary } from './summary';
 import { parseSummaryArgs } from './summary-command';
 import { exportCommand } from './export';
+import { planCommand } from './plan-commands';
 import { rolesCard, setRoles } from './roles';
 import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
@@ -111,6 +112,12 @@ export class Techvoice {
         const text = await registerForum(deps, session, args.trim());
         await recordAudit(deps.store, session, 'forum', session.inbound.conversation.name ?? session.inbound.conversation.id);
         return { text };
+      }
+      case 'plan': {
+        requireAdmin(session);
+        const lines = await planCommand(deps.store, session.network.id, args, nowIso(), { id: session.member.id, name: session.member.name });
+        await recordAudit(deps.store, session, 'plan', args.trim().split(/\s+/)[0] || 'list');
+        return { text: lines.join('\n') };
       }
       case 'audit':
         requireAdmin(session);
