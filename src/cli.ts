@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { loadEnvFile } from './load-env-file';
 import { openStore } from './app';
-import { importActionPlan } from './core/action-plan-csv';
+import { describeImport, importActionPlan } from './core/plan-import';
+import { planCommand } from './core/plan-commands';
+import { UserError } from './core/errors';
 import type { Store } from './store/store';
 import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy';
@@ -12,7 +14,10 @@ const USAGE = `Usage: techvoice <command> [options]
 
 Commands:
   networks                                  List networks with their ids and linked workspaces
-  import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
+  import-actions FILE --network ID [--plan PLAN-ID] [--dry-run] [--replace]
+                                            Import an action plan (.xlsx or CSV): see docs/action-plans.md
+  plan list|new|close|carry-over --network ID [STAGE START NAME]
+                                            Keep the network's plans (plan new two 2024-04-01 Action plan 2024–27)
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
   export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
   retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
@@ -53,21 +58,49 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
     return 1;
   }
-  let csv: string;
+  let bytes: Uint8Array;
   try {
-    csv = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     io.err(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
   }
-  const result = await importActionPlan(store, networkId, csv, new Date().toISOString());
+  const result = await importActionPlan(store, networkId, bytes, new Date().toISOString(), {
+    planId: option(args, '--plan') ?? undefined,
+    mode: args.includes('--replace') ? 'replace' : 'merge',
+    dryRun: args.includes('--dry-run'),
+  });
   if (!result.ok) {
     io.err(`Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${file}.`);
-    for (const e of result.errors) io.err(`  line ${e.line}: ${e.reason}`);
+    for (const e of result.errors) io.err(`  ${e.message}`);
     return 1;
   }
-  io.out(`Imported ${result.imported} actions into ${networkId}.`);
+  for (const line of describeImport(result)) io.out(line);
   return 0;
+}
+
+async function plans(store: Store, args: string[], io: CliIo): Promise<number> {
+  const networkId = option(args, '--network');
+  if (!networkId) {
+    io.err('Usage: techvoice plan list|new|close|carry-over --network ID  (see `techvoice networks` for ids)');
+    return 2;
+  }
+  if (!(await store.getNetwork(networkId))) {
+    io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
+    return 1;
+  }
+  const words = args.filter((a, i) => a !== '--network' && args[i - 1] !== '--network');
+  try {
+    const lines = await planCommand(store, networkId, words.join(' '), new Date().toISOString(), { id: 'cli', name: 'Command line' });
+    for (const line of lines) io.out(line.replace(/\*\*/g, ''));
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.err(error.message.replace(/\*\*/g, ''));
+      return 1;
+    }
+    throw error;
+  }
 }
 
 async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<number> {
@@ -195,6 +228,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     networks: (store) => listNetworks(store, io),
     'import-actions': (store) => importActions(store, args, io),
     link: (store) => linkWorkspace(store, args, io),
+    plan: (store) => plans(store, args, io),
     export: (store) => exportAnalysis(store, args, io),
     retention: (store) => setRetention(store, args, io),
     sweep: (store) => sweep(store, args, io),

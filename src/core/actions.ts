@@ -10,18 +10,19 @@ import type { Submission } from './submissions';
 import { plain } from './markdown';
 
 export function ownsAction(member: Member, action: Action): boolean {
-  return member.email !== null && member.email.toLowerCase() === action.owner.toLowerCase();
+  return member.email !== null && action.ownerEmail !== null && member.email.toLowerCase() === action.ownerEmail.toLowerCase();
 }
 
 export const canUpdateAction = (member: Member, action: Action): boolean => ownsAction(member, action) || isAdmin(member);
 
 export function isOverdue(action: Action, today: string = now().toISOString().slice(0, 10)): boolean {
-  return action.status !== 'green' && action.due < today;
+  return action.status !== 'green' && action.due !== null && action.due < today;
 }
 
 function details(action: Action): string {
   const overdue = isOverdue(action) ? ' · **overdue**' : '';
-  return `${plain(action.theme)} · due ${formatDate(action.due)}${overdue} · ${plain(action.owner)}`;
+  const due = action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`;
+  return `${plain(action.theme)}${action.edi ? ' · EDI' : ''} · ${due}${overdue} · ${plain(action.owner)}`;
 }
 
 /** Owners see their own actions; chairs and admins see the whole plan. */
@@ -124,6 +125,7 @@ export async function recordActionUpdate(
   const next: Action = { ...action, ...change, updatedAt: at, version: action.version + 1 };
   const update: ActionUpdate = {
     networkId: action.networkId,
+    planId: action.planId,
     actionNumber: action.number,
     at,
     by: session.member.id,

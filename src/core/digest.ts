@@ -2,7 +2,7 @@ import { card, type Card, type DigestCard } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays } from './clock';
 import { isOverdue } from './actions';
-import { formatDate, formatDateTime, plural } from './format';
+import { formatDateTime, formatDue, plural } from './format';
 import type { Network } from './model';
 import { pulseReference } from './pulses';
 import { localDate } from './reminders';
@@ -52,7 +52,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
       heading: `Overdue and red actions (${attention.length})`,
       empty: attention.length ? '' : 'Nothing overdue or red.',
       lines: attention.map((a) => ({
-        line: `**${plain(a.number)}** ${plain(clip(a.title, 80))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDate(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
+        line: `**${plain(a.number)}** ${plain(clip(a.title, 80))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDue(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
       })),
     },
     {

@@ -1,4 +1,6 @@
-import { formatDate } from './format';
+import { compareActionNumbers, formatDate } from './format';
+import type { Action, RagStatus } from './model';
+import { PLAN_FIELDS, PLAN_HEADERS, type PlanField } from './plan-columns';
 import { RAG_WORDS, type RagAnalysis } from './export-data';
 
 /** Column headings of the action table, shared by every format. */
@@ -6,7 +8,7 @@ export const ACTION_COLUMNS = ['Number', 'Action', 'Owner', 'Due', 'RAG status',
 
 export function actionRow(analysis: RagAnalysis, action: RagAnalysis['byTheme'][number]['actions'][number]): string[] {
   const feedback = analysis.feedbackToAction.filter((f) => f.action === action.number).map((f) => f.reference);
-  return [action.number, action.title, action.owner, action.due, RAG_WORDS[action.status], action.note, action.evidence, feedback.join(', ')];
+  return [action.number, action.title, action.owner, action.dueAsWritten, RAG_WORDS[action.status], action.note, action.evidence, feedback.join(', ')];
 }
 
 export const title = (analysis: RagAnalysis): string => `${analysis.network.name}: Technician Commitment action plan RAG analysis`;
@@ -18,13 +20,37 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per action (with its theme): the table the self-assessment's RAG analysis asks for. */
-export function toCsv(analysis: RagAnalysis): string {
-  const rows = [['Theme', ...ACTION_COLUMNS]];
-  for (const { theme, actions } of analysis.byTheme) {
-    for (const action of actions) rows.push([theme, ...actionRow(analysis, action)]);
+const CSV_STATUS: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/** An action's cells under the import's own headers, so the file imports back as the same actions. */
+function planCsvRow(action: Action): Record<PlanField, string> {
+  return {
+    number: action.number,
+    shortTitle: action.shortTitle,
+    text: action.title,
+    theme: action.theme,
+    edi: action.edi ? 'Yes' : '',
+    owner: action.owner,
+    ownerEmail: action.ownerEmail ?? '',
+    due: action.dueAsWritten,
+    status: CSV_STATUS[action.status],
+    note: action.note,
+    successMeasure: action.successMeasure,
+    evidence: action.evidence,
+  };
+}
+
+/**
+ * The plan as CSV: UTF-8 with a BOM (so Excel shows ’ – • as written) and exactly the
+ * columns import reads, in plan order.
+ */
+export function toCsv(actions: Action[]): string {
+  const rows = [PLAN_FIELDS.map((f) => PLAN_HEADERS[f])];
+  for (const action of [...actions].sort((a, b) => compareActionNumbers(a.number, b.number))) {
+    const cells = planCsvRow(action);
+    rows.push(PLAN_FIELDS.map((f) => cells[f]));
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const mdCell = (value: string): string => value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim() || '—';

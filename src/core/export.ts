@@ -25,8 +25,8 @@ const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g,
 
 /** The RAG analysis of a network as file content in one format. */
 export async function exportBytes(deps: Pick<CoreDeps, 'store'>, network: Network, format: ExportFormat): Promise<Buffer> {
+  if (format === 'csv') return Buffer.from(toCsv(await deps.store.listActions(network.id)), 'utf8');
   const analysis = await ragAnalysis(deps, network);
-  if (format === 'csv') return Buffer.from(toCsv(analysis), 'utf8');
   if (format === 'md') return Buffer.from(toMarkdown(analysis), 'utf8');
   return toDocx(analysis);
 }

@@ -11,6 +11,11 @@ export function formatDateTime(iso: string, timeZone: string): string {
   );
 }
 
+/** "4 Dec 2026" for a due date, "ongoing" for an action without one. */
+export function formatDue(due: string | null): string {
+  return due === null ? 'ongoing' : formatDate(due);
+}
+
 /** "4 Dec 2026" from "2026-12-04". */
 export function formatDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLL yyyy');

@@ -13,6 +13,7 @@ export function helpCard(member: Member, intro = 'Hello! I help your technician 
     { command: 'summary [days]', description: 'Post a summary of the last 30 days (or the days you give) here', show: chair },
     { command: 'feedback list', description: 'Acknowledge feedback, link it to an action and reply (“you said, we did”)', show: chair },
     { command: 'export [docx|csv|md]', description: 'Get the RAG analysis for the self-assessment as a file', show: chair },
+    { command: 'plan [list|new|close|carry-over]', description: 'Keep the network’s plans: start the next one, close one (its RAG is kept), carry unfinished actions over', show: admin },
     { command: 'roles', description: 'Give people the chair, action owner or admin role', show: admin },
     { command: 'forum [name]', description: 'Register this channel as a forum', show: admin },
     { command: 'audit [days]', description: 'See what chairs and admins did (last 30 days)', show: admin },

@@ -60,7 +60,7 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     actions: mine.map((action) => ({
       number: action.number,
       title: plain(action.title),
-      details: `${plain(action.theme)} · due ${formatDate(action.due)}${isOverdue(action) ? ' · **overdue**' : ''}`,
+      details: `${plain(action.theme)} · ${action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`}${isOverdue(action) ? ' · **overdue**' : ''}`,
       status: RAG_LABELS[action.status],
       colour: RAG_COLOURS[action.status],
       note: plain(action.note),

@@ -1,7 +1,11 @@
 /** Platform-neutral domain types of Techvoice. */
 
+/** The Technician Commitment's four themes: what feedback and pulses are about. */
 export const THEMES = ['Visibility', 'Recognition', 'Career Development', 'Sustainability'] as const;
 export type Theme = (typeof THEMES)[number];
+/** An action plan also has actions that evaluate the commitment's impact. */
+export const ACTION_THEMES = [...THEMES, 'Evaluating Impact'] as const;
+export type ActionTheme = (typeof ACTION_THEMES)[number];
 export const FEEDBACK_THEMES = [...THEMES, 'Other'] as const;
 export type FeedbackTheme = (typeof FEEDBACK_THEMES)[number];
 
@@ -174,19 +178,67 @@ export interface PulseAnswer {
   answeredAt: string;
 }
 
+export const PLAN_STAGES = ['stage-one', 'stage-two', 'stage-three'] as const;
+/** Stage One plans run 24 months; Stage Two and Stage Three plans run 36 months. */
+export type PlanStage = (typeof PLAN_STAGES)[number];
+export const PLAN_STATES = ['draft', 'current', 'closed'] as const;
+/** A network has at most one current plan; only its actions get reminders. */
+export type PlanState = (typeof PLAN_STATES)[number];
+
+/** The RAG of a plan's actions frozen on the day it closed (what Stage Two/Three ask for). */
+export interface RagSnapshot {
+  /** Date of the close, "YYYY-MM-DD". */
+  at: string;
+  counts: Record<RagStatus, number>;
+  actions: { number: string; title: string; theme: ActionTheme; status: RagStatus; note: string }[];
+}
+
+export interface Plan {
+  networkId: string;
+  id: string;
+  name: string;
+  stage: PlanStage;
+  /** Period, "YYYY-MM-DD" both. */
+  start: string;
+  end: string;
+  state: PlanState;
+  createdAt: string;
+  closedAt: string | null;
+  /** Set when the plan is closed, never changed after. */
+  ragAtClose: RagSnapshot | null;
+}
+
+/** Where a carried-over action came from. */
+export interface ActionOrigin {
+  planId: string;
+  number: string;
+}
+
 export interface Action {
   networkId: string;
-  /** Plan number, e.g. "1.6". */
+  planId: string;
+  /** Plan number, e.g. "1.6". Unique within a plan. */
   number: string;
+  /** The action as written in the plan (up to 2,000 characters). */
   title: string;
-  theme: Theme;
-  /** Owner's e-mail address, as in the imported plan. */
+  /** Optional short title for cards; empty when the plan has none. */
+  shortTitle: string;
+  theme: ActionTheme;
+  /** Cross-cutting Equality, Diversity and Inclusion tag. */
+  edi: boolean;
+  /** Who leads it as written: an e-mail, or a role or group ("Technician Commitment Steering Group"). */
   owner: string;
-  /** Due date, "YYYY-MM-DD". */
-  due: string;
+  /** The owner's e-mail address (who may update it and gets reminders), or null for a group without one. */
+  ownerEmail: string | null;
+  /** Due date, "YYYY-MM-DD"; null for an ongoing action (no due reminders). */
+  due: string | null;
+  /** The due date as the plan wrote it ("Q3 2025", "Ongoing", "31/03/2026"). */
+  dueAsWritten: string;
   status: RagStatus;
   note: string;
+  successMeasure: string;
   evidence: string;
+  carriedFrom: ActionOrigin | null;
   updatedAt: string;
   /** Increases with every update; used for optimistic concurrency. */
   version: number;
@@ -194,6 +246,7 @@ export interface Action {
 
 export interface ActionUpdate {
   networkId: string;
+  planId: string;
   actionNumber: string;
   at: string;
   /** Member id of who made the update, or "import". */

@@ -4,7 +4,7 @@ import type { CoreDeps } from './deps';
 import { addDays, now } from './clock';
 import { UserError } from './errors';
 import { canUpdateAction, ownsAction, recordActionUpdate } from './actions';
-import { formatDate, formatDateTime, RAG_LABELS } from './format';
+import { formatDate, formatDateTime, formatDue, RAG_LABELS } from './format';
 import type { Action, Member, Network } from './model';
 import { distinctPeople } from './pulses';
 import { nextAllowedTime } from './quiet-hours';
@@ -30,22 +30,24 @@ export const localDate = (at: Date, timeZone: string): string => DateTime.fromJS
 export function remindersDue(action: Action, network: Network, today: string): ReminderKind[] {
   if (action.status === 'green') return [];
   const kinds: ReminderKind[] = [];
-  const daysToDue = dayNumber(action.due) - dayNumber(today);
-  if (network.reminderDaysBefore.includes(daysToDue)) kinds.push(`before-${daysToDue}`);
-  const daysOverdue = -daysToDue;
-  if (daysOverdue === 1) kinds.push('overdue');
-  else if (daysOverdue > 1 && (daysOverdue - 1) % 7 === 0) kinds.push('overdue-weekly');
+  if (action.due !== null) {
+    const daysToDue = dayNumber(action.due) - dayNumber(today);
+    if (network.reminderDaysBefore.includes(daysToDue)) kinds.push(`before-${daysToDue}`);
+    const daysOverdue = -daysToDue;
+    if (daysOverdue === 1) kinds.push('overdue');
+    else if (daysOverdue > 1 && (daysOverdue - 1) % 7 === 0) kinds.push('overdue-weekly');
+  }
   const quietDays = dayNumber(today) - dayNumber(localDate(new Date(action.updatedAt), network.timeZone));
   if (network.staleAfterDays > 0 && quietDays > 0 && quietDays % network.staleAfterDays === 0) kinds.push('stale');
   return kinds;
 }
 
 function why(kind: ReminderKind, action: Action): string {
-  if (kind === 'overdue') return `It was due on ${formatDate(action.due)} and is now overdue.`;
-  if (kind === 'overdue-weekly') return `It has been overdue since ${formatDate(action.due)}.`;
+  if (kind === 'overdue') return `It was due on ${formatDue(action.due)} and is now overdue.`;
+  if (kind === 'overdue-weekly') return `It has been overdue since ${formatDue(action.due)}.`;
   if (kind === 'stale') return `It has had no update since ${formatDate(action.updatedAt.slice(0, 10))}.`;
   const days = Number(kind.slice('before-'.length));
-  return `It is due on ${formatDate(action.due)}, in ${days === 1 ? 'one day' : `${days} days`}.`;
+  return `It is due on ${formatDue(action.due)}, in ${days === 1 ? 'one day' : `${days} days`}.`;
 }
 
 export function reminderCard(action: Action, kind: ReminderKind, notice = ''): Card {

@@ -1,6 +1,6 @@
 import { card, type Card, type SummaryCard } from './cards';
 import type { CoreDeps } from './deps';
-import { bar, formatDate, formatDateTime, plural, RAG_LABELS } from './format';
+import { bar, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
 import type { FeedbackStatus } from './model';
 import { pulseReference } from './pulses';
 import { platformName } from './summary-anonymity';
@@ -100,7 +100,7 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
     })),
     noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
     attention: figures.attention.map(({ action, red, overdue }) => {
-      const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDate(action.due)}` : ''].filter(Boolean).join(', ');
+      const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
       return { line: `**${plain(action.number)}** ${plain(action.title)} · ${why} · ${plain(action.owner)}` };
     }),
     noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',

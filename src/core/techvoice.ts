@@ -7,7 +7,7 @@ import type { Inbound } from './context';
 import type { OutgoingMessage } from './messages';
 import { UserError } from './errors';
 import { closestCommand, parseCommand } from './commands';
-import { now, toTheHour } from './clock';
+import { now, nowIso, toTheHour } from './clock';
 import { keyedHash } from './identity';
 import { helpCard } from './help';
 import { feedbackForm, submitFeedback } from './feedback';
@@ -17,6 +17,7 @@ import { actionUpdateForm, listActions, updateAction } from './actions';
 import { buildSummary } from './summary';
 import { parseSummaryArgs } from './summary-command';
 import { exportCommand } from './export';
+import { planCommand } from './plan-commands';
 import { rolesCard, setRoles } from './roles';
 import { forumOf, registerForum } from './forums';
 import { isAdmin, isChair, resolveSession, type Session } from './session';
@@ -144,6 +145,12 @@ export class Techvoice {
         const { text, forum } = await registerForum(deps, session, args.trim());
         await recordAudit(deps.store, session, 'forum', forum.name);
         return { text };
+      }
+      case 'plan': {
+        requireAdmin(session);
+        const lines = await planCommand(deps.store, session.network.id, args, nowIso(), { id: session.member.id, name: session.member.name });
+        await recordAudit(deps.store, session, 'plan', args.trim().split(/\s+/)[0] || 'list');
+        return { text: lines.join('\n') };
       }
       case 'audit':
         requireAdmin(session);

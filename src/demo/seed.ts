@@ -173,6 +173,7 @@ async function seedActionUpdates(store: Store, daysAgo: (days: number) => string
     const member = members.find((m) => m.name === u.by);
     await store.updateAction({ ...action, ...u.change, updatedAt: at, version: action.version + 1 }, action.version, {
       networkId: DEMO_NETWORK_ID,
+      planId: action.planId,
       actionNumber: action.number,
       at,
       by: member?.id ?? 'demo',

@@ -6,12 +6,16 @@ import type {
   Forum,
   Member,
   Network,
+  Plan,
   Platform,
   PulseAnswer,
   PulseQuestion,
   PulseRound,
   WorkspaceLink,
 } from '../core/model';
+
+/** Id of the plan that actions kept before plans existed were moved into. */
+export const LEGACY_PLAN_ID = 'initial';
 
 /** Outcome of a create that may be retried by a platform or a double click. */
 export interface Created<T> {
@@ -122,17 +126,34 @@ export interface Store {
   getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null>;
   listAnswers(roundId: string): Promise<PulseAnswer[]>;
 
-  /** Creates or replaces actions by number and appends the given history entries. */
+  /** Adds a plan. At most one plan of a network is current: making a second one current fails. */
+  createPlan(plan: Plan): Promise<void>;
+  getPlan(networkId: string, id: string): Promise<Plan | null>;
+  /** The network's plans, oldest first. */
+  listPlans(networkId: string): Promise<Plan[]>;
+  /** The plan whose actions get reminders, or null when there is none. */
+  getCurrentPlan(networkId: string): Promise<Plan | null>;
+  updatePlan(plan: Plan): Promise<void>;
+
+  /**
+   * Creates or replaces actions by (plan, number) and appends the given history entries.
+   * Each action and update names its plan.
+   */
   importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void>;
-  listActions(networkId: string): Promise<Action[]>;
-  getAction(networkId: string, number: string): Promise<Action | null>;
+  /** Deletes actions of a plan (with their history). */
+  removeActions(networkId: string, planId: string, numbers: string[]): Promise<void>;
+  /** Actions of a plan by number; without `planId`, of the current plan (none if there is none). */
+  listActions(networkId: string, planId?: string): Promise<Action[]>;
+  /** An action of a plan; without `planId`, of the current plan. */
+  getAction(networkId: string, number: string, planId?: string): Promise<Action | null>;
   /**
    * Writes `action` (whose version must be expectedVersion + 1) and appends `update`, only
    * if the stored version is still `expectedVersion`. Returns false on a conflict.
    */
   updateAction(action: Action, expectedVersion: number, update: ActionUpdate): Promise<boolean>;
-  listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]>;
-  /** Every action update of a network made in [since, until), oldest first. */
+  /** History of an action, oldest first; without `planId`, of the current plan's action. */
+  listActionUpdates(networkId: string, number: string, planId?: string): Promise<ActionUpdate[]>;
+  /** Every action update of a network (all plans) made in [since, until), oldest first. */
   listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]>;
 
   /** Answer counts of the given rounds by value and platform; costs what those rounds hold, not all history. */

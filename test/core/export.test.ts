@@ -47,7 +47,7 @@ describe('RAG analysis export', () => {
     await importActionPlan(store, network.id, PLAN, '2025-01-06T09:00:00.000Z');
     const action = (await store.getAction(network.id, '2.1'))!;
     await store.updateAction({ ...action, evidence: 'Registrations up from 14 to 31; see HR report', version: action.version + 1 }, action.version, {
-      networkId: network.id, actionNumber: '2.1', at: '2025-02-01T10:00:00.000Z', by: 'm1', byName: 'Priya Owner', status: 'green', note: action.note, evidence: 'Registrations up from 14 to 31; see HR report',
+      networkId: network.id, planId: action.planId, actionNumber: '2.1', at: '2025-02-01T10:00:00.000Z', by: 'm1', byName: 'Priya Owner', status: 'green', note: action.note, evidence: 'Registrations up from 14 to 31; see HR report',
     });
     const packs = (await store.getAction(network.id, '4.2'))!;
     await store.importActions(network.id, [{ ...packs, evidence: '=SUM(A1:A9) data packs opened' }], []);
@@ -118,15 +118,17 @@ describe('RAG analysis export', () => {
     ]);
   });
 
-  it('writes CSV (one row per action, formulas defused) and Markdown', async () => {
+  it('writes CSV (UTF-8 with BOM, the import’s columns, one row per action, formulas defused) and Markdown', async () => {
     const csvFile = join(dir, 'analysis.csv');
     assert.equal((await cli('export', '--network', network.id, '--format', 'csv', '--out', csvFile)).code, 0);
-    const csv = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
-    assert.equal(csv[0], 'Theme,Number,Action,Owner,Due,RAG status,Progress / explanation,Evidence of impact,Feedback that led to it');
+    const bytes = readFileSync(csvFile);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    assert.equal(csv[0], 'Number,Short title,Action,Theme,EDI,Owner,Owner e-mail,Due,Status,Note,Success measure,Evidence');
     assert.equal(csv.length, 1 + 18);
-    assert.match(csv.find((l) => l.startsWith('Visibility,1.6,'))!, /,Red,Regional outreach programme cancelled/);
-    assert.match(csv.find((l) => l.startsWith('Sustainability,4.2,'))!, /,'=SUM\(A1:A9\) data packs opened,/);
-    assert.match(csv.find((l) => l.startsWith('Recognition,2.1,'))!, /,Green,.*,Registrations up from 14 to 31; see HR report,FB-1$/);
+    assert.match(csv.find((l) => l.startsWith('1.6,'))!, /,Visibility,,outreach\.lead@example\.ac\.uk,outreach\.lead@example\.ac\.uk,[-0-9]+,Red,Regional outreach programme cancelled/);
+    assert.match(csv.find((l) => l.startsWith('4.2,'))!, /,'=SUM\(A1:A9\) data packs opened$/);
+    assert.match(csv.find((l) => l.startsWith('2.1,'))!, /,Green,.*,Registrations up from 14 to 31; see HR report$/);
 
     const mdFile = join(dir, 'analysis.md');
     assert.equal((await cli('export', '--network', network.id, '--format', 'md', '--out', mdFile)).code, 0);

@@ -1,3 +1,4 @@
+import { actionOf, currentPlanId } from '../support/plans';
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Store } from '../../src/store/store';
@@ -34,21 +35,20 @@ describe(`Scheduler: two instances on one ${TEST_STORE === 'cosmos' ? 'Cosmos DB
       address: teamsAddress(world.connector.url, '19:forum'),
       createdAt: '2026-01-01T00:00:00.000Z',
     });
+    const planId = await currentPlanId(world.store, world.network.id);
     await world.store.importActions(
       world.network.id,
-      people.map((_, i) => ({
-        networkId: world.network.id,
-        number: `1.${i + 1}`,
-        title: `Action ${i + 1}`,
-        theme: 'Recognition' as const,
-        owner: `person.${i}@example.ac.uk`,
-        due: '2026-07-20',
-        status: 'amber' as const,
-        note: '',
-        evidence: '',
-        updatedAt: '2026-07-01T09:00:00.000Z',
-        version: 1,
-      })),
+      people.map((_, i) =>
+        actionOf(world.network.id, planId, {
+          number: `1.${i + 1}`,
+          title: `Action ${i + 1}`,
+          theme: 'Recognition',
+          owner: `person.${i}@example.ac.uk`,
+          due: '2026-07-20',
+          status: 'amber',
+          updatedAt: '2026-07-01T09:00:00.000Z',
+        }),
+      ),
       [],
     );
     const instance = (store: Store, name: string) => {

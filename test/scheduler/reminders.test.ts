@@ -5,14 +5,14 @@ import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText, type CardJson } from '../support/cards';
 import { conversationIdOf, personal } from '../support/teams-activities';
 import type { Action } from '../../src/core/model';
+import { actionOf, currentPlanId } from '../support/plans';
 import type { Scheduler } from '../../src/scheduler/scheduler';
 import { fakeDate, schedulerFor, tickAt } from './support/clock';
 
 const OWNER_DM = conversationIdOf(people.owner, personal);
 
-function anAction(networkId: string, overrides: Partial<Action> = {}): Action {
-  return {
-    networkId,
+function anAction(networkId: string, planId: string, overrides: Partial<Action> = {}): Action {
+  return actionOf(networkId, planId, {
     number: '1.6',
     title: 'Raise the visibility of technical careers across the city region',
     theme: 'Visibility',
@@ -20,11 +20,9 @@ function anAction(networkId: string, overrides: Partial<Action> = {}): Action {
     due: '2026-06-19',
     status: 'amber',
     note: 'Two schools booked',
-    evidence: '',
     updatedAt: '2026-06-01T09:00:00.000Z',
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 describe('Scheduler: reminders to action owners', () => {
@@ -43,7 +41,8 @@ describe('Scheduler: reminders to action owners', () => {
   const reminders = (): CardJson[] => bot.connector.cardsIn(OWNER_DM).filter((c) => cardText(c).includes('Reminder: action'));
 
   async function plan(overrides: Partial<Action> = {}): Promise<void> {
-    await bot.store.importActions(await networkId(bot), [anAction(await networkId(bot), overrides)], []);
+    const id = await networkId(bot);
+    await bot.store.importActions(id, [anAction(id, await currentPlanId(bot.store, id), overrides)], []);
   }
 
   it('reminds the owner 14 and 3 days before the due date, once each, in working hours', async () => {

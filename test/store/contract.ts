@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type {
   Action,
   ActionUpdate,
+  Plan,
   Feedback,
   Forum,
   Member,
@@ -143,17 +144,40 @@ export function anAnswer(
   };
 }
 
+export function aPlan(networkId: string, id: string, overrides: Partial<Plan> = {}): Plan {
+  return {
+    networkId,
+    id,
+    name: `Plan ${id}`,
+    stage: 'stage-one',
+    start: '2025-01-01',
+    end: '2026-12-31',
+    state: 'current',
+    createdAt: at(1),
+    closedAt: null,
+    ragAtClose: null,
+    ...overrides,
+  };
+}
+
 export function anAction(networkId: string, number: string, overrides: Partial<Action> = {}): Action {
   return {
     networkId,
+    planId: 'p1',
     number,
     title: `Action ${number}: raise the visibility of technical careers`,
+    shortTitle: '',
     theme: 'Visibility',
+    edi: false,
     owner: 'owner@example.ac.uk',
+    ownerEmail: 'owner@example.ac.uk',
     due: '2025-12-31',
+    dueAsWritten: '2025-12-31',
     status: 'red',
     note: '',
+    successMeasure: '',
     evidence: '',
+    carriedFrom: null,
     updatedAt: at(5),
     version: 1,
     ...overrides,
@@ -167,6 +191,7 @@ export function anUpdate(
 ): ActionUpdate {
   return {
     networkId,
+    planId: 'p1',
     actionNumber,
     at: at(5),
     by: 'import',
@@ -217,7 +242,10 @@ export function storeContract(name: string, open: OpenStore): void {
     });
 
     async function withNetworks(...networkIds: string[]): Promise<void> {
-      for (const id of networkIds) await store.createNetwork(aNetwork(id));
+      for (const id of networkIds) {
+        await store.createNetwork(aNetwork(id));
+        await store.createPlan(aPlan(id, 'p1'));
+      }
     }
 
     describe('settings', function () {
@@ -713,6 +741,63 @@ export function storeContract(name: string, open: OpenStore): void {
         const outcome = await store.updateAction(anAction('n1', '7.7', { version: 2 }), 1, anUpdate('n1', '7.7'));
         assert.equal(outcome, false);
         assert.equal(await store.getAction('n1', '7.7'), null);
+      });
+    });
+
+    describe('plans', function () {
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+      });
+
+      it('keeps plans per network, oldest first, with one current', async function () {
+        const next = aPlan('n1', 'p2', { name: 'Stage Two plan', stage: 'stage-two', state: 'draft', createdAt: at(2), end: '2028-12-31' });
+        await store.createPlan(next);
+        assert.deepStrictEqual((await store.listPlans('n1')).map((p) => p.id), ['p1', 'p2']);
+        assert.deepStrictEqual(await store.getPlan('n1', 'p2'), next);
+        assert.equal((await store.getCurrentPlan('n1'))?.id, 'p1');
+        assert.equal(await store.getPlan('n2', 'p2'), null);
+        await assert.rejects(store.createPlan(aPlan('n1', 'p3', { createdAt: at(3) })));
+        assert.equal((await store.listPlans('n1')).length, 2);
+      });
+
+      it('closes a plan with its RAG snapshot, and makes another current', async function () {
+        const snapshot = { at: '2026-12-31', counts: { red: 1, amber: 0, green: 0 }, actions: [{ number: '1.6', title: 'Raise visibility', theme: 'Visibility' as const, status: 'red' as const, note: 'Covid' }] };
+        const closed = { ...aPlan('n1', 'p1'), state: 'closed' as const, closedAt: at(9), ragAtClose: snapshot };
+        await store.updatePlan(closed);
+        assert.equal(await store.getCurrentPlan('n1'), null);
+        assert.deepStrictEqual(await store.getPlan('n1', 'p1'), closed);
+        await store.createPlan(aPlan('n1', 'p2', { createdAt: at(10) }));
+        assert.equal((await store.getCurrentPlan('n1'))?.id, 'p2');
+      });
+
+      it('keeps the same action number apart in two plans, and lists the current plan without a plan id', async function () {
+        await store.updatePlan(aPlan('n1', 'p1', { state: 'closed', closedAt: at(9) }));
+        await store.createPlan(aPlan('n1', 'p2', { createdAt: at(10) }));
+        const old = anAction('n1', '1.6');
+        const carried = anAction('n1', '1.6', { planId: 'p2', status: 'amber', carriedFrom: { planId: 'p1', number: '1.6' } });
+        await store.importActions('n1', [old], [anUpdate('n1', '1.6', { note: 'old plan' })]);
+        await store.importActions('n1', [carried], [anUpdate('n1', '1.6', { planId: 'p2', note: 'carried' })]);
+        assert.deepStrictEqual(await store.listActions('n1', 'p1'), [old]);
+        assert.deepStrictEqual(await store.listActions('n1'), [carried]);
+        assert.deepStrictEqual(await store.getAction('n1', '1.6'), carried);
+        assert.deepStrictEqual(await store.getAction('n1', '1.6', 'p1'), old);
+        assert.deepStrictEqual((await store.listActionUpdates('n1', '1.6', 'p1')).map((u) => u.note), ['old plan']);
+        assert.deepStrictEqual((await store.listActionUpdates('n1', '1.6')).map((u) => u.note), ['carried']);
+        assert.equal((await store.listActionUpdatesInPeriod('n1', at(0), at(100))).length, 2);
+      });
+
+      it('removes actions of one plan with their history', async function () {
+        await store.importActions('n1', ['1.1', '1.2', '1.3'].map((n) => anAction('n1', n)), [anUpdate('n1', '1.2')]);
+        await store.removeActions('n1', 'p1', ['1.2', '1.3']);
+        assert.deepStrictEqual((await store.listActions('n1', 'p1')).map((a) => a.number), ['1.1']);
+        assert.deepStrictEqual(await store.listActionUpdates('n1', '1.2', 'p1'), []);
+      });
+
+      it('has no actions for a network without a current plan', async function () {
+        await store.updatePlan(aPlan('n1', 'p1', { state: 'closed', closedAt: at(9) }));
+        await store.importActions('n1', [anAction('n1', '1.1')], []);
+        assert.deepStrictEqual(await store.listActions('n1'), []);
+        assert.equal(await store.getAction('n1', '1.1'), null);
       });
     });
 

@@ -105,6 +105,31 @@ describe('SqliteStore', function () {
     }
   });
 
+  it('moves actions kept before plans existed, with their history, into a current plan "Action plan"', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techvoice-plans-'));
+    const file = path.join(dir, 'old.db');
+    const db = new BetterSqlite3(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, -1));
+    db.prepare("INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold, reminder_days_before, stale_after_days, created_at) VALUES ('n1', 'Liverpool', 'Europe/London', NULL, 1, 5, '[7]', 30, '2021-01-01T00:00:00.000Z')").run();
+    db.prepare("INSERT INTO actions VALUES ('n1', '1.6', 'Raise visibility', 'Visibility', 'outreach@liverpool.ac.uk', '2021-12-31', 'red', 'Covid', '', '2021-04-01T09:00:00.000Z', 3)").run();
+    db.prepare("INSERT INTO action_updates (network_id, action_number, at, by, by_name, status, note, evidence) VALUES ('n1', '1.6', '2021-04-01T09:00:00.000Z', 'import', 'Plan import', 'red', 'Covid', '')").run();
+    db.close();
+    const store = SqliteStore.open(file);
+    try {
+      const [plan] = await store.listPlans('n1');
+      assert.deepStrictEqual([plan.id, plan.name, plan.state, plan.start, plan.end], ['initial', 'Action plan', 'current', '2021-04-01', '2023-04-01']);
+      const action = await store.getAction('n1', '1.6');
+      assert.deepStrictEqual(
+        [action?.planId, action?.owner, action?.ownerEmail, action?.due, action?.dueAsWritten, action?.version],
+        ['initial', 'outreach@liverpool.ac.uk', 'outreach@liverpool.ac.uk', '2021-12-31', '2021-12-31', 3],
+      );
+      assert.deepStrictEqual((await store.listActionUpdates('n1', '1.6')).map((u) => [u.planId, u.note]), [['initial', 'Covid']]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rolls back a failing step together with its version', function () {
     const db = new BetterSqlite3(':memory:');
     try {

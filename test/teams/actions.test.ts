@@ -142,14 +142,14 @@ describe('CLI: import-actions', () => {
     await bot.close();
   });
 
-  it('reports every bad row with its line number and imports nothing', async () => {
+  it('reports every bad row as Excel numbers it, with the action, column and value, and imports nothing', async () => {
     const bad = [
       'number,title,theme,owner,due,status,note',
       '1.1,Good row,Visibility,a@example.ac.uk,2026-01-31,green,',
       'x,Bad number,Visibility,a@example.ac.uk,2026-01-31,green,',
       '1.3,Bad theme,Parking,a@example.ac.uk,2026-01-31,green,',
-      '1.4,Bad owner,Visibility,nobody,2026-01-31,green,',
-      '1.5,Bad date,Visibility,a@example.ac.uk,31/01/2026,green,',
+      '1.4,Bad due,Visibility,a@example.ac.uk,2026-01-31x,green,',
+      '1.5,Bad date,Visibility,a@example.ac.uk,31/02/2026,green,',
       '1.6,Bad status,Visibility,a@example.ac.uk,2026-01-31,blue,',
       '1.1,Duplicate,Visibility,a@example.ac.uk,2026-01-31,green,',
     ].join('\n');
@@ -157,12 +157,12 @@ describe('CLI: import-actions', () => {
     assert.equal(await run(), 1);
     const report = err.join('\n');
     assert.match(report, /Nothing was imported: 6 problems/);
-    assert.match(report, /line 3: number must look like 1\.6/);
-    assert.match(report, /line 4: theme must be one of/);
-    assert.match(report, /line 5: owner must be an e-mail address/);
-    assert.match(report, /line 6: due must be a date/);
-    assert.match(report, /line 7: status must be red, amber or green/);
-    assert.match(report, /line 8: action 1\.1 already appears on line 2/);
+    assert.match(report, /Row 3, column A “number”: “x” is not an action number like 1\.6\./);
+    assert.match(report, /Row 4 \(action 1\.3\), column C “theme”: “Parking” is not a theme\./);
+    assert.match(report, /Row 5 \(action 1\.4\), column E “due”: “2026-01-31x” is not a date/);
+    assert.match(report, /Row 6 \(action 1\.5\), column E “due”: “31\/02\/2026” is not a date/);
+    assert.match(report, /Row 7 \(action 1\.6\), column F “status”: “blue” is not a status\./);
+    assert.match(report, /Row 8 \(action 1\.1\), column A “number”: action 1\.1 is already on row 2\./);
     assert.equal((await bot.store.listActions(await networkId(bot))).length, 0);
   });
 

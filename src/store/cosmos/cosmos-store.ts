@@ -14,13 +14,14 @@ import type {
   Forum,
   Member,
   Network,
+  Plan,
   Platform,
   PulseAnswer,
   PulseQuestion,
   PulseRound,
   WorkspaceLink,
 } from '../../core/model';
-import type { AnswerCount, Created, Delivery, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../store';
+import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
 
@@ -51,6 +52,29 @@ interface ActionRecord {
   history: ActionUpdate[];
 }
 
+/**
+ * Actions written before plans existed lack the plan fields; they belong to the network's
+ * first plan, whose document is made the first time the network's plans are read.
+ */
+function withPlanFields(action: Action): Action {
+  return {
+    ...action,
+    planId: action.planId ?? LEGACY_PLAN_ID,
+    shortTitle: action.shortTitle ?? '',
+    edi: action.edi ?? false,
+    ownerEmail: action.ownerEmail === undefined ? action.owner : action.ownerEmail,
+    dueAsWritten: action.dueAsWritten ?? action.due ?? '',
+    successMeasure: action.successMeasure ?? '',
+    carriedFrom: action.carriedFrom ?? null,
+  };
+}
+
+const withPlanId = (update: ActionUpdate): ActionUpdate => ({ ...update, planId: update.planId ?? LEGACY_PLAN_ID });
+
+/** Actions of the first plan keep the ids they had before plans existed. */
+const actionDocumentId = (planId: string, number: string): string =>
+  documentId(planId === LEGACY_PLAN_ID ? number : `${planId}|${number}`);
+
 interface ProcessedEvent {
   key: string;
   at: string;
@@ -80,6 +104,7 @@ const CONTAINERS = {
   pulseRounds: 'id',
   pulseAnswers: 'roundId',
   actions: 'networkId',
+  plans: 'networkId',
   processed: 'id',
   outbox: 'jobKey',
   leases: 'id',
@@ -168,6 +193,7 @@ export class CosmosStore implements Store {
   private readonly pulseRounds: Collection<PulseRound>;
   private readonly pulseAnswers: Collection<PulseAnswer>;
   private readonly actions: Collection<ActionRecord>;
+  private readonly plans: Collection<Plan>;
   private readonly processed: Collection<ProcessedEvent>;
   private readonly outbox: Collection<Delivery>;
   private readonly leases: Collection<Lease>;
@@ -191,6 +217,7 @@ export class CosmosStore implements Store {
     this.pulseRounds = collection('pulseRounds');
     this.pulseAnswers = collection('pulseAnswers');
     this.actions = collection('actions');
+    this.plans = collection('plans');
     this.processed = collection('processed');
     this.outbox = collection('outbox');
     this.leases = collection('leases');
@@ -441,26 +468,74 @@ export class CosmosStore implements Store {
     return answers.sort(byTimeThenKey((a) => a.answeredAt, (a) => a.respondentKey));
   }
 
+  async createPlan(plan: Plan): Promise<void> {
+    if (plan.state === 'current' && (await this.getCurrentPlan(plan.networkId))) {
+      throw new Error(`Network ${plan.networkId} already has a current plan`);
+    }
+    if (!(await this.plans.create(documentId(plan.id), plan.networkId, plan))) {
+      throw new Error(`Plan ${plan.id} already exists`);
+    }
+  }
+
+  async getPlan(networkId: string, id: string): Promise<Plan | null> {
+    return (await this.listPlans(networkId)).find((plan) => plan.id === id) ?? null;
+  }
+
+  async listPlans(networkId: string): Promise<Plan[]> {
+    const plans = await this.plans.queryPartition<Plan>(networkId, 'VALUE c.data');
+    if (plans.length === 0) {
+      const legacy = await this.actions.queryPartition<Action>(networkId, 'VALUE c.data.action');
+      if (legacy.length === 0) return [];
+      const since = legacy.map((action) => action.updatedAt).sort()[0];
+      const start = since.slice(0, 10);
+      const end = new Date(Date.UTC(Number(start.slice(0, 4)) + 2, Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10))));
+      const first: Plan = {
+        networkId, id: LEGACY_PLAN_ID, name: 'Action plan', stage: 'stage-one', start,
+        end: end.toISOString().slice(0, 10), state: 'current', createdAt: since, closedAt: null, ragAtClose: null,
+      };
+      await this.plans.create(documentId(first.id), networkId, first);
+      return [first];
+    }
+    return plans.sort(byTimeThenKey((plan) => plan.createdAt, (plan) => plan.id));
+  }
+
+  async getCurrentPlan(networkId: string): Promise<Plan | null> {
+    return (await this.listPlans(networkId)).find((plan) => plan.state === 'current') ?? null;
+  }
+
+  async updatePlan(plan: Plan): Promise<void> {
+    await this.plans.upsert(documentId(plan.id), plan.networkId, plan);
+  }
+
+  /** The given plan, or the network's current plan; null when there is none. */
+  private async planIdOrCurrent(networkId: string, planId: string | undefined): Promise<string | null> {
+    return planId ?? (await this.getCurrentPlan(networkId))?.id ?? null;
+  }
+
   async importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void> {
-    const imported = new Map(actions.map((action) => [action.number, { ...action, networkId }]));
-    const numbers = new Set([...imported.keys(), ...updates.map((update) => update.actionNumber)]);
-    for (const number of numbers) {
-      const action = imported.get(number);
+    const key = (planId: string, number: string) => `${planId}|${number}`;
+    const imported = new Map(actions.map((action) => [key(action.planId, action.number), { ...action, networkId }]));
+    const keys = new Map<string, { planId: string; number: string }>();
+    for (const item of [...actions.map((a) => ({ planId: a.planId, number: a.number })), ...updates.map((u) => ({ planId: u.planId, number: u.actionNumber }))]) {
+      keys.set(key(item.planId, item.number), item);
+    }
+    for (const [k, { planId, number }] of keys) {
       const history = updates
-        .filter((update) => update.actionNumber === number)
+        .filter((update) => update.planId === planId && update.actionNumber === number)
         .map((update) => ({ ...update, networkId }));
-      await this.writeAction(networkId, number, action, history);
+      await this.writeAction(networkId, planId, number, imported.get(k), history);
     }
   }
 
   /** Creates or replaces one action (keeping its history) and appends `history`. */
   private writeAction(
     networkId: string,
+    planId: string,
     number: string,
     action: Action | undefined,
     history: ActionUpdate[],
   ): Promise<true> {
-    const id = documentId(number);
+    const id = actionDocumentId(planId, number);
     return untilSettled(`importing action ${number}`, async () => {
       const stored = await this.actions.read(id, networkId);
       if (!stored) {
@@ -475,17 +550,26 @@ export class CosmosStore implements Store {
     });
   }
 
-  async listActions(networkId: string): Promise<Action[]> {
-    const actions = await this.actions.queryPartition<Action>(networkId, 'VALUE c.data.action');
-    return actions.sort((a, b) => compareActionNumbers(a.number, b.number));
+  async removeActions(networkId: string, planId: string, numbers: string[]): Promise<void> {
+    await inBatches(numbers, PARALLEL_WRITES, (number) => this.actions.delete(actionDocumentId(planId, number), networkId));
   }
 
-  async getAction(networkId: string, number: string): Promise<Action | null> {
-    return (await this.actions.read(documentId(number), networkId))?.value.action ?? null;
+  async listActions(networkId: string, planId?: string): Promise<Action[]> {
+    const plan = await this.planIdOrCurrent(networkId, planId);
+    if (plan === null) return [];
+    const actions = (await this.actions.queryPartition<Action>(networkId, 'VALUE c.data.action')).map(withPlanFields);
+    return actions.filter((action) => action.planId === plan).sort((a, b) => compareActionNumbers(a.number, b.number));
+  }
+
+  async getAction(networkId: string, number: string, planId?: string): Promise<Action | null> {
+    const plan = await this.planIdOrCurrent(networkId, planId);
+    if (plan === null) return null;
+    const action = (await this.actions.read(actionDocumentId(plan, number), networkId))?.value.action;
+    return action ? withPlanFields(action) : null;
   }
 
   async updateAction(action: Action, expectedVersion: number, update: ActionUpdate): Promise<boolean> {
-    const id = documentId(action.number);
+    const id = actionDocumentId(action.planId, action.number);
     return untilSettled(`updating action ${action.number}`, async () => {
       const stored = await this.actions.read(id, action.networkId);
       if (!stored || stored.value.action.version !== expectedVersion) return false;
@@ -495,14 +579,17 @@ export class CosmosStore implements Store {
     });
   }
 
-  async listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]> {
-    return (await this.actions.read(documentId(number), networkId))?.value.history ?? [];
+  async listActionUpdates(networkId: string, number: string, planId?: string): Promise<ActionUpdate[]> {
+    const plan = await this.planIdOrCurrent(networkId, planId);
+    if (plan === null) return [];
+    return ((await this.actions.read(actionDocumentId(plan, number), networkId))?.value.history ?? []).map(withPlanId);
   }
 
   async listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]> {
     const histories = await this.actions.queryPartition<ActionUpdate[]>(networkId, 'VALUE c.data.history');
     return histories
       .flat()
+      .map(withPlanId)
       .filter((update) => update.at >= since && update.at < until)
       .sort((a, b) => compareValues(a.at, b.at));
   }

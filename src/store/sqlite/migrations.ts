@@ -251,6 +251,78 @@ export const MIGRATIONS: readonly string[] = [
   -- Distributions of open pulse rounds are shown only where a network opts in.
   ALTER TABLE networks ADD COLUMN live_results INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Plans with a lifecycle: a network holds plans, actions belong to one of them. Actions
+  -- kept before plans existed become the network's current plan "Action plan".
+  CREATE TABLE plans (
+    network_id   TEXT NOT NULL REFERENCES networks (id),
+    id           TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    stage        TEXT NOT NULL,
+    starts_on    TEXT NOT NULL,
+    ends_on      TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    closed_at    TEXT,
+    rag_at_close TEXT,
+    PRIMARY KEY (network_id, id)
+  );
+  CREATE UNIQUE INDEX plans_one_current ON plans (network_id) WHERE state = 'current';
+  INSERT INTO plans (network_id, id, name, stage, starts_on, ends_on, state, created_at)
+    SELECT network_id, 'initial', 'Action plan', 'stage-one', date(MIN(updated_at)),
+      date(MIN(updated_at), '+24 months'), 'current', MIN(updated_at)
+    FROM actions GROUP BY network_id;
+
+  CREATE TABLE plan_actions (
+    network_id      TEXT NOT NULL,
+    plan_id         TEXT NOT NULL,
+    number          TEXT NOT NULL,
+    title           TEXT NOT NULL,
+    short_title     TEXT NOT NULL,
+    theme           TEXT NOT NULL,
+    edi             INTEGER NOT NULL,
+    owner           TEXT NOT NULL,
+    owner_email     TEXT,
+    due             TEXT,
+    due_as_written  TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    note            TEXT NOT NULL,
+    success_measure TEXT NOT NULL,
+    evidence        TEXT NOT NULL,
+    carried_from    TEXT,
+    updated_at      TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    PRIMARY KEY (network_id, plan_id, number),
+    FOREIGN KEY (network_id, plan_id) REFERENCES plans (network_id, id)
+  );
+  INSERT INTO plan_actions
+    SELECT network_id, 'initial', number, title, '', theme, 0, owner, owner, due, due, status,
+      note, '', evidence, NULL, updated_at, version
+    FROM actions;
+
+  CREATE TABLE plan_action_updates (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    network_id    TEXT NOT NULL,
+    plan_id       TEXT NOT NULL,
+    action_number TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    by            TEXT NOT NULL,
+    by_name       TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    note          TEXT NOT NULL,
+    evidence      TEXT NOT NULL,
+    FOREIGN KEY (network_id, plan_id, action_number) REFERENCES plan_actions (network_id, plan_id, number)
+      ON DELETE CASCADE
+  );
+  INSERT INTO plan_action_updates (seq, network_id, plan_id, action_number, at, by, by_name, status, note, evidence)
+    SELECT seq, network_id, 'initial', action_number, at, by, by_name, status, note, evidence
+    FROM action_updates;
+  DROP TABLE action_updates;
+  DROP TABLE actions;
+  CREATE INDEX plan_action_updates_by_action ON plan_action_updates (network_id, plan_id, action_number, seq);
+  CREATE INDEX plan_action_updates_by_time ON plan_action_updates (network_id, at);
+  CREATE INDEX plan_action_updates_by_author ON plan_action_updates (network_id, by);
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

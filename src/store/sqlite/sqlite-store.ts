@@ -12,6 +12,9 @@ import type {
   Forum,
   Member,
   Network,
+  Plan,
+  PlanStage,
+  PlanState,
   Platform,
   PulseAnswer,
   PulseAudience,
@@ -21,6 +24,9 @@ import type {
   QuietHours,
   RagStatus,
   Role,
+  ActionTheme,
+  ActionOrigin,
+  RagSnapshot,
   Theme,
   WorkspaceLink,
 } from '../../core/model';
@@ -124,22 +130,43 @@ interface PulseAnswerRow {
   answered_at: string;
 }
 
+interface PlanRow {
+  network_id: string;
+  id: string;
+  name: string;
+  stage: PlanStage;
+  starts_on: string;
+  ends_on: string;
+  state: PlanState;
+  created_at: string;
+  closed_at: string | null;
+  rag_at_close: string | null;
+}
+
 interface ActionRow {
   network_id: string;
+  plan_id: string;
   number: string;
   title: string;
-  theme: Theme;
+  short_title: string;
+  theme: ActionTheme;
+  edi: number;
   owner: string;
-  due: string;
+  owner_email: string | null;
+  due: string | null;
+  due_as_written: string;
   status: RagStatus;
   note: string;
+  success_measure: string;
   evidence: string;
+  carried_from: string | null;
   updated_at: string;
   version: number;
 }
 
 interface ActionUpdateRow {
   network_id: string;
+  plan_id: string;
   action_number: string;
   at: string;
   by: string;
@@ -299,25 +326,60 @@ function pulseAnswerFromRow(row: PulseAnswerRow): PulseAnswer {
   };
 }
 
+function planFromRow(row: PlanRow): Plan {
+  return {
+    networkId: row.network_id,
+    id: row.id,
+    name: row.name,
+    stage: row.stage,
+    start: row.starts_on,
+    end: row.ends_on,
+    state: row.state,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    ragAtClose: row.rag_at_close === null ? null : parseJson<RagSnapshot>(row.rag_at_close),
+  };
+}
+
+function planParams(plan: Plan) {
+  return { ...plan, ragAtClose: plan.ragAtClose === null ? null : JSON.stringify(plan.ragAtClose) };
+}
+
 function actionFromRow(row: ActionRow): Action {
   return {
     networkId: row.network_id,
+    planId: row.plan_id,
     number: row.number,
     title: row.title,
+    shortTitle: row.short_title,
     theme: row.theme,
+    edi: row.edi === 1,
     owner: row.owner,
+    ownerEmail: row.owner_email,
     due: row.due,
+    dueAsWritten: row.due_as_written,
     status: row.status,
     note: row.note,
+    successMeasure: row.success_measure,
     evidence: row.evidence,
+    carriedFrom: row.carried_from === null ? null : parseJson<ActionOrigin>(row.carried_from),
     updatedAt: row.updated_at,
     version: row.version,
+  };
+}
+
+function actionParams(action: Action) {
+  return {
+    ...action,
+    edi: toFlag(action.edi),
+    carriedFrom: action.carriedFrom === null ? null : JSON.stringify(action.carriedFrom),
   };
 }
 
 function actionUpdateFromRow(row: ActionUpdateRow): ActionUpdate {
   return {
     networkId: row.network_id,
+    planId: row.plan_id,
     actionNumber: row.action_number,
     at: row.at,
     by: row.by,
@@ -349,8 +411,11 @@ function deliveryFromRow(row: DeliveryRow): Delivery {
 }
 
 const INSERT_ACTION_UPDATE = `
-  INSERT INTO action_updates (network_id, action_number, at, by, by_name, status, note, evidence)
-  VALUES (@networkId, @actionNumber, @at, @by, @byName, @status, @note, @evidence)`;
+  INSERT INTO plan_action_updates (network_id, plan_id, action_number, at, by, by_name, status, note, evidence)
+  VALUES (@networkId, @planId, @actionNumber, @at, @by, @byName, @status, @note, @evidence)`;
+
+/** A plan id, or the network's current plan when none is given. */
+const PLAN_OR_CURRENT = `COALESCE(@planId, (SELECT id FROM plans WHERE network_id = @networkId AND state = 'current'))`;
 
 /**
  * The embedded store: one SQLite file, safe to share between processes (WAL, busy timeout,
@@ -758,20 +823,53 @@ export class SqliteStore implements Store {
       .map(pulseAnswerFromRow);
   }
 
+  async createPlan(plan: Plan): Promise<void> {
+    this.sql(
+      `INSERT INTO plans (network_id, id, name, stage, starts_on, ends_on, state, created_at, closed_at, rag_at_close)
+       VALUES (@networkId, @id, @name, @stage, @start, @end, @state, @createdAt, @closedAt, @ragAtClose)`,
+    ).run(planParams(plan));
+  }
+
+  async getPlan(networkId: string, id: string): Promise<Plan | null> {
+    const row = this.sql<PlanRow>('SELECT * FROM plans WHERE network_id = ? AND id = ?').get(networkId, id);
+    return row ? planFromRow(row) : null;
+  }
+
+  async listPlans(networkId: string): Promise<Plan[]> {
+    return this.sql<PlanRow>('SELECT * FROM plans WHERE network_id = ? ORDER BY created_at, id').all(networkId).map(planFromRow);
+  }
+
+  async getCurrentPlan(networkId: string): Promise<Plan | null> {
+    const row = this.sql<PlanRow>("SELECT * FROM plans WHERE network_id = ? AND state = 'current'").get(networkId);
+    return row ? planFromRow(row) : null;
+  }
+
+  async updatePlan(plan: Plan): Promise<void> {
+    this.sql(
+      `UPDATE plans SET name = @name, stage = @stage, starts_on = @start, ends_on = @end, state = @state,
+         closed_at = @closedAt, rag_at_close = @ragAtClose
+       WHERE network_id = @networkId AND id = @id`,
+    ).run(planParams(plan));
+  }
+
   async importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void> {
     this.writeTransaction(() => {
       for (const action of actions) {
         this.sql(
-          `INSERT INTO actions (network_id, number, title, theme, owner, due, status, note,
-             evidence, updated_at, version)
-           VALUES (@networkId, @number, @title, @theme, @owner, @due, @status, @note,
-             @evidence, @updatedAt, @version)
-           ON CONFLICT (network_id, number) DO UPDATE SET
-             title = excluded.title, theme = excluded.theme, owner = excluded.owner,
-             due = excluded.due, status = excluded.status, note = excluded.note,
-             evidence = excluded.evidence, updated_at = excluded.updated_at,
-             version = excluded.version`,
-        ).run({ ...action, networkId });
+          `INSERT INTO plan_actions (network_id, plan_id, number, title, short_title, theme, edi, owner,
+             owner_email, due, due_as_written, status, note, success_measure, evidence, carried_from,
+             updated_at, version)
+           VALUES (@networkId, @planId, @number, @title, @shortTitle, @theme, @edi, @owner,
+             @ownerEmail, @due, @dueAsWritten, @status, @note, @successMeasure, @evidence, @carriedFrom,
+             @updatedAt, @version)
+           ON CONFLICT (network_id, plan_id, number) DO UPDATE SET
+             title = excluded.title, short_title = excluded.short_title, theme = excluded.theme,
+             edi = excluded.edi, owner = excluded.owner, owner_email = excluded.owner_email,
+             due = excluded.due, due_as_written = excluded.due_as_written, status = excluded.status,
+             note = excluded.note, success_measure = excluded.success_measure,
+             evidence = excluded.evidence, carried_from = excluded.carried_from,
+             updated_at = excluded.updated_at, version = excluded.version`,
+        ).run({ ...actionParams(action), networkId });
       }
       for (const update of updates) {
         this.sql(INSERT_ACTION_UPDATE).run({ ...update, networkId });
@@ -779,18 +877,25 @@ export class SqliteStore implements Store {
     });
   }
 
-  async listActions(networkId: string): Promise<Action[]> {
-    return this.sql<ActionRow>('SELECT * FROM actions WHERE network_id = ?')
-      .all(networkId)
+  async removeActions(networkId: string, planId: string, numbers: string[]): Promise<void> {
+    this.writeTransaction(() => {
+      for (const number of numbers) {
+        this.sql('DELETE FROM plan_actions WHERE network_id = ? AND plan_id = ? AND number = ?').run(networkId, planId, number);
+      }
+    });
+  }
+
+  async listActions(networkId: string, planId?: string): Promise<Action[]> {
+    return this.sql<ActionRow>(`SELECT * FROM plan_actions WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT}`)
+      .all({ networkId, planId: planId ?? null })
       .map(actionFromRow)
       .sort((a, b) => compareActionNumbers(a.number, b.number));
   }
 
-  async getAction(networkId: string, number: string): Promise<Action | null> {
-    const row = this.sql<ActionRow>('SELECT * FROM actions WHERE network_id = ? AND number = ?').get(
-      networkId,
-      number,
-    );
+  async getAction(networkId: string, number: string, planId?: string): Promise<Action | null> {
+    const row = this.sql<ActionRow>(
+      `SELECT * FROM plan_actions WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT} AND number = @number`,
+    ).get({ networkId, number, planId: planId ?? null });
     return row ? actionFromRow(row) : null;
   }
 
@@ -801,32 +906,35 @@ export class SqliteStore implements Store {
   ): Promise<boolean> {
     return this.writeTransaction(() => {
       const { changes } = this.sql(
-        `UPDATE actions SET title = @title, theme = @theme, owner = @owner, due = @due,
-           status = @status, note = @note, evidence = @evidence, updated_at = @updatedAt,
-           version = @version
-         WHERE network_id = @networkId AND number = @number AND version = @expectedVersion`,
-      ).run({ ...action, expectedVersion });
+        `UPDATE plan_actions SET title = @title, short_title = @shortTitle, theme = @theme, edi = @edi,
+           owner = @owner, owner_email = @ownerEmail, due = @due, due_as_written = @dueAsWritten,
+           status = @status, note = @note, success_measure = @successMeasure, evidence = @evidence,
+           carried_from = @carriedFrom, updated_at = @updatedAt, version = @version
+         WHERE network_id = @networkId AND plan_id = @planId AND number = @number AND version = @expectedVersion`,
+      ).run({ ...actionParams(action), expectedVersion });
       if (changes === 0) return false;
       this.sql(INSERT_ACTION_UPDATE).run({
         ...update,
         networkId: action.networkId,
+        planId: action.planId,
         actionNumber: action.number,
       });
       return true;
     });
   }
 
-  async listActionUpdates(networkId: string, number: string): Promise<ActionUpdate[]> {
+  async listActionUpdates(networkId: string, number: string, planId?: string): Promise<ActionUpdate[]> {
     return this.sql<ActionUpdateRow>(
-      'SELECT * FROM action_updates WHERE network_id = ? AND action_number = ? ORDER BY seq',
+      `SELECT * FROM plan_action_updates
+       WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT} AND action_number = @number ORDER BY seq`,
     )
-      .all(networkId, number)
+      .all({ networkId, number, planId: planId ?? null })
       .map(actionUpdateFromRow);
   }
 
   async listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]> {
     return this.sql<ActionUpdateRow>(
-      'SELECT * FROM action_updates WHERE network_id = ? AND at >= ? AND at < ? ORDER BY at, seq',
+      'SELECT * FROM plan_action_updates WHERE network_id = ? AND at >= ? AND at < ? ORDER BY at, seq',
     )
       .all(networkId, since, until)
       .map(actionUpdateFromRow);
@@ -957,7 +1065,7 @@ export class SqliteStore implements Store {
          WHERE member_id = ? AND round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ?)`,
       ).run(memberId, networkId).changes;
       const actionUpdates = this.sql(
-        "UPDATE action_updates SET by = 'forgotten', by_name = 'A former member' WHERE network_id = ? AND by = ?",
+        "UPDATE plan_action_updates SET by = 'forgotten', by_name = 'A former member' WHERE network_id = ? AND by = ?",
       ).run(networkId, memberId).changes;
       this.sql("UPDATE audit_log SET actor_id = 'forgotten', actor_name = 'A former member' WHERE network_id = ? AND actor_id = ?").run(networkId, memberId);
       this.sql('DELETE FROM deliveries WHERE network_id = ? AND recipient_key = ?').run(networkId, memberId);
