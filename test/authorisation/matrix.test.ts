@@ -17,6 +17,7 @@ import { slackSignature } from '../support/slack-signing';
  * of action 1.6, the owner of other actions, a chair, an admin, and someone from another
  * network. "ok" means the act went ahead; otherwise the person gets the clear refusal shown.
  */
+let updateCount = 0;
 const ROLES = ['member', 'owner', 'otherOwner', 'chair', 'admin', 'outsider'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -102,7 +103,8 @@ const ROWS: Row[] = [
   {
     act: 'action.update 1.6',
     expect: ownerOf16(/Saved: 1\.6 is now/),
-    run: press('action.update', async (p) => ({ number: '1.6', version: (await p.store.getAction(p.networkId, '1.6'))!.version, status: 'amber', note: 'Progress' })),
+    // Each allowed update must change something: an unchanged save is refused as nothing to do.
+    run: press('action.update', async (p) => ({ number: '1.6', version: (await p.store.getAction(p.networkId, '1.6'))!.version, status: 'amber', note: `Progress ${++updateCount}` })),
   },
   { act: 'reminder.snooze 1.6', expect: ownerOf16(/Snoozed/), run: press('reminder.snooze', () => ({ number: '1.6' })) },
   { act: 'feedback.acknowledge FB-1', expect: chairsOnly(/FB-1/), run: press('feedback.acknowledge', () => ({ number: 1 })) },
