@@ -12,6 +12,6 @@ export async function openBenchRound(app: App): Promise<{ network: Network; roun
     'bench',
   );
   const roundId = 'bench-round';
-  await app.store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, createdAt: new Date().toISOString() });
+  await app.store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, answerSalt: null, createdAt: new Date().toISOString() });
   return { network, roundId };
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Member } from './model';
+import type { Member, PulseRound } from './model';
 
 /** A stable, short id derived from its parts: makes first-contact creates idempotent. */
 export function deriveId(prefix: string, ...parts: string[]): string {
@@ -24,9 +24,19 @@ export function personKey(member: Pick<Member, 'platform' | 'platformUserId' | '
   return member.linkedPerson ?? platformIdentity(member);
 }
 
-/** The one-answer-per-person key of a round: a keyed hash of the person, never their id. */
-export function respondentKey(secret: string, roundId: string, member: Parameters<typeof personKey>[0]): string {
-  return keyedHash(secret, 'answer', roundId, personKey(member));
+/**
+ * The one-answer-per-person key of a round: a keyed hash of the person and the round's salt,
+ * never their id. Null once the round is sealed: its salt is gone, so nobody (not even the
+ * server) can tell any more which answer was whose.
+ */
+export function respondentKey(
+  secret: string,
+  round: Pick<PulseRound, 'id' | 'answerSalt'>,
+  member: Parameters<typeof personKey>[0],
+): string | null {
+  if (round.answerSalt === '') return null;
+  const salt = round.answerSalt === null ? [] : [round.answerSalt];
+  return keyedHash(secret, 'answer', round.id, ...salt, personKey(member));
 }
 
 /** Keyed one-way hash: dedupes anonymous acts without storing who did them. */

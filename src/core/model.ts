@@ -164,6 +164,12 @@ export interface PulseRound {
   closesAt: string;
   /** Number of people the round was sent to (for response rates). */
   askedCount: number;
+  /**
+   * Part of every respondent key of the round while it is open; erased once it has closed
+   * (the round is sealed: ''), after which not even the server key ties an answer to a
+   * person. Null for rounds made before sealing existed.
+   */
+  answerSalt: string | null;
   createdAt: string;
 }
 

@@ -80,6 +80,22 @@ export function pruneDeliveryMarks(store: Store, at: Date = now()): Promise<numb
   return store.pruneProcessed(addDays(at, -DELIVERY_MARK_DAYS).toISOString());
 }
 
+/**
+ * Seals the rounds that have closed: their answer salt is erased, so that from then on not
+ * even the server key tells which answer was whose (docs/anonymity.md). Returns how many.
+ */
+export async function sealClosedRounds(store: Store, network: Network, at: Date = now()): Promise<number> {
+  const rounds = await store.listRounds(network.id, addDays(at, -SEAL_LOOKBACK_DAYS).toISOString(), at.toISOString());
+  let sealed = 0;
+  for (const round of rounds) {
+    if (round.answerSalt && Date.parse(round.closesAt) <= at.getTime() && (await store.sealRound(round.id))) sealed++;
+  }
+  return sealed;
+}
+
+/** Rounds stay open three months at most, so a closed round is sealed well within this. */
+const SEAL_LOOKBACK_DAYS = 120;
+
 /** Deletes feedback and answers older than the network's retention policy allows. */
 export function sweepExpired(store: Store, network: Network, at: Date = now()): Promise<ExpiredCounts> {
   const cutOff = (days: number | null) => (days === null ? null : addDays(at, -days).toISOString());

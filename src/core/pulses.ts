@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice, type PulseListCard } from './cards';
 import type { CoreDeps } from './deps';
@@ -162,6 +162,7 @@ export async function openRound(
     opensAt: opensAt.toISOString(),
     closesAt: closesAt.toISOString(),
     askedCount: question.audience.type === 'members' ? recipients.length : await countPeople(deps, network.id),
+    answerSalt: randomBytes(18).toString('base64url'),
     createdAt: nowIso(),
   };
   await deps.store.createRound(round);
@@ -251,15 +252,20 @@ async function loadRound(deps: CoreDeps, session: Session, roundId: string): Pro
   return { round, question };
 }
 
-
-/** This person's answer to a round, if they have given one. */
-const myAnswer = (deps: CoreDeps, session: Session, roundId: string): Promise<PulseAnswer | null> =>
-  deps.store.getAnswer(roundId, respondentKey(deps.secret, roundId, session.member));
+/**
+ * This person's answer to a round: null when they have given none, 'unknown' once the round
+ * is sealed (nobody can tell any more which answer was whose).
+ */
+async function myAnswer(deps: CoreDeps, session: Session, round: PulseRound): Promise<PulseAnswer | null | 'unknown'> {
+  const key = respondentKey(deps.secret, round, session.member);
+  return key === null ? 'unknown' : deps.store.getAnswer(round.id, key);
+}
 
 export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
   const { round, question } = await loadRound(deps, session, roundId);
-  const mine = await myAnswer(deps, session, round.id);
-  return questionCard(session.network, question, round, mine?.value ?? null, mine ? 'You have answered this one: you can change your answer until it closes.' : '');
+  const mine = await myAnswer(deps, session, round);
+  const given = mine === 'unknown' ? null : mine;
+  return questionCard(session.network, question, round, given?.value ?? null, given ? 'You have answered this one: you can change your answer until it closes.' : '');
 }
 
 /** One answer per person per round, changeable until the round closes. */
@@ -267,7 +273,8 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Submi
   const { network } = session;
   const { round, question } = await loadRound(deps, session, input.roundId);
   const at = now();
-  if (at.getTime() >= Date.parse(round.closesAt)) {
+  const key = respondentKey(deps.secret, round, session.member);
+  if (at.getTime() >= Date.parse(round.closesAt) || key === null) {
     return questionCard(network, question, round, null, '', `This pulse closed on ${formatDateTime(round.closesAt, network.timeZone)}. Your answer was not recorded.`);
   }
   if (at.getTime() < Date.parse(round.opensAt)) {
@@ -280,7 +287,7 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Submi
   }
   const answer: PulseAnswer = {
     roundId: round.id,
-    respondentKey: respondentKey(deps.secret, round.id, session.member),
+    respondentKey: key,
     memberId: question.anonymous ? null : session.member.id,
     value: input.answer,
     platform: session.inbound.requester.platform,
@@ -307,7 +314,8 @@ function withheldText(round: PulseRound, rule: DisclosureRule, answered: number,
 export async function pulseListItem(deps: CoreDeps, session: Session, round: PulseRound, question: PulseQuestion, at: Date): Promise<PulseListCard['rounds'][number]> {
   const open = isRoundOpen(round, at);
   const reference = pulseReference(question.number);
-  const answered = (await myAnswer(deps, session, round.id)) !== null;
+  const mine = await myAnswer(deps, session, round);
+  const answered = mine !== null && mine !== 'unknown';
   return {
     roundId: round.id,
     reference,
@@ -352,7 +360,8 @@ export async function pulseResults(deps: CoreDeps, session: Session, roundId: st
   const { network } = session;
   const { round, question } = await loadRound(deps, session, roundId);
   const answers = await deps.store.listAnswers(round.id);
-  const readerAnswered = (await deps.store.getAnswer(round.id, respondentKey(deps.secret, round.id, session.member))) !== null;
+  // Once sealed, nobody knows whether the reader answered: the rule assumes they did.
+  const readerAnswered = (await myAnswer(deps, session, round)) !== null;
   const rule = readerRule(network, readerAnswered, now());
   const tally = tallyRounds([round.id], answers.map((a) => ({ roundId: round.id, value: a.value, platform: a.platform, count: 1 }))).get(round.id)!;
   const withheld = !isPublishable(tally, round, rule);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -246,6 +247,7 @@ async function seedPulses(store: Store, secret: string, today: Date): Promise<vo
     );
     for (const round of pulse.rounds) {
       const roundId = roundIdFor(DEMO_NETWORK_ID, question.number, round.occurrence);
+      const stored = { id: roundId, answerSalt: randomBytes(18).toString('base64url') };
       const opensAt = at(round.opensDaysAgo);
       await store.createRound({
         id: roundId,
@@ -254,13 +256,14 @@ async function seedPulses(store: Store, secret: string, today: Date): Promise<vo
         opensAt: opensAt.toISOString(),
         closesAt: at(round.closesDaysAgo).toISOString(),
         askedCount: everyone,
+        answerSalt: stored.answerSalt,
         createdAt: opensAt.toISOString(),
       });
       for (const [i, value] of round.answers.entries()) {
         const person = respondents[i % respondents.length];
         await store.saveAnswer({
           roundId,
-          respondentKey: respondentKey(secret, roundId, demoIdentity(person)),
+          respondentKey: respondentKey(secret, stored, demoIdentity(person)) as string,
           memberId: null,
           value,
           platform: 'teams',

@@ -6,7 +6,7 @@ import { now } from '../core/clock';
 import { queueDueReminders } from '../core/reminders';
 import { openDueRounds, queueNudges } from './pulse-jobs';
 import { queueChairDigest, queueForumSummaries } from './report-jobs';
-import { pruneDeliveryMarks, sweepExpired } from '../core/privacy';
+import { pruneDeliveryMarks, sealClosedRounds, sweepExpired } from '../core/privacy';
 
 export interface SchedulerOptions {
   /** Identifies this instance in the scheduler lease. */
@@ -93,6 +93,7 @@ export class Scheduler {
         result.reminders += await queueDueReminders(this.deps, network, at);
         result.roundsOpened += await openDueRounds(this.deps, network, at);
         result.nudges += await queueNudges(this.deps, network, at);
+        await sealClosedRounds(store, network, at);
         result.summaries += await queueForumSummaries(this.deps, network, this.options.summarySchedule, at);
         result.digests += await queueChairDigest(this.deps, network, this.options.digestSchedule, at);
         if (at.getUTCMinutes() === 0) {

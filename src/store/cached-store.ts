@@ -62,6 +62,10 @@ export function withReadCache(store: Store, options: Partial<CacheOptions> = {})
       links.forget(`${link.platform}\u0000${link.externalId}`);
     },
     getRound: (id: string) => rounds.get(id, () => store.getRound(id)),
+    sealRound: async (id: string) => {
+      rounds.forget(id);
+      return store.sealRound(id);
+    },
     getPulseQuestion: (networkId: string, number: number) =>
       questions.get(`${networkId}\u0000${number}`, () => store.getPulseQuestion(networkId, number)),
   };

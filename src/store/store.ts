@@ -119,6 +119,8 @@ export interface Store {
   listPulseQuestions(networkId: string): Promise<PulseQuestion[]>;
   createRound(round: PulseRound): Promise<void>;
   getRound(id: string): Promise<PulseRound | null>;
+  /** Erases a round's answer salt (see PulseRound.answerSalt). True if this call erased it. */
+  sealRound(id: string): Promise<boolean>;
   /** Rounds that opened in [since, until), oldest first. */
   listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]>;
   /** Stores or replaces a respondent's answer to a round. */

@@ -130,7 +130,7 @@ async function seed(store: Store, network: string): Promise<string> {
     'matrix-pulse',
   );
   const roundId = `matrix-round-${network}`;
-  await store.createRound({ id: roundId, networkId: network, questionNumber: question.number, opensAt: at, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), askedCount: 6, createdAt: at });
+  await store.createRound({ id: roundId, networkId: network, questionNumber: question.number, opensAt: at, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), askedCount: 6, answerSalt: null, createdAt: at });
   return roundId;
 }
 

@@ -72,6 +72,7 @@ export async function seedRound(deps: CoreDeps, network: Network, seed: RoundSee
     opensAt: daysAgo(seed.openedDaysAgo),
     closesAt: daysAgo(seed.openedDaysAgo - 3),
     askedCount: seed.asked,
+    answerSalt: null,
     createdAt: daysAgo(seed.openedDaysAgo),
   });
   let n = 0;

@@ -5,7 +5,10 @@ import { people, emails, memberOf, networkId, startWorld } from '../support/team
 import { actionFor, cardText } from '../support/cards';
 import { channel, conversationIdOf, personal, user, type TeamsUser } from '../support/teams-activities';
 import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
+import sinon from 'sinon';
 import { runCli } from '../../src/cli';
+import { respondentKey } from '../../src/core/identity';
+import { sealClosedRounds } from '../../src/core/privacy';
 import { openModal } from '../support/slack-world';
 
 const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -26,7 +29,10 @@ const answer = (bot: BotHarness, who: TeamsUser, roundId: string, value: string)
 
 describe('Disclosure: what a chair, an admin or a second account can learn', () => {
   let bot: BotHarness;
-  afterEach(async () => bot.close());
+  afterEach(async () => {
+    sinon.restore();
+    await bot.close();
+  });
 
   it('an admin who gives a stooge account the victim’s e-mail neither sees nor overwrites the victim’s answer, and aliases do not count twice', async () => {
     bot = await startWorld();
@@ -48,6 +54,33 @@ describe('Disclosure: what a chair, an admin or a second account can learn', () 
     assert.deepEqual(values, ['no', 'yes'], 'the victim’s answer is untouched and the stooge counts on their own');
     const victim = cardText(await bot.press(people.member, 'pulse.open', { cv: 1, roundId }));
     assert.match(victim, /You have answered this one/);
+  });
+
+  it('seals a round once it has closed: with the database and the server key, nobody can tell any more which answer was whose', async () => {
+    bot = await startWorld();
+    const roundId = await anonymousPulse(bot);
+    const voters = [people.member, people.owner, people.otherOwner];
+    for (const who of voters) await answer(bot, who, roundId, 'yes');
+    const network = await networkId(bot);
+    const members = await bot.store.listMembers(network);
+    const linkable = async () => {
+      const round = (await bot.app.core.deps.store.getRound(roundId))!;
+      const keys = new Set((await bot.store.listAnswers(roundId)).map((a) => a.respondentKey));
+      // What someone holding the database and the key would try: every member's key for the round.
+      return members.filter((m) => {
+        const key = respondentKey('test-secret', round, m);
+        return key !== null && keys.has(key);
+      }).length;
+    };
+    assert.equal(await linkable(), 3, 'while the round is open the key still tells (the documented limit)');
+
+    const round = (await bot.store.getRound(roundId))!;
+    sinon.useFakeTimers({ now: Date.parse(round.closesAt) + 60_000, shouldAdvanceTime: true, toFake: ['Date'] });
+    assert.equal(await sealClosedRounds(bot.store, (await bot.store.getNetwork(network))!), 1);
+    assert.equal(await linkable(), 0, 'once sealed, no member’s key matches any answer');
+    assert.equal((await bot.store.listAnswers(roundId)).length, 3, 'the answers themselves are kept');
+    const opened = cardText(await bot.press(people.member, 'pulse.open', { cv: 1, roundId }));
+    assert.doesNotMatch(opened, /You have answered/, 'not even the person’s own answer can be found');
   });
 
   it('lists free-text answers in an order that says nothing about who answered when', async () => {

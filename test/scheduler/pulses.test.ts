@@ -79,6 +79,7 @@ describe('Scheduler: recurring pulses', () => {
 
     await tickAt(clock, scheduler, bot, '2026-06-15T09:00:00Z');
     assert.equal((await rounds()).length, 1, 'the Monday in between is skipped');
+    assert.equal((await bot.store.getRound(round.id))!.answerSalt, '', 'the closed round is sealed: its answers are nobody’s now');
     await tickAt(clock, scheduler, bot, '2026-06-22T09:00:00Z');
     assert.equal((await rounds()).length, 2);
   });

@@ -123,6 +123,7 @@ export function aRound(
     opensAt: at(60),
     closesAt: at(60 + 72 * 60),
     askedCount: 12,
+    answerSalt: null,
     createdAt: at(59),
     ...overrides,
   };
@@ -580,6 +581,18 @@ export function storeContract(name: string, open: OpenStore): void {
           await store.createRound(round);
           assert.deepStrictEqual(await store.getRound('r1'), round);
           assert.equal(await store.getRound('r2'), null);
+        });
+
+        it('seals a round once: its answer salt is erased, its answers stay', async function () {
+          await store.createRound(aRound('n1', 'r1', 1, { answerSalt: 'round-salt' }));
+          await store.createRound(aRound('n1', 'legacy', 1, { answerSalt: null }));
+          await store.saveAnswer({ roundId: 'r1', respondentKey: 'k1', memberId: null, value: 'yes', platform: 'teams', answeredAt: at(70) });
+          const sealed = await Promise.all([store.sealRound('r1'), store.sealRound('r1')]);
+          assert.deepEqual(sealed.sort(), [false, true], 'one of two instances seals it');
+          assert.equal((await store.getRound('r1'))!.answerSalt, '');
+          assert.equal(await store.sealRound('legacy'), false, 'a round without a salt has nothing to erase');
+          assert.equal(await store.sealRound('unknown'), false);
+          assert.equal((await store.listAnswers('r1')).length, 1);
         });
 
         it('lists rounds opened in a half-open period, oldest first, per network', async function () {

@@ -164,6 +164,7 @@ describe('SqliteStore', function () {
           opensAt: at(0),
           closesAt: at(60),
           askedCount: 1,
+          answerSalt: null,
           createdAt: at(0),
         }),
         /FOREIGN KEY/,

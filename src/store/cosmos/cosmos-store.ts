@@ -438,6 +438,15 @@ export class CosmosStore implements Store {
     }
   }
 
+  async sealRound(id: string): Promise<boolean> {
+    const docId = documentId(id);
+    return untilSettled('seal a round', async () => {
+      const stored = await this.pulseRounds.read(docId, docId);
+      if (!stored || !stored.value.answerSalt) return false;
+      return (await this.pulseRounds.replaceIfMatch(stored, { ...stored.value, answerSalt: '' })) ? true : undefined;
+    });
+  }
+
   async getRound(id: string): Promise<PulseRound | null> {
     const docId = documentId(id);
     return (await this.pulseRounds.read(docId, docId))?.value ?? null;

@@ -323,6 +323,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX plan_action_updates_by_time ON plan_action_updates (network_id, at);
   CREATE INDEX plan_action_updates_by_author ON plan_action_updates (network_id, by);
   `,
+  `
+  -- A round's respondent keys include a salt that is erased once the round has closed.
+  ALTER TABLE pulse_rounds ADD COLUMN answer_salt TEXT;
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

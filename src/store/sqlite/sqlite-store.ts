@@ -118,6 +118,7 @@ interface PulseRoundRow {
   opens_at: string;
   closes_at: string;
   asked_count: number;
+  answer_salt: string | null;
   created_at: string;
 }
 
@@ -311,6 +312,7 @@ function pulseRoundFromRow(row: PulseRoundRow): PulseRound {
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     askedCount: row.asked_count,
+    answerSalt: row.answer_salt,
     createdAt: row.created_at,
   };
 }
@@ -731,9 +733,16 @@ export class SqliteStore implements Store {
   async createRound(round: PulseRound): Promise<void> {
     this.sql(
       `INSERT INTO pulse_rounds (id, network_id, question_number, opens_at, closes_at,
-         asked_count, created_at)
-       VALUES (@id, @networkId, @questionNumber, @opensAt, @closesAt, @askedCount, @createdAt)`,
+         asked_count, answer_salt, created_at)
+       VALUES (@id, @networkId, @questionNumber, @opensAt, @closesAt, @askedCount, @answerSalt, @createdAt)`,
     ).run(round);
+  }
+
+  async sealRound(id: string): Promise<boolean> {
+    const { changes } = this.sql("UPDATE pulse_rounds SET answer_salt = '' WHERE id = ? AND answer_salt IS NOT NULL AND answer_salt <> ''").run(id);
+    // The erased salt must not stay readable in the write-ahead log either.
+    if (changes > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes > 0;
   }
 
   async getRound(id: string): Promise<PulseRound | null> {

@@ -12,7 +12,7 @@ export async function openRound(core: Techvoice, store: Store, platform: Platfor
     { networkId: network.id, text: 'Load question', kind: 'likert', choices: [], theme: 'Visibility', anonymous: false, audience: { type: 'members' }, schedule: null, windowHours: 24, createdBy: member.id, createdAt: new Date().toISOString() },
     `load-${roundId}`,
   );
-  await store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, createdAt: new Date().toISOString() });
+  await store.createRound({ id: roundId, networkId: network.id, questionNumber: question.number, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), askedCount: 500, answerSalt: null, createdAt: new Date().toISOString() });
   return network.id;
 }
 
