@@ -61,6 +61,8 @@ describe('summary anonymity', () => {
     await seedRound(deps, network, { id: 'r-vis-nps', theme: 'Visibility', kind: 'nps', forumId: null, openedDaysAgo: 40, asked: 30, answers: { teams: fives(5, '7'), slack: fives(5, '9') } });
     await seedRound(deps, network, { id: 'r-rec-old-small', theme: 'Recognition', kind: 'likert', forumId: 'forum-a', openedDaysAgo: 45, asked: 20, answers: { slack: ['2', '2', '2', '2'] } });
     await seedRound(deps, network, { id: 'r-car-yesno', theme: 'Career Development', kind: 'yesno', forumId: 'forum-b', openedDaysAgo: 5, asked: 10, answers: { teams: fives(5, 'yes'), slack: ['no'] } });
+    // Still open, with plenty of answers: nothing but its count is shown until it closes.
+    await seedRound(deps, network, { id: 'r-car-open', theme: 'Career Development', kind: 'likert', forumId: 'forum-b', openedDaysAgo: 1, asked: 20, answers: { teams: fives(8, '4'), slack: fives(7, '2') } });
     await seedRound(deps, network, { id: 'r-sus', theme: 'Sustainability', kind: 'likert', forumId: 'forum-b', openedDaysAgo: 50, asked: 12, answers: { teams: fives(5, '2'), slack: fives(5, '3') } });
   });
   after(async () => {
@@ -71,13 +73,29 @@ describe('summary anonymity', () => {
     return summaryFigures(deps, { network, audienceName: 'Forum', days: view.days, filters: view.filters });
   }
 
-  it('never shows a distribution of fewer than the threshold', async () => {
+  it('never shows a distribution of fewer than the threshold besides any one reader’s own answer', async () => {
     for (const view of views) {
       for (const [cell, counts] of observed(await figuresOf(view))) {
         const total = [...counts.values()].reduce((a, b) => a + b, 0);
-        assert.ok(total >= THRESHOLD, `${JSON.stringify(view)} shows ${cell} with ${total} answers`);
+        assert.ok(total - 1 >= THRESHOLD, `${JSON.stringify(view)} shows ${cell} with ${total} answers`);
       }
     }
+  });
+
+  it('never shows a round that is still open, in any view, and leaves it out of every average', async () => {
+    let checked = 0;
+    for (const view of views) {
+      const figures = await figuresOf(view);
+      const open = figures.rounds.find((r) => r.round.id === 'r-car-open');
+      if (!open) continue;
+      checked++;
+      assert.equal(open.shown, false, JSON.stringify(view));
+      assert.match(open.withheldReason, /results appear when the pulse closes/);
+      assert.ok(open.answered > 0, 'how many have answered is shown');
+      const career = figures.themes.find((t) => t.theme === 'Career Development');
+      for (const scale of career?.scales ?? []) assert.equal(scale.answers, 0, `${JSON.stringify(view)}: the open round is in no average`);
+    }
+    assert.ok(checked >= 20, `the open round is in ${checked} views`);
   });
 
   it(`lets no pair of filter combinations (${views.length} views: theme, period, forum, platform) subtract to a group under the threshold`, async () => {
