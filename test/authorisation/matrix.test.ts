@@ -44,6 +44,8 @@ interface Platform {
   store: Store;
   networkId: string;
   roundId: string;
+  /** A second open round, answered by the member alone (for the alias row). */
+  aliasRoundId: string;
   say(role: Role, text: string, inForum?: boolean): Promise<string>;
   press(role: Role, verb: string, data: Record<string, unknown>): Promise<string>;
   memberId(role: Exclude<Role, 'outsider'>): Promise<string>;
@@ -109,6 +111,20 @@ const ROWS: Row[] = [
   { act: 'reminder.snooze 1.6', expect: ownerOf16(/Snoozed/), run: press('reminder.snooze', () => ({ number: '1.6' })) },
   { act: 'feedback.acknowledge FB-1', expect: chairsOnly(/FB-1/), run: press('feedback.acknowledge', () => ({ number: 1 })) },
   { act: 'roles.set', expect: adminsOnly(/Saved: Mo Member/), run: press('roles.set', async (p) => ({ member: await p.memberId('member'), roles: 'owner', email: '' })) },
+  {
+    // The alias attack: an admin gives an account the member's e-mail. The e-mail decides which
+    // actions someone owns, never who they are: only the member sees the member's answer.
+    act: 'pulse.open after an admin gave this account the member’s e-mail',
+    expect: byRole({ member: ok(/You have answered this one/), outsider: refused(/not one of your network’s/) }, ok(/^(?![\s\S]*You have answered)[\s\S]*I feel heard/)),
+    run: async (p, role) => {
+      if (role === 'member') await p.press('member', 'pulse.answer', { cv: 1, roundId: p.aliasRoundId, answer: '2' });
+      else if (role !== 'outsider') {
+        const member = (await p.store.getMember(p.networkId, await p.memberId('member')))!;
+        await p.press('admin', 'roles.set', { cv: 1, member: await p.memberId(role), roles: 'owner', email: member.email ?? '' });
+      }
+      return p.press(role, 'pulse.open', { cv: 1, roundId: p.aliasRoundId });
+    },
+  },
 ];
 
 /** Every `text` in a Slack call's arguments: messages, blocks, modal titles and buttons. */
@@ -118,7 +134,7 @@ function textsIn(node: unknown): string[] {
   return Object.entries(node).flatMap(([key, value]) => (key === 'text' && typeof value === 'string' ? [value] : textsIn(value)));
 }
 
-async function seed(store: Store, network: string): Promise<string> {
+async function seed(store: Store, network: string): Promise<{ roundId: string; aliasRoundId: string }> {
   await importActionPlan(store, network, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
   const at = new Date().toISOString();
   await store.createFeedback(
@@ -129,9 +145,12 @@ async function seed(store: Store, network: string): Promise<string> {
     { networkId: network, text: 'I feel heard', kind: 'likert', choices: [], theme: 'Visibility', anonymous: true, audience: { type: 'members' }, schedule: null, windowHours: 168, createdBy: 'matrix', createdAt: at },
     'matrix-pulse',
   );
+  const round = (id: string) => ({ id, networkId: network, questionNumber: question.number, opensAt: at, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), askedCount: 6, answerSalt: `salt-${id}`, createdAt: at });
   const roundId = `matrix-round-${network}`;
-  await store.createRound({ id: roundId, networkId: network, questionNumber: question.number, opensAt: at, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), askedCount: 6, answerSalt: null, createdAt: at });
-  return roundId;
+  const aliasRoundId = `matrix-alias-round-${network}`;
+  await store.createRound(round(roundId));
+  await store.createRound(round(aliasRoundId));
+  return { roundId, aliasRoundId };
 }
 
 async function teamsPlatform(): Promise<Platform> {
@@ -139,7 +158,7 @@ async function teamsPlatform(): Promise<Platform> {
   const outsider = user('Olga Outsider');
   const teamsUsers: Record<Exclude<Role, 'outsider'>, TeamsUser> = people;
   const network = await networkId(bot);
-  const roundId = await seed(bot.store, network);
+  const { roundId, aliasRoundId } = await seed(bot.store, network);
   await bot.say(people.admin, 'forum', channel());
   const elsewhere = (activity: Record<string, unknown>) => ({
     ...activity,
@@ -156,6 +175,7 @@ async function teamsPlatform(): Promise<Platform> {
     store: bot.store,
     networkId: network,
     roundId,
+    aliasRoundId,
     async say(role, text, inForum = false) {
       const where: Where = inForum ? channel() : personal;
       if (role !== 'outsider') {
@@ -182,7 +202,7 @@ async function slackPlatform(): Promise<Platform> {
   h.slack.addUser(outsider);
   const slackUsers: Record<Exclude<Role, 'outsider'>, SlackUser> = slackPeople;
   const network = await slackNetworkId(h);
-  const roundId = await seed(h.store, network);
+  const { roundId, aliasRoundId } = await seed(h.store, network);
   await h.command(slackPeople.admin, 'forum', slackForum());
   const who = (role: Role) => (role === 'outsider' ? outsider : slackUsers[role]);
   const team = (role: Role) => (role === 'outsider' ? 'T0OTHERNET' : SLACK_TEAM);
@@ -213,6 +233,7 @@ async function slackPlatform(): Promise<Platform> {
     store: h.store,
     networkId: network,
     roundId,
+    aliasRoundId,
     async say(role, text, inForum = false) {
       const person = who(role);
       const where = inForum ? slackForum() : { channelId: `D${person.id}`, channelName: 'directmessage' };
