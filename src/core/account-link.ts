@@ -21,6 +21,15 @@ interface PendingLink {
 const settingKey = (deps: CoreDeps, networkId: string, code: string): string =>
   `link-code:${keyedHash(deps.secret, 'link-code', networkId, code)}`;
 
+/** Which code a member has outstanding, so that a new code or `forget me` removes the old one. */
+const pendingKey = (memberId: string): string => `link-pending:${memberId}`;
+
+/** Removes a member's outstanding code, if any. */
+export async function dropPendingCode(deps: CoreDeps, memberId: string): Promise<void> {
+  const outstanding = await deps.store.takeSetting(pendingKey(memberId));
+  if (outstanding) await deps.store.takeSetting(outstanding);
+}
+
 const normalise = (typed: string): string => typed.toUpperCase().replace(/[\s-]/g, '');
 
 /**
@@ -41,7 +50,10 @@ async function issueCode(deps: CoreDeps, session: Session): Promise<string> {
     platform: session.member.platform,
     expiresAt: new Date(now().getTime() + CODE_MINUTES * 60_000).toISOString(),
   };
-  await deps.store.getOrCreateSetting(settingKey(deps, session.network.id, code), JSON.stringify(pending));
+  await dropPendingCode(deps, session.member.id);
+  const key = settingKey(deps, session.network.id, code);
+  await deps.store.getOrCreateSetting(key, JSON.stringify(pending));
+  await deps.store.getOrCreateSetting(pendingKey(session.member.id), key);
   const other = platformName(session.member.platform === 'teams' ? 'slack' : 'teams');
   const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
   return `Your one-time code is **${shown}**. Within ${CODE_MINUTES} minutes, type **link ${shown}** to Techvoice on ${other}: your two accounts then count as one person. Keep the code to yourself.`;
@@ -58,6 +70,7 @@ async function redeemCode(deps: CoreDeps, session: Session, code: string): Promi
     await deps.store.getOrCreateSetting(settingKey(deps, session.network.id, code), stored as string);
     throw new UserError(`Type the code on your other platform, not on ${platformName(pending.platform)}. Type **link** here for a code to use there.`);
   }
+  await deps.store.takeSetting(pendingKey(pending.memberId));
   const other = await deps.store.getMember(session.network.id, pending.memberId);
   if (!other) throw new UserError(unknown);
   await deps.store.upsertMember({ ...session.member, linkedPerson: personKey(other) });

@@ -6,6 +6,8 @@ import { feedbackReference } from './feedback';
 import { ownsAction } from './actions';
 import type { AuditEntry, Network } from './model';
 import type { Session } from './session';
+import { platformIdentity } from './identity';
+import { dropPendingCode } from './account-link';
 import type { ExpiredCounts, Store } from '../store/store';
 import { plain } from './markdown';
 
@@ -56,6 +58,7 @@ export function forgetConfirm(): Card {
 
 /** Removes the person's member record and anonymises everything they sent with their name. */
 export async function forgetMe(deps: CoreDeps, session: Session): Promise<Card> {
+  await forgetLinks(deps, session);
   const counts = await deps.store.forgetMember(session.network.id, session.member.id);
   const removed = [
     plural(counts.feedback, 'feedback item'),
@@ -95,6 +98,18 @@ export async function sealClosedRounds(store: Store, network: Network, at: Date 
 
 /** Rounds stay open three months at most, so a closed round is sealed well within this. */
 const SEAL_LOOKBACK_DAYS = 120;
+
+/**
+ * A forgotten person's identity must not live on in the account they had linked to theirs,
+ * nor in a one-time code they had asked for.
+ */
+async function forgetLinks(deps: CoreDeps, session: Session): Promise<void> {
+  const identity = platformIdentity(session.member);
+  for (const other of await deps.store.listMembers(session.network.id)) {
+    if (other.linkedPerson === identity) await deps.store.upsertMember({ ...other, linkedPerson: null });
+  }
+  await dropPendingCode(deps, session.member.id);
+}
 
 /** Deletes feedback and answers older than the network's retention policy allows. */
 export function sweepExpired(store: Store, network: Network, at: Date = now()): Promise<ExpiredCounts> {

@@ -1,20 +1,17 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { DateTime } from 'luxon';
-import { SlackHarness, blocksText, dm } from '../support/slack-harness';
-import { ADMIN_AAD } from '../support/bot-harness';
+import { SlackHarness, dm } from '../support/slack-harness';
 import { people, emails, memberOf, networkId } from '../support/teams-world';
 import { actionFor } from '../support/cards';
 import { conversationIdOf, personal, type TeamsUser } from '../support/teams-activities';
-import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
-import { runCli } from '../../src/cli';
+import type { SlackUser } from '../support/fake-slack';
 import { queueNudges } from '../../src/scheduler/pulse-jobs';
 import { dumpStore, sqliteBytes, type StoredRecord } from './store-dump';
 import { openModal } from '../support/slack-world';
+import { linkMosAccounts, moOnSlack, samOnSlack, startLinkedWorld } from '../support/linked-world';
 
 const QUESTION = 'I have time for training this term';
-const moOnSlack: SlackUser = { id: 'U0MOMEMBER', name: 'Mo Member', email: emails[people.member.id] };
-const samOnSlack: SlackUser = { id: 'U0SAMSLACK', name: 'Sam Slack', email: 'sam.slack@example.ac.uk' };
 
 /** Tables and containers about people by design (members, roles, forums) or about named acts only. */
 const NAMED_BY_DESIGN = new Set([
@@ -48,25 +45,10 @@ describe('Anonymity audit: nothing stored or logged ties an anonymous act to the
   });
 
   it('answers, feedback, replies, nudges and a forgotten member leave no id, name, e-mail or conversation in any record or log line of an anonymous act', async () => {
-    h = await SlackHarness.start({ TECHVOICE_ADMINS: ADMIN_AAD, LOG_LEVEL: 'debug' }, { write: (line) => void logLines.push(line) });
-    for (const person of Object.values(people)) {
-      h.bot.connector.addUser({ id: person.id, name: person.name, email: emails[person.id] });
-      await h.bot.say(person, 'hello');
-    }
-    const chair = await memberOf(h.bot, people.chair);
-    await h.bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'chair', email: '' });
+    h = await startLinkedWorld({ LOG_LEVEL: 'debug' }, { write: (line) => void logLines.push(line) });
     const network = await networkId(h.bot);
-    const out: string[] = [];
-    assert.equal(await runCli(['link', '--network', network, '--slack-team', SLACK_TEAM], h.bot.cliEnv, { out: (l) => out.push(l), err: (l) => out.push(l) }), 0, out.join('\n'));
-    for (const person of [moOnSlack, samOnSlack]) {
-      h.slack.addUser(person);
-      await h.after(() => h.command(person, 'help'));
-    }
-    // Mo proves both accounts are theirs: a code from Teams, typed on Slack.
-    const [codeText] = (await h.bot.say(people.member, 'link')).texts;
-    const code = /\*\*([A-Z0-9]{4}-[A-Z0-9]{4})\*\*/.exec(codeText)![1];
-    const linked = await h.after(() => h.command(moOnSlack, `link ${code}`));
-    assert.match(blocksText(linked.blocks) + (linked.text ?? ''), /are now one person/);
+    await linkMosAccounts(h);
+    assert.ok((await h.store.findMember(network, 'slack', moOnSlack.id))!.linkedPerson, 'Mo’s accounts are one person');
 
     const closes = closingDay().set({ hour: 17 });
     const list = (await h.bot.say(people.chair, 'pulse')).cards[0];

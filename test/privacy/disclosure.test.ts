@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { SlackHarness, blocksText } from '../support/slack-harness';
-import { ADMIN_AAD, type BotHarness } from '../support/bot-harness';
+import type { BotHarness } from '../support/bot-harness';
 import { people, emails, memberOf, networkId, startWorld } from '../support/teams-world';
 import { actionFor, cardText } from '../support/cards';
 import { channel, conversationIdOf, personal, user, type TeamsUser } from '../support/teams-activities';
-import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
 import sinon from 'sinon';
-import { runCli } from '../../src/cli';
 import { respondentKey } from '../../src/core/identity';
 import { sealClosedRounds } from '../../src/core/privacy';
 import { openModal } from '../support/slack-world';
+import { linkMosAccounts, moOnSlack, samOnSlack, startLinkedWorld } from '../support/linked-world';
+import { dumpStore } from './store-dump';
 
 const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -120,21 +120,8 @@ describe('Disclosure: what a chair, an admin or a second account can learn', () 
 
 describe('Disclosure across platforms', () => {
   let h: SlackHarness;
-  const moOnSlack: SlackUser = { id: 'U0MOMEMBER', name: 'Mo Member', email: emails[people.member.id] };
-  const samOnSlack: SlackUser = { id: 'U0SAMSLACK', name: 'Sam Slack', email: 'sam.slack@example.ac.uk' };
   beforeEach(async () => {
-    h = await SlackHarness.start({ TECHVOICE_ADMINS: ADMIN_AAD });
-    for (const person of Object.values(people)) {
-      h.bot.connector.addUser({ id: person.id, name: person.name, email: emails[person.id] });
-      await h.bot.say(person, 'hello');
-    }
-    const chair = await memberOf(h.bot, people.chair);
-    await h.bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'chair', email: '' });
-    assert.equal(await runCli(['link', '--network', await networkId(h.bot), '--slack-team', SLACK_TEAM], h.bot.cliEnv, { out: () => undefined, err: () => undefined }), 0);
-    for (const person of [moOnSlack, samOnSlack]) {
-      h.slack.addUser(person);
-      await h.after(() => h.command(person, 'help'));
-    }
+    h = await startLinkedWorld();
   });
   afterEach(async () => h.close());
 
@@ -152,6 +139,18 @@ describe('Disclosure across platforms', () => {
     const network = await networkId(h.bot);
     const sam = await h.store.findMember(network, 'slack', samOnSlack.id);
     assert.equal(sam!.linkedPerson, null, 'Sam is nobody else');
+  });
+
+  it('forgets a person’s link and outstanding code along with them', async () => {
+    await linkMosAccounts(h);
+    const network = await networkId(h.bot);
+    const moOnTeams = await memberOf(h.bot, people.member);
+    await h.bot.say(people.member, 'link'); // a second code, never used
+    const confirm = (await h.bot.say(people.member, 'forget me')).cards[0];
+    await h.bot.press(people.member, 'privacy.forget', actionFor(confirm, 'privacy.forget').data);
+    assert.equal((await h.store.findMember(network, 'slack', moOnSlack.id))!.linkedPerson, null, 'the Slack account no longer points at the forgotten one');
+    const left = (await dumpStore(h.bot.cliEnv)).filter((r) => r.text.includes(moOnTeams.id) || r.text.includes(people.member.aadObjectId));
+    assert.deepEqual(left.map((r) => r.table), []);
   });
 
   it('keeps a Slack member to one answer when their profile e-mail changes', async () => {

@@ -5,6 +5,7 @@ import { people, emails, memberOf, networkId } from '../support/teams-world';
 import { actionFor, cardText } from '../support/cards';
 import { runCli } from '../../src/cli';
 import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
+import { linkMosAccounts } from '../support/linked-world';
 
 const QUESTION = 'I feel my work is recognised';
 const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -57,9 +58,7 @@ describe('Slack and Teams in one network', () => {
     assert.equal((await cli(h, ['link', '--network', id, '--slack-team', SLACK_TEAM])).code, 0);
     for (const person of [moOnSlack, samOnSlack]) await h.after(() => h.command(person, 'help'));
     // The same e-mail proves nothing; Mo shows a code on Teams and types it on Slack.
-    const [codeText] = (await h.bot.say(people.member, 'link')).texts;
-    const code = /\*\*([A-Z0-9]{4}-[A-Z0-9]{4})\*\*/.exec(codeText)![1];
-    await h.after(() => h.command(moOnSlack, `link ${code}`));
+    await linkMosAccounts(h);
 
     const list = (await h.bot.say(people.chair, 'pulse')).cards[0];
     const form = await h.bot.press(people.chair, 'pulse.new', actionFor(list, 'pulse.new').data);
