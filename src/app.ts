@@ -64,7 +64,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
     },
   });
-  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins, metrics);
+  const core = new Techvoice({ store: theStore, secret: await serverSecret(config, theStore), outbox }, config.admins, metrics, config.rateLimits);
   const scheduler = config.scheduler
     ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
     : null;
