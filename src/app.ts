@@ -14,7 +14,7 @@ import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
-import { jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
+import { isLoopback, jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
 
 export interface App {
   server: Server;
@@ -34,8 +34,6 @@ export class StartupError extends Error {}
 
 /** How long in-flight requests get to finish at shutdown before their connections are closed. */
 export const SHUTDOWN_GRACE_MS = 2_000;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function openStore(config: Config): Promise<Store> {
   if (config.store === 'cosmos') {
@@ -74,7 +72,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
   server.pre(refuseEncodedAndMultipart);
   server.pre(
     sameOriginOnly({
-      loopbackOnly: LOOPBACK_HOSTS.has(config.host),
+      loopbackOnly: isLoopback(config.host),
       extraOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     }),
   );

@@ -192,9 +192,8 @@ export class Techvoice {
     if (admitted.ok) return null;
     const when = waitFor(admitted.retryInMs);
     if (!isFeedback) return messageCard('One moment', `You are pressing buttons faster than I can answer them. Please try again ${when}.`, 'warning');
-    const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
     // The form comes back with what they wrote, so nothing is lost.
-    return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, `You have sent a lot of feedback in a short time, so this one is not sent yet. Please send it again ${when}: your text is still here.`);
+    return feedbackFormAgain(data, `You have sent a lot of feedback in a short time, so this one is not sent yet. Please send it again ${when}: your text is still here.`);
   }
 
   private async runVerb(session: Session, verb: Verb, data: Record<string, unknown>): Promise<Card> {
@@ -208,7 +207,7 @@ export class Techvoice {
     const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
     switch (verb) {
       case 'feedback.submit':
-        return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, error);
+        return feedbackFormAgain(data, error);
       case 'pulse.create':
         requireChair(session);
         return pulseCreateForm(this.deps, session, Object.fromEntries(Object.keys(data).map((k) => [k, str(k)])), error);
@@ -298,6 +297,12 @@ function auditDetail(data: Record<string, unknown>): string {
 }
 
 /** A card that reports a problem rather than a done act. */
+/** The feedback form again with what was typed in it, and what to do. */
+function feedbackFormAgain(data: Record<string, unknown>, error: string): Card {
+  const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, error);
+}
+
 function isProblem(card: Card): boolean {
   if (card.name === 'message') return card.data.style === 'attention' || card.data.style === 'warning';
   return 'error' in card.data && typeof card.data.error === 'string' && card.data.error !== '';
