@@ -15,7 +15,7 @@ import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
 import { loadServerKey } from './server-key';
-import { jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
+import { isLoopback, jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
 
 export interface App {
   server: Server;
@@ -35,8 +35,6 @@ export class StartupError extends Error {}
 
 /** How long in-flight requests get to finish at shutdown before their connections are closed. */
 export const SHUTDOWN_GRACE_MS = 2_000;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function openStore(config: Config): Promise<Store> {
   if (config.store === 'cosmos') {
@@ -63,7 +61,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
     },
   });
-  const core = new Techvoice({ store: theStore, secret, outbox }, config.admins, metrics);
+  const core = new Techvoice({ store: theStore, secret, outbox }, config.admins, metrics, config.rateLimits);
   const scheduler = config.scheduler
     ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
     : null;
@@ -73,7 +71,7 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
   server.pre(refuseEncodedAndMultipart);
   server.pre(
     sameOriginOnly({
-      loopbackOnly: LOOPBACK_HOSTS.has(config.host),
+      loopbackOnly: isLoopback(config.host),
       extraOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     }),
   );

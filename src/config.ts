@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidSchedule } from './core/schedules';
+import type { RateLimit, RateLimits } from './core/rate-limits';
 
 /** Every setting Techvoice reads from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -38,7 +39,29 @@ export interface Config {
   /** Public https URL of the bot, used for links and images in cards. */
   publicUrl: string | null;
   logLevel: string;
+  /** Per-person limits, counted in memory only; null = no limit. */
+  rateLimits: RateLimits;
 }
+
+const WINDOW_UNITS: Record<string, number> = { s: 1_000, min: 60_000, h: 3_600_000 };
+
+/** "20/h", "30/min", "5/10s" or "off". */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx): RateLimit | null => {
+      const text = v.trim().toLowerCase();
+      if (text === 'off') return null;
+      const match = /^(\d+)\s*\/\s*(\d*)\s*(s|min|h)$/.exec(text);
+      const count = match ? Number(match[1]) : 0;
+      const windowMs = match ? Number(match[2] || 1) * WINDOW_UNITS[match[3]] : 0;
+      if (!match || count < 1 || windowMs < 1) {
+        ctx.addIssue({ code: 'custom', message: 'write it as a count per time, e.g. 20/h, 30/min or 5/10s, or off' });
+        return z.NEVER;
+      }
+      return { count, windowMs };
+    });
 
 const onOff = (fallback: boolean) =>
   z
@@ -81,6 +104,9 @@ const envSchema = z.object({
   METRICS: optional,
   METRICS_TOKEN: optional,
   PUBLIC_URL: optional,
+  FEEDBACK_RATE_LIMIT: rateLimit('20/h'),
+  COMMAND_RATE_LIMIT: rateLimit('30/min'),
+  PRESS_RATE_LIMIT: rateLimit('60/min'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -148,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    rateLimits: { feedback: e.FEEDBACK_RATE_LIMIT, commands: e.COMMAND_RATE_LIMIT, presses: e.PRESS_RATE_LIMIT },
   };
 }
 

@@ -81,6 +81,9 @@ export async function feedbackRespondCard(
   });
 }
 
+/** Statuses of an item not yet closed with a reply. */
+const OPEN = ['new', 'acknowledged', 'linked'] as const;
+
 /** Sends a message to the author through the sealed handle; false when there is no way back. */
 async function messageAuthor(deps: CoreDeps, network: Network, feedback: Feedback, job: string, message: Parameters<CoreDeps['outbox']['enqueue']>[3]): Promise<boolean> {
   const sealed = await deps.store.getReplyHandle(network.id, feedback.number);
@@ -95,8 +98,8 @@ async function messageAuthor(deps: CoreDeps, network: Network, feedback: Feedbac
 export async function acknowledgeFeedback(deps: CoreDeps, session: Session, input: Submission<'feedback.acknowledge'>): Promise<Card> {
   const feedback = await loadFeedback(deps, session, input.number);
   const reference = feedbackReference(feedback.number);
-  if (feedback.status !== 'new') return feedbackRespondCard(deps, session, feedback.number, `${reference} was already acknowledged.`);
-  await deps.store.updateFeedback({ ...feedback, status: 'acknowledged', updatedAt: stampFor(feedback) });
+  const acknowledged = feedback.status === 'new' && (await deps.store.updateFeedbackFrom({ ...feedback, status: 'acknowledged', updatedAt: stampFor(feedback) }, ['new']));
+  if (!acknowledged) return feedbackRespondCard(deps, session, feedback.number, `${reference} was already acknowledged.`);
   const told = await messageAuthor(deps, session.network, feedback, 'ack', {
     text: `Your feedback ${reference} (${plain(feedback.theme)}) has been read by the forum chairs. I will pass on their reply when they send one.`,
   });
@@ -109,8 +112,8 @@ export async function linkFeedback(deps: CoreDeps, session: Session, input: Subm
   if (!action) {
     return feedbackRespondCard(deps, session, feedback.number, '', `There is no action ${input.action} in your plan. Choose one from the list.`, { action: '', reply: '' });
   }
-  if (feedback.status === 'closed') throw new UserError(`${feedbackReference(feedback.number)} is closed with a reply already.`);
-  await deps.store.updateFeedback({ ...feedback, status: 'linked', linkedAction: action.number, updatedAt: stampFor(feedback) });
+  const linked = await deps.store.updateFeedbackFrom({ ...feedback, status: 'linked', linkedAction: action.number, updatedAt: stampFor(feedback) }, OPEN);
+  if (!linked) throw new UserError(`${feedbackReference(feedback.number)} is closed with a reply already.`);
   return feedbackRespondCard(deps, session, feedback.number, `Linked ${feedbackReference(feedback.number)} to action ${action.number}. Summaries count it as feedback that led to action.`);
 }
 
@@ -143,7 +146,7 @@ export async function replyToFeedback(deps: CoreDeps, session: Session, input: S
   const action = feedback.linkedAction ? await deps.store.getAction(session.network.id, feedback.linkedAction) : null;
   const closed: Feedback = { ...feedback, status: 'closed', reply: input.reply, updatedAt: stampFor(feedback) };
   // Conditional: of two chairs replying at once, only the reply stored first is sent.
-  if (!(await deps.store.closeFeedback(closed))) return alreadyReplied(deps, session, await loadFeedback(deps, session, input.number), input.reply);
+  if (!(await deps.store.updateFeedbackFrom(closed, OPEN))) return alreadyReplied(deps, session, await loadFeedback(deps, session, input.number), input.reply);
   const reference = feedbackReference(feedback.number);
   const sent = await messageAuthor(deps, session.network, closed, 'reply', { card: replyCard(closed, input.reply, action) });
   return feedbackRespondCard(

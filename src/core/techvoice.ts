@@ -24,6 +24,7 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+import { NO_LIMITS, RateLimiter, waitFor, type LimitKind, type RateLimits } from './rate-limits';
 import { plain } from './markdown';
 
 const SENT_PRIVATELY = 'That is for you alone, so I have sent it to you in a private chat with Techvoice.';
@@ -48,13 +49,20 @@ type Handler<V extends Verb> = (session: Session, input: Submission<V>) => Promi
  */
 export class Techvoice {
   private readonly admins: ReadonlySet<string>;
+  private readonly limiter: RateLimiter;
 
   constructor(
     readonly deps: CoreDeps,
     admins: readonly string[],
     private readonly observer: CardActionObserver | null = null,
+    limits: RateLimits = NO_LIMITS,
   ) {
     this.admins = new Set(admins);
+    this.limiter = new RateLimiter(limits);
+  }
+
+  private admit(kind: LimitKind, inbound: Inbound, sent?: string) {
+    return this.limiter.admit(kind, `${inbound.requester.platform}:${inbound.requester.userId}`, sent);
   }
 
   session(inbound: Inbound): Promise<Session> {
@@ -79,6 +87,9 @@ export class Techvoice {
 
   /** A typed command. Problems come back as a friendly message; nothing is changed by them. */
   async handleText(inbound: Inbound, text: string): Promise<OutgoingMessage[]> {
+    // Platforms' redeliveries of a message are dropped before this (isFirstDelivery), so each call counts.
+    const admitted = this.admit('commands', inbound);
+    if (!admitted.ok) return [{ text: `You are sending commands faster than I can answer them. Please try again ${waitFor(admitted.retryInMs)}.` }];
     const session = await this.session(inbound);
     try {
       return await this.keepPrivate(session, [await this.runCommand(session, text)]);
@@ -201,6 +212,8 @@ export class Techvoice {
     if (!isCurrentCard(data)) {
       return messageCard('This card is out of date', 'Techvoice has changed since this card was sent. Type **help** for a fresh one.', 'warning');
     }
+    const limited = this.limited(inbound, verb, data);
+    if (limited) return limited;
     const session = await this.session(inbound);
     try {
       const card = await this.runVerb(session, verb, data);
@@ -214,6 +227,19 @@ export class Techvoice {
     }
   }
 
+  /** The card to show when a person is over their limit, or null. A retry (the same data) is never refused. */
+  private limited(inbound: Inbound, verb: Verb, data: Record<string, unknown>): Card | null {
+    const isFeedback = verb === 'feedback.submit';
+    // Feedback is known by its form: the fingerprint needs none of what was written.
+    const sent = isFeedback && typeof data.formId === 'string' ? `${verb} ${data.formId}` : JSON.stringify(data);
+    const admitted = this.admit(isFeedback ? 'feedback' : 'presses', inbound, sent);
+    if (admitted.ok) return null;
+    const when = waitFor(admitted.retryInMs);
+    if (!isFeedback) return messageCard('One moment', `You are pressing buttons faster than I can answer them. Please try again ${when}.`, 'warning');
+    // The form comes back with what they wrote, so nothing is lost.
+    return feedbackFormAgain(data, `You have sent a lot of feedback in a short time, so this one is not sent yet. Please send it again ${when}: your text is still here.`);
+  }
+
   private async runVerb(session: Session, verb: Verb, data: Record<string, unknown>): Promise<Card> {
     const parsed = parseSubmission(verb, data);
     if (!parsed.ok) return this.invalid(session, verb, data, parsed.error);
@@ -225,7 +251,7 @@ export class Techvoice {
     const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
     switch (verb) {
       case 'feedback.submit':
-        return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, error);
+        return feedbackFormAgain(data, error);
       case 'pulse.create':
         requireChair(session);
         return pulseCreateForm(this.deps, session, Object.fromEntries(Object.keys(data).map((k) => [k, str(k)])), error);
@@ -315,6 +341,12 @@ function auditDetail(data: Record<string, unknown>): string {
 }
 
 /** A card that reports a problem rather than a done act. */
+/** The feedback form again with what was typed in it, and what to do. */
+function feedbackFormAgain(data: Record<string, unknown>, error: string): Card {
+  const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  return feedbackForm({ theme: str('theme'), text: str('text'), anonymous: str('anonymous') !== 'false' }, error);
+}
+
 function isProblem(card: Card): boolean {
   if (card.name === 'message') return card.data.style === 'attention' || card.data.style === 'warning';
   return 'error' in card.data && typeof card.data.error === 'string' && card.data.error !== '';

@@ -85,9 +85,12 @@ export function jsonBody(maxBytes = MAX_JSON_BODY_BYTES): RequestHandler {
   };
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-const hostnameOf = (host: string): string => host.replace(/:\d+$/, '').toLowerCase();
+/** True for a loopback name or address: `localhost`, `127.0.0.1`, `::1` (bracketed or not). */
+export const isLoopback = (hostname: string): boolean => LOOPBACK_NAMES.has(hostname.toLowerCase());
+
+const hostnameOf = (host: string): string => host.replace(/:\d+$/, '');
 
 export interface OriginRules {
   /** True when the server listens on loopback only: then the Host must be a loopback name too (no DNS rebinding). */
@@ -106,7 +109,7 @@ export function sameOriginOnly(rules: OriginRules): RequestHandler {
   const extra = new Set(rules.extraOrigins.map((o) => o.toLowerCase()));
   return (req: Request, res: Response, next: Next): void => {
     const host = String(req.headers.host ?? '').toLowerCase();
-    if (rules.loopbackOnly && !LOOPBACK_NAMES.has(hostnameOf(host))) {
+    if (rules.loopbackOnly && !isLoopback(hostnameOf(host))) {
       refuse(res, 403, 'This local server answers only requests for localhost.');
       return next(false);
     }

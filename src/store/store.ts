@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   ActionUpdate,
   Feedback,
+  FeedbackStatus,
   Forum,
   Member,
   Network,
@@ -104,10 +105,11 @@ export interface Store {
   getFeedback(networkId: string, number: number): Promise<Feedback | null>;
   updateFeedback(feedback: Feedback): Promise<void>;
   /**
-   * Stores `feedback` (closed, with its reply) unless the item is closed already: of two
-   * chairs replying at once, exactly one gets true, and the stored reply is theirs.
+   * Stores `feedback` only while the stored item's status is one of `from`; false otherwise.
+   * Of two chairs replying at once exactly one gets true, and the stored reply is theirs; an
+   * acknowledgement or a link racing a reply cannot reopen the item or lose the reply.
    */
-  closeFeedback(feedback: Feedback): Promise<boolean>;
+  updateFeedbackFrom(feedback: Feedback, from: readonly FeedbackStatus[]): Promise<boolean>;
   /** Feedback created in [since, until), oldest first. */
   listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]>;
 

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { submissionSchemas } from '../../src/core/submissions';
 import type { Store } from '../../src/store/store';
 import { startSlackWorld, slackPeople } from '../support/slack-world';
@@ -158,6 +161,35 @@ function slackPayload(r: Random, responseUrl: string): { body: string; contentTy
   return form({ payload: r.chance(0.03) ? json.slice(0, r.int(json.length)) : json });
 }
 
+/** How a request's body travels: as it is, compressed, or as an upload. Only "as it is" reaches the bot. */
+type Wrapping = 'plain' | 'compressed' | 'multipart';
+const ENCODINGS: [string, (body: Buffer) => Buffer][] = [
+  ['gzip', gzipSync],
+  ['deflate', deflateSync],
+  ['br', brotliCompressSync],
+  [' GZIP ', gzipSync],
+  ['x-gzip', gzipSync],
+  ['gzip, identity', gzipSync],
+];
+
+/** About one request in ten is compressed (415) or sent as a multipart upload (415); the body inside is a real payload. */
+function wrap(r: Random, body: string, contentType: string): { wrapping: Wrapping; body: Buffer; headers: Record<string, string> } {
+  const raw = Buffer.from(body);
+  if (r.chance(0.05)) {
+    const [encoding, compress] = r.pick(ENCODINGS);
+    // Sometimes the label lies (a compressed body under identity is just bytes, and gets a 400 or is ignored).
+    return { wrapping: 'compressed', body: compress(raw), headers: { 'content-type': contentType, 'content-encoding': encoding } };
+  }
+  if (r.chance(0.05)) {
+    const boundary = `----fuzz${r.id()}`;
+    const part = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="p.bin"\r\nContent-Type: ${contentType}\r\n\r\n`), raw, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return { wrapping: 'multipart', body: part, headers: { 'content-type': r.pick([`multipart/form-data; boundary=${boundary}`, `Multipart/Mixed; boundary=${boundary}`]) } };
+  }
+  return { wrapping: 'plain', body: raw, headers: { 'content-type': contentType } };
+}
+
+const uploads = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('upload_'));
+
 async function inPool<T>(items: T[], worker: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -169,7 +201,8 @@ describe('Fuzz: random and mutated payloads at /api/messages and /slack/events',
   this.timeout(120_000);
   let h: SlackHarness;
   before(async () => {
-    h = await startSlackWorld();
+    // The per-person limits would refuse most of these before the code under test: they have their own test (test/core/rate-limits.test.ts).
+    h = await startSlackWorld({ FEEDBACK_RATE_LIMIT: 'off', COMMAND_RATE_LIMIT: 'off', PRESS_RATE_LIMIT: 'off' });
     for (const person of Object.values(people)) {
       h.bot.connector.addUser({ id: person.id, name: person.name, email: emails[person.id] });
       await h.bot.say(person, 'hello');
@@ -181,6 +214,7 @@ describe('Fuzz: random and mutated payloads at /api/messages and /slack/events',
 
   it(`${TOTAL.toLocaleString('en-GB')} payloads (seed ${SEED}): no crash, no 5xx, nothing stored`, async () => {
     const before = await snapshot(h.store);
+    const uploadsBefore = uploads();
     const r = new Random(SEED);
     const statuses = new Map<string, number>();
     const failures: string[] = [];
@@ -190,11 +224,13 @@ describe('Fuzz: random and mutated payloads at /api/messages and /slack/events',
       const toSlack = n % 2 === 1;
       const payload = toSlack ? slackPayload(r, h.slack.responseUrl()) : { ...teamsPayload(r, h.bot.connector.url), contentType: 'application/json' };
       const path = toSlack ? '/slack/events' : '/api/messages';
-      const headers: Record<string, string> = { 'content-type': payload.contentType, ...(toSlack ? slackSignature(payload.body) : {}) };
+      const sent = wrap(r, payload.body, payload.contentType);
+      const headers: Record<string, string> = { ...sent.headers, ...(toSlack ? slackSignature(payload.body) : {}) };
       if (toSlack && r.chance(0.05)) headers['x-slack-retry-num'] = '1';
-      const response = await fetch(`${h.bot.url}${path}`, { method: 'POST', headers, body: payload.body });
+      const response = await fetch(`${h.bot.url}${path}`, { method: 'POST', headers, body: new Uint8Array(sent.body) });
       await response.arrayBuffer();
-      const key = `${path} ${response.status}`;
+      if (sent.wrapping !== 'plain' && response.status !== 415 && failures.length < 5) failures.push(`#${n} ${sent.wrapping} ${JSON.stringify(sent.headers)} at ${path}: ${response.status}, not 415`);
+      const key = `${path} ${sent.wrapping === 'plain' ? '' : `${sent.wrapping} `}${response.status}`;
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
       const unimplementedInvoke = !toSlack && response.status === NOT_IMPLEMENTED && /"type":"invoke"/.test(payload.body) && !/"name":"adaptiveCard\/action"/.test(payload.body);
       if (response.status >= 500 && !unimplementedInvoke && failures.length < 5) failures.push(`#${n} ${key}: ${payload.body.slice(0, 600)}`);
@@ -207,7 +243,8 @@ describe('Fuzz: random and mutated payloads at /api/messages and /slack/events',
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     console.log(`      ${TOTAL} payloads in ${(ms / 1000).toFixed(1)} s:`, Object.fromEntries([...statuses].sort()));
-    assert.deepEqual(failures, [], `5xx answers (reproduce with FUZZ_SEED=${SEED})`);
+    assert.deepEqual(failures, [], `5xx answers, or compressed or multipart bodies not refused (reproduce with FUZZ_SEED=${SEED})`);
+    assert.deepEqual(uploads(), uploadsBefore, 'no upload reached the temp folder');
     const health = await fetch(`${h.bot.url}/healthz`);
     assert.equal(health.status, 200);
     const after = await snapshot(h.store, before);

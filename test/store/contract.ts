@@ -495,15 +495,18 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.deepStrictEqual(await store.getFeedback('n1', value.number), closed);
       });
 
-      it('closes feedback once: of two replies at once exactly one is stored, and its writer is told so', async function () {
+      it('updates feedback only from the statuses given: of two replies at once exactly one is stored, and nothing reopens it', async function () {
         const { value } = await store.createFeedback(someFeedback('n1'), 'k');
         const reply = (text: string): Feedback => ({ ...value, status: 'closed', reply: text, updatedAt: at(500) });
-        const results = await Promise.all([store.closeFeedback(reply('Reply A')), store.closeFeedback(reply('Reply B'))]);
+        const open = ['new', 'acknowledged', 'linked'] as const;
+        const results = await Promise.all([store.updateFeedbackFrom(reply('Reply A'), open), store.updateFeedbackFrom(reply('Reply B'), open)]);
         assert.deepStrictEqual([...results].sort(), [false, true]);
         const stored = await store.getFeedback('n1', value.number);
         assert.equal(stored?.reply, results[0] ? 'Reply A' : 'Reply B');
-        assert.equal(await store.closeFeedback(reply('Reply C')), false);
-        assert.equal((await store.getFeedback('n1', value.number))?.reply, stored?.reply);
+        assert.equal(await store.updateFeedbackFrom(reply('Reply C'), open), false);
+        // An acknowledgement that read the item before the reply cannot reopen it.
+        assert.equal(await store.updateFeedbackFrom({ ...value, status: 'acknowledged' }, ['new']), false);
+        assert.deepStrictEqual(await store.getFeedback('n1', value.number), stored);
       });
 
       it('lists feedback created in a half-open period, oldest first, per network', async function () {

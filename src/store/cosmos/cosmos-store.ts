@@ -11,6 +11,7 @@ import type {
   AuditEntry,
   ActionUpdate,
   Feedback,
+  FeedbackStatus,
   Forum,
   Member,
   Network,
@@ -395,11 +396,11 @@ export class CosmosStore implements Store {
     await this.feedback.replaceIfExists(String(feedback.number), feedback.networkId, feedback);
   }
 
-  async closeFeedback(feedback: Feedback): Promise<boolean> {
+  async updateFeedbackFrom(feedback: Feedback, from: readonly FeedbackStatus[]): Promise<boolean> {
     assertAnonymousFeedbackHasNoAuthor(feedback);
-    return untilSettled(`closing feedback ${feedback.number}`, async () => {
+    return untilSettled(`updating feedback ${feedback.number}`, async () => {
       const stored = await this.feedback.read(String(feedback.number), feedback.networkId);
-      if (!stored || stored.value.status === 'closed') return false;
+      if (!stored || !from.includes(stored.value.status)) return false;
       // A 412 means another write came first (perhaps another chair's reply): read again.
       return (await this.feedback.replaceIfMatch(stored, feedback)) || undefined;
     });

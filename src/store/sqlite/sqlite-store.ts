@@ -672,12 +672,14 @@ export class SqliteStore implements Store {
     ).run(feedbackParams(feedback));
   }
 
-  async closeFeedback(feedback: Feedback): Promise<boolean> {
+  async updateFeedbackFrom(feedback: Feedback, from: readonly FeedbackStatus[]): Promise<boolean> {
     assertAnonymousFeedbackHasNoAuthor(feedback);
+    if (from.length === 0) return false;
+    // The status is checked and written in one statement: no other write can come between.
     const result = this.sql(
       `UPDATE feedback SET status = @status, linked_action = @linkedAction, reply = @reply, updated_at = @updatedAt
-       WHERE network_id = @networkId AND number = @number AND status != 'closed'`,
-    ).run(feedbackParams(feedback));
+       WHERE network_id = @networkId AND number = @number AND status IN (SELECT value FROM json_each(@from))`,
+    ).run({ ...feedbackParams(feedback), from: JSON.stringify(from) });
     return result.changes === 1;
   }
 
