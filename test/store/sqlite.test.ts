@@ -110,7 +110,7 @@ describe('SqliteStore', function () {
     const file = path.join(dir, 'old.db');
     const db = new BetterSqlite3(file);
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.slice(0, -1));
+    migrate(db, MIGRATIONS.slice(0, MIGRATIONS.findIndex((step) => step.includes('CREATE TABLE plans'))));
     db.prepare("INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold, reminder_days_before, stale_after_days, created_at) VALUES ('n1', 'Liverpool', 'Europe/London', NULL, 1, 5, '[7]', 30, '2021-01-01T00:00:00.000Z')").run();
     db.prepare("INSERT INTO actions VALUES ('n1', '1.6', 'Raise visibility', 'Visibility', 'outreach@liverpool.ac.uk', '2021-12-31', 'red', 'Covid', '', '2021-04-01T09:00:00.000Z', 3)").run();
     db.prepare("INSERT INTO action_updates (network_id, action_number, at, by, by_name, status, note, evidence) VALUES ('n1', '1.6', '2021-04-01T09:00:00.000Z', 'import', 'Plan import', 'red', 'Covid', '')").run();
