@@ -1,9 +1,10 @@
+import './known-warnings';
 import { randomBytes } from 'node:crypto';
 import restify, { type Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './store/store';
-import { SqliteStore } from './store/sqlite/sqlite-store';
+import { openStore } from './store/open-store';
 import { holdServerLock } from './store/sqlite/server-lock';
 import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
@@ -16,6 +17,8 @@ import { mountPlayground, playgroundServiceUrl } from './playground/playground';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
 
+export { openStore };
+
 export interface App {
   server: Server;
   store: Store;
@@ -27,17 +30,6 @@ export interface App {
   listen(): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, closes the store. */
   close(): Promise<void>;
-}
-
-export async function openStore(config: Config): Promise<Store> {
-  if (config.store === 'cosmos') {
-    if (!config.cosmos) throw new Error('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
-    // Loaded only when used: the Azure SDKs cost memory an SQLite instance does not need.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CosmosStore } = require('./store/cosmos/cosmos-store') as typeof import('./store/cosmos/cosmos-store');
-    return CosmosStore.open(config.cosmos);
-  }
-  return SqliteStore.open(config.sqlitePath);
 }
 
 /** The server key: from TECHVOICE_SECRET, or generated once and kept in the store. */

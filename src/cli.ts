@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { loadEnvFile } from './load-env-file';
-import { openStore } from './app';
+import { openStore } from './store/open-store';
 import { importActionPlan } from './core/action-plan-csv';
 import type { Store } from './store/store';
 import type { Network } from './core/model';

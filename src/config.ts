@@ -33,6 +33,8 @@ export interface Config {
   /** Public https URL of the bot, used for links and images in cards. */
   publicUrl: string | null;
   logLevel: string;
+  /** `auto`: readable lines in local mode on a terminal, JSON otherwise (production, files, pipes). */
+  logFormat: 'auto' | 'json' | 'pretty';
 }
 
 const onOff = (fallback: boolean) =>
@@ -75,6 +77,7 @@ const envSchema = z.object({
   METRICS_TOKEN: optional,
   PUBLIC_URL: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 
 export class ConfigError extends Error {}
@@ -127,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }

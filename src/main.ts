@@ -1,7 +1,8 @@
 import { loadConfig, ConfigError } from './config';
-import { createLogger } from './log';
+import { createLogger, wantsPrettyLogs } from './log';
 import { createApp } from './app';
 import { loadEnvFile } from './load-env-file';
+import { DatabaseInUseError } from './store/sqlite/server-lock';
 
 async function main(): Promise<void> {
   let config;
@@ -15,8 +16,17 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
-  const app = await createApp(config, log);
+  const log = createLogger(config.logLevel, undefined, wantsPrettyLogs(config, process.stdout.isTTY === true));
+  let app;
+  try {
+    app = await createApp(config, log);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) {
+      console.error(`Techvoice cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const port = await app.listen();
   log.info({ port, store: config.store }, `Techvoice is listening on http://localhost:${port}`);
   if (config.playground) log.info({ playground: `http://localhost:${port}/` }, `Playground: open http://localhost:${port}/ in your browser`);
