@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadConfig, ConfigError } from './config';
+import { loadConfig, ConfigError, type Config } from './config';
+import { BackupError, backupDatabase, restoreDatabase } from './store/sqlite/backup';
 import { loadEnvFile } from './load-env-file';
 import { openStore } from './store/open-store';
 import { importActionPlan } from './core/action-plan-csv';
@@ -19,6 +20,8 @@ Commands:
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
   audit --network ID [--days N]             List chair and admin acts (default: the last 30 days)
+  backup FILE                               Copy the SQLite database to FILE (safe while the server runs)
+  restore FILE                              Replace the SQLite database with a backup (stop the server first)
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
 
@@ -184,6 +187,52 @@ async function listAudit(store: Store, args: string[], io: CliIo): Promise<numbe
   return 0;
 }
 
+async function backupCommand(config: Config, args: string[], io: CliIo): Promise<number> {
+  const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
+  if (!file) {
+    io.err('Usage: techvoice backup FILE  (for example data/backups/techvoice-2026-12-01.db)');
+    return 2;
+  }
+  const { bytes } = await backupDatabase(config.sqlitePath, file);
+  io.out(`Backed up ${config.sqlitePath} to ${file} (${bytes.toLocaleString('en-GB')} bytes).`);
+  return 0;
+}
+
+async function restoreCommand(config: Config, args: string[], io: CliIo): Promise<number> {
+  const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
+  if (!file) {
+    io.err('Usage: techvoice restore FILE  (a file written by techvoice backup; stop the server first)');
+    return 2;
+  }
+  const { keptAs } = await restoreDatabase(config.sqlitePath, file);
+  io.out(`Restored ${config.sqlitePath} from ${file}.${keptAs ? ` The database as it was is kept as ${keptAs}.` : ''}`);
+  return 0;
+}
+
+/** Commands on the SQLite file itself rather than through the store. */
+async function runFileCommand(command: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    io.err(error instanceof ConfigError ? `Configuration problem: ${error.message}` : String(error));
+    return 1;
+  }
+  if (config.store !== 'sqlite') {
+    io.err(`${command} is for the SQLite store. Azure Cosmos DB keeps its own backups: see deployment/README.md.`);
+    return 2;
+  }
+  try {
+    return await (command === 'backup' ? backupCommand(config, args, io) : restoreCommand(config, args, io));
+  } catch (error) {
+    if (error instanceof BackupError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -191,6 +240,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'backup' || command === 'restore') return runFileCommand(command, args, env, io);
   const handlers: Record<string, (store: Store) => Promise<number>> = {
     networks: (store) => listNetworks(store, io),
     'import-actions': (store) => importActions(store, args, io),
