@@ -1,4 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeAuditDetail, recordOperatorAudit } from './core/audit';
 import { loadConfig, ConfigError, type Config } from './config';
 import { BackupError, backupDatabase, restoreDatabase } from './store/sqlite/backup';
 import { loadEnvFile } from './load-env-file';
@@ -24,6 +27,17 @@ Commands:
   restore FILE                              Replace the SQLite database with a backup (stop the server first)
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
+
+/** Who the audit names for an act done with this tool. */
+function operatorName(): string {
+  try {
+    return `command line (${os.userInfo().username})`;
+  } catch {
+    return 'command line';
+  }
+}
+
+const audit = (store: Store, networkId: string, act: string, detail: string) => recordOperatorAudit(store, networkId, operatorName(), act, detail);
 
 export interface CliIo {
   out(line: string): void;
@@ -69,6 +83,7 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     for (const e of result.errors) io.err(`  line ${e.line}: ${e.reason}`);
     return 1;
   }
+  await audit(store, networkId, 'import-actions', `file=${path.basename(file)} actions=${result.imported}`);
   io.out(`Imported ${result.imported} actions into ${networkId}.`);
   return 0;
 }
@@ -97,6 +112,7 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
     io.err(`Cannot write ${out}: ${(error as Error).message}`);
     return 1;
   }
+  await audit(store, network.id, 'export', `format=${format} file=${path.basename(out)}`);
   io.out(`Wrote the RAG analysis of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
   return 0;
 }
@@ -123,6 +139,7 @@ async function linkWorkspace(store: Store, args: string[], io: CliIo): Promise<n
   const externalId = (slackTeam ?? teamsTenant) as string;
   const before = await store.findWorkspace(platform, externalId);
   await store.linkWorkspace({ platform, externalId, networkId });
+  await audit(store, networkId, 'link', `${platform === 'slack' ? 'slackTeam' : 'teamsTenant'}=${externalId}`);
   const moved = before && before.networkId !== networkId ? ` (it was in ${before.networkId}; what was done there stays there)` : '';
   io.out(`Linked ${platform === 'slack' ? 'Slack workspace' : 'Teams tenant'} ${externalId} to ${network.name} (${networkId})${moved}.`);
   return 0;
@@ -157,6 +174,9 @@ async function setRetention(store: Store, args: string[], io: CliIo): Promise<nu
   }
   const retention = { feedbackDays, answersDays };
   await store.updateNetwork({ ...network, retention });
+  if (option(args, '--feedback-days') !== null || option(args, '--answers-days') !== null) {
+    await audit(store, network.id, 'retention', `feedbackDays=${feedbackDays ?? 'keep'} answersDays=${answersDays ?? 'keep'}`);
+  }
   const words = (days: number | null) => (days === null ? 'kept' : `deleted after ${days} days`);
   io.out(`${network.name}: feedback ${words(feedbackDays)}, pulse answers ${words(answersDays)}.`);
   return 0;
@@ -167,6 +187,7 @@ async function sweep(store: Store, args: string[], io: CliIo): Promise<number> {
   if (only === undefined) return 1;
   for (const network of only ? [only] : await store.listNetworks()) {
     const expired = await sweepExpired(store, network);
+    await audit(store, network.id, 'sweep', `feedback=${expired.feedback} answers=${expired.answers}`);
     io.out(`${network.id}: deleted ${expired.feedback} feedback items and ${expired.answers} pulse answers.`);
   }
   return 0;
@@ -182,8 +203,11 @@ async function listAudit(store: Store, args: string[], io: CliIo): Promise<numbe
   }
   const until = new Date();
   const entries = await store.listAudit(network.id, new Date(until.getTime() - days * 86_400_000).toISOString(), until.toISOString());
-  for (const e of entries) io.out(`${e.at}  ${e.actorName}  ${e.act}${e.detail ? `  ${e.detail}` : ''}`);
-  if (entries.length === 0) io.out(`No chair or admin acts in the last ${days} days.`);
+  for (const e of entries) {
+    const detail = await describeAuditDetail(store, e);
+    io.out(`${e.at}  ${e.actorName}  ${e.act}${detail ? `  ${detail}` : ''}`);
+  }
+  if (entries.length === 0) io.out(`No chair, admin or command-line acts in the last ${days} days.`);
   return 0;
 }
 
