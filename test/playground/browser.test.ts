@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PlaygroundServer } from './support';
@@ -143,6 +143,29 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.ok(box && box.width >= 6 && box.height >= 6, `the dot is drawn (${JSON.stringify(box)})`);
     await become('Chris Morgan');
     assert.equal(await chris.locator('.unread').count(), 0, 'reading the chat clears the dot');
+  });
+
+  it('offers an export as a file the chair can download', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const box = page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.fill('export');
+    await box.press('Enter');
+    const offer = chat().locator('.file-offer').last();
+    const allow = offer.getByRole('button', { name: 'Allow' });
+    await allow.waitFor({ state: 'visible' });
+    assert.match((await offer.textContent()) ?? '', /rag-analysis-.*\.docx/);
+    await allow.click();
+    const link = chat().getByRole('link', { name: /^Download rag-analysis-.*\.docx$/ });
+    await link.waitFor({ state: 'visible' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /^rag-analysis-.*\.docx$/);
+    const bytes = readFileSync((await download.path())!);
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a Word document (a zip)');
+    assert.equal(await chat().getByText(/^\[rag-analysis/).count(), 0, 'no bare file name in brackets');
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'export.png') });
+    assert.deepEqual(pageErrors, []);
   });
 
   it('the card gallery draws every card with the real renderer', async () => {
