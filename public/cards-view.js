@@ -26,6 +26,67 @@ window.TechvoiceCards = (function () {
     result.didProcess = true;
   };
 
+  // --- dates as people in the UK write them -----------------------------------------------
+  // A native <input type="date"> follows the browser's locale (often US, MM/DD/YYYY), whatever
+  // the page's language. Teams shows dates in the user's locale; the playground's is en-GB.
+
+  function isoToGb(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : '';
+  }
+
+  /** DD/MM/YYYY (or D/M/YYYY) to YYYY-MM-DD; anything else is passed on for the bot to refuse. */
+  function gbToIso(text) {
+    var m = /^\s*(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})\s*$/.exec(text || '');
+    if (!m) return String(text || '').trim();
+    return m[3] + '-' + ('0' + m[2]).slice(-2) + '-' + ('0' + m[1]).slice(-2);
+  }
+
+  class EnGbDateInput extends AC.DateInput {
+    internalRender() {
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.inputMode = 'numeric';
+      input.placeholder = 'DD/MM/YYYY';
+      input.autocomplete = 'off';
+      input.className = this.hostConfig.makeCssClassName('ac-input', 'ac-dateInput');
+      input.style.width = '100%';
+      input.tabIndex = this.isDesignMode() ? -1 : 0;
+      input.oninput = () => this.valueChanged();
+      if (this.defaultValue) input.value = isoToGb(this.defaultValue);
+      this._dateInputElement = input;
+      return input;
+    }
+    get value() {
+      return this._dateInputElement ? gbToIso(this._dateInputElement.value) : undefined;
+    }
+  }
+  AC.GlobalRegistry.elements.register('Input.Date', EnGbDateInput, AC.Versions.v1_0);
+
+  /** A 24-hour clock (HH:MM), as in the UK; a native time input may show 05:00 PM. */
+  class TwentyFourHourTimeInput extends AC.TimeInput {
+    internalRender() {
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.inputMode = 'numeric';
+      input.placeholder = 'HH:MM';
+      input.autocomplete = 'off';
+      input.className = this.hostConfig.makeCssClassName('ac-input', 'ac-timeInput');
+      input.style.width = '100%';
+      input.tabIndex = this.isDesignMode() ? -1 : 0;
+      input.oninput = () => this.valueChanged();
+      if (this.defaultValue) input.value = this.defaultValue.slice(0, 5);
+      this._timeInputElement = input;
+      return input;
+    }
+    get value() {
+      if (!this._timeInputElement) return undefined;
+      var m = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(this._timeInputElement.value);
+      return m ? ('0' + m[1]).slice(-2) + ':' + m[2] : this._timeInputElement.value.trim();
+    }
+  }
+  AC.GlobalRegistry.elements.register('Input.Time', TwentyFourHourTimeInput, AC.Versions.v1_0);
+
   var hostConfig = new AC.HostConfig({
     fontFamily: "'Segoe UI', system-ui, -apple-system, sans-serif",
     spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
@@ -107,7 +168,7 @@ window.TechvoiceCards = (function () {
       case 'number_input':
         return '<input type="number" value="' + escapeHtml(el.initial_value || '') + '">';
       case 'datepicker':
-        return '<input type="date" value="' + escapeHtml(el.initial_date || '') + '">';
+        return '<input placeholder="DD/MM/YYYY" value="' + escapeHtml(isoToGb(el.initial_date)) + '">';
       case 'timepicker':
         return '<input type="time" value="' + escapeHtml(el.initial_time || '') + '">';
       case 'image':

@@ -168,6 +168,42 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.deepEqual(pageErrors, []);
   });
 
+  it('shows dates as day/month/year (en-GB) and sends the date the chair typed', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('pulse new');
+    const form = lastCard();
+    const date = form.getByLabel(/Closes on/i);
+    await date.waitFor({ state: 'visible' });
+    assert.match(await date.inputValue(), /^\d{2}\/\d{2}\/\d{4}$/, 'the default date reads DD/MM/YYYY');
+    const next = new Date(Date.now() + 10 * 86_400_000);
+    const typed = `${String(next.getUTCDate()).padStart(2, '0')}/${String(next.getUTCMonth() + 1).padStart(2, '0')}/${next.getUTCFullYear()}`;
+    await date.fill(typed);
+    assert.equal(await form.getByLabel(/Closes at/i).inputValue(), '17:00', 'a 24-hour clock');
+    await form.getByLabel(/Question/i).first().fill('Do you know who your technician champion is?');
+    await form.getByLabel(/Theme/i).selectOption({ label: 'Recognition' });
+    await form.getByRole('button', { name: /Send pulse|Create/ }).first().click();
+    await form.getByText(/was sent to/).waitFor();
+    const questions = await server.store.listPulseQuestions(DEMO_NETWORK_ID);
+    const mine = questions.find((q) => q.text === 'Do you know who your technician champion is?');
+    assert.ok(mine);
+    const rounds = await server.store.listRounds(DEMO_NETWORK_ID, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    const round = rounds.find((r) => r.questionNumber === mine.number)!;
+    assert.equal(round.closesAt.slice(0, 10), next.toISOString().slice(0, 10), 'closes on the day typed, read as day/month/year');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('writes the RAG word beside every colour, so no colour depends on an emoji font', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('summary');
+    const text = (await lastCard().textContent()) ?? '';
+    for (const emoji of ['🔴', '🟠', '🟢']) {
+      const bare = new RegExp(`${emoji}(?! ?\\d* ?(Red|Amber|Green|red|amber|green))`, 'u');
+      assert.doesNotMatch(text, bare, `${emoji} always has its word`);
+    }
+  });
+
   it('the card gallery draws every card with the real renderer', async () => {
     await page.goto(`${server.url}/cards`);
     await page.locator('body[data-rendered="true"]').waitFor();
