@@ -119,7 +119,18 @@ window.TechvoiceCards = (function () {
 
   // --- Slack Block Kit preview -------------------------------------------------------------
 
-  /** Slack mrkdwn: *bold*, _italic_, ~strike~, `code`, <url|text> links. Slack escapes & < > itself. */
+  /** The emoji codes Techvoice's Block Kit uses, and a few common ones, as Slack draws them. */
+  var EMOJI = {
+    warning: '⚠️', white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', bell: '🔔', memo: '📝',
+    bar_chart: '📊', speech_balloon: '💬', calendar: '📅', tada: '🎉', wave: '👋', thumbsup: '👍', '+1': '👍',
+    red_circle: '🔴', large_orange_circle: '🟠', large_green_circle: '🟢', information_source: 'ℹ️',
+  };
+
+  function emojify(html) {
+    return html.replace(/:([a-z0-9_+\-]+):/g, function (code, name) { return EMOJI[name] || code; });
+  }
+
+  /** Slack mrkdwn: *bold*, _italic_, ~strike~, `code`, <url|text> links, :emoji: codes. Slack escapes & < > itself. */
   function mrkdwnToHtml(text) {
     var parts = String(text).split(/(<[^>]+>)/);
     return parts.map(function (part) {
@@ -129,7 +140,7 @@ window.TechvoiceCards = (function () {
         var label = link[2] || url;
         return /^https?:/.test(url) ? '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener">' + plain(label) + '</a>' : plain(label);
       }
-      return plain(part)
+      return emojify(plain(part))
         .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
         .replace(/(^|[\s(])_([^_\n]+)_/g, '$1<em>$2</em>')
         .replace(/~([^~\n]+)~/g, '<del>$1</del>')
@@ -144,7 +155,9 @@ window.TechvoiceCards = (function () {
 
   function textHtml(text) {
     if (!text) return '';
-    return text.type === 'mrkdwn' ? mrkdwnToHtml(text.text) : escapeHtml(text.text).replace(/\n/g, '<br>');
+    if (text.type === 'mrkdwn') return mrkdwnToHtml(text.text);
+    var html = escapeHtml(text.text).replace(/\n/g, '<br>');
+    return text.emoji === false ? html : emojify(html);
   }
 
   function optionsHtml(options) {

@@ -212,6 +212,12 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(await page.locator('.teams-card .ac-adaptiveCard').count(), entries, 'every Teams card is drawn');
     assert.equal(await page.locator('.slack-preview > div').count(), entries, 'every Block Kit preview is drawn');
     assert.equal(await page.locator('.teams-card.problem').count(), 0);
+    const slackTexts = await page.locator('.slack-preview').allInnerTexts();
+    assert.ok(slackTexts.some((t) => t.includes('⚠️')), 'Slack’s :warning: is drawn as the emoji');
+    assert.equal(slackTexts.filter((t) => /:[a-z_]+:/.test(t)).length, 0, 'no raw emoji codes');
+    const lines = (await page.locator('#card-summary .teams-card .ac-textBlock', { hasText: '░' }).first().innerText()).split('\n');
+    assert.ok(lines.length >= 6, `the chart's fallback is a heading and one line per bar, not one squeezed line: ${JSON.stringify(lines)}`);
+    await page.locator('#card-summary').screenshot({ path: join(OUTPUT, 'cards-summary.png') });
     await page.screenshot({ path: join(OUTPUT, 'cards.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });
