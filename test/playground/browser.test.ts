@@ -145,6 +145,18 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(await chris.locator('.unread').count(), 0, 'reading the chat clears the dot');
   });
 
+  it('answers “@Techvoice pulse” typed in the forum channel', async () => {
+    await page.goto(`${server.url}/?persona=member`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: /Technical Leaders' Forum/ }).click();
+    await page.locator('#chat-title', { hasText: "# Technical Leaders' Forum" }).waitFor();
+    await send('@Techvoice pulse');
+    const reply = lastCard();
+    assert.equal(await reply.isVisible(), true);
+    assert.match((await reply.textContent()) ?? '', /Pulse questions/);
+    assert.equal(await chat().getByText(/don’t know/).count(), 0);
+  });
+
   it('offers an export as a file the chair can download', async () => {
     await page.goto(`${server.url}/?persona=chair`);
     await page.locator('body[data-ready="true"]').waitFor();
