@@ -173,8 +173,10 @@ window.TechvoiceCards = (function () {
         return '<select' + (el.type === 'multi_static_select' ? ' multiple' : '') + '><option>' + escapeHtml((el.placeholder && el.placeholder.text) || 'Choose') + '</option>' + optionsHtml(el.options) + '</select>';
       case 'radio_buttons':
       case 'checkboxes':
+        var chosen = [].concat(el.initial_option || [], el.initial_options || []).map(function (o) { return o.value; });
         return (el.options || []).map(function (o) {
-          return '<label><input type="' + (el.type === 'radio_buttons' ? 'radio' : 'checkbox') + '" disabled> ' + textHtml(o.text) + '</label>';
+          var checked = chosen.indexOf(o.value) >= 0 ? ' checked' : '';
+          return '<label class="bk-option"><input type="' + (el.type === 'radio_buttons' ? 'radio' : 'checkbox') + '" disabled' + checked + '> ' + textHtml(o.text) + '</label>';
         }).join('<br>');
       case 'plain_text_input':
         return el.multiline ? '<textarea rows="3">' + escapeHtml(el.initial_value || '') + '</textarea>' : '<input value="' + escapeHtml(el.initial_value || '') + '">';
