@@ -26,6 +26,67 @@ window.TechvoiceCards = (function () {
     result.didProcess = true;
   };
 
+  // --- dates as people in the UK write them -----------------------------------------------
+  // A native <input type="date"> follows the browser's locale (often US, MM/DD/YYYY), whatever
+  // the page's language. Teams shows dates in the user's locale; the playground's is en-GB.
+
+  function isoToGb(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[3] + '/' + m[2] + '/' + m[1] : '';
+  }
+
+  /** DD/MM/YYYY (or D/M/YYYY) to YYYY-MM-DD; anything else is passed on for the bot to refuse. */
+  function gbToIso(text) {
+    var m = /^\s*(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})\s*$/.exec(text || '');
+    if (!m) return String(text || '').trim();
+    return m[3] + '-' + ('0' + m[2]).slice(-2) + '-' + ('0' + m[1]).slice(-2);
+  }
+
+  class EnGbDateInput extends AC.DateInput {
+    internalRender() {
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.inputMode = 'numeric';
+      input.placeholder = 'DD/MM/YYYY';
+      input.autocomplete = 'off';
+      input.className = this.hostConfig.makeCssClassName('ac-input', 'ac-dateInput');
+      input.style.width = '100%';
+      input.tabIndex = this.isDesignMode() ? -1 : 0;
+      input.oninput = () => this.valueChanged();
+      if (this.defaultValue) input.value = isoToGb(this.defaultValue);
+      this._dateInputElement = input;
+      return input;
+    }
+    get value() {
+      return this._dateInputElement ? gbToIso(this._dateInputElement.value) : undefined;
+    }
+  }
+  AC.GlobalRegistry.elements.register('Input.Date', EnGbDateInput, AC.Versions.v1_0);
+
+  /** A 24-hour clock (HH:MM), as in the UK; a native time input may show 05:00 PM. */
+  class TwentyFourHourTimeInput extends AC.TimeInput {
+    internalRender() {
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.inputMode = 'numeric';
+      input.placeholder = 'HH:MM';
+      input.autocomplete = 'off';
+      input.className = this.hostConfig.makeCssClassName('ac-input', 'ac-timeInput');
+      input.style.width = '100%';
+      input.tabIndex = this.isDesignMode() ? -1 : 0;
+      input.oninput = () => this.valueChanged();
+      if (this.defaultValue) input.value = this.defaultValue.slice(0, 5);
+      this._timeInputElement = input;
+      return input;
+    }
+    get value() {
+      if (!this._timeInputElement) return undefined;
+      var m = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(this._timeInputElement.value);
+      return m ? ('0' + m[1]).slice(-2) + ':' + m[2] : this._timeInputElement.value.trim();
+    }
+  }
+  AC.GlobalRegistry.elements.register('Input.Time', TwentyFourHourTimeInput, AC.Versions.v1_0);
+
   var hostConfig = new AC.HostConfig({
     fontFamily: "'Segoe UI', system-ui, -apple-system, sans-serif",
     spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
@@ -58,7 +119,18 @@ window.TechvoiceCards = (function () {
 
   // --- Slack Block Kit preview -------------------------------------------------------------
 
-  /** Slack mrkdwn: *bold*, _italic_, ~strike~, `code`, <url|text> links. Slack escapes & < > itself. */
+  /** The emoji codes Techvoice's Block Kit uses, and a few common ones, as Slack draws them. */
+  var EMOJI = {
+    warning: '⚠️', white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', bell: '🔔', memo: '📝',
+    bar_chart: '📊', speech_balloon: '💬', calendar: '📅', tada: '🎉', wave: '👋', thumbsup: '👍', '+1': '👍',
+    red_circle: '🔴', large_orange_circle: '🟠', large_green_circle: '🟢', information_source: 'ℹ️',
+  };
+
+  function emojify(html) {
+    return html.replace(/:([a-z0-9_+\-]+):/g, function (code, name) { return EMOJI[name] || code; });
+  }
+
+  /** Slack mrkdwn: *bold*, _italic_, ~strike~, `code`, <url|text> links, :emoji: codes. Slack escapes & < > itself. */
   function mrkdwnToHtml(text) {
     var parts = String(text).split(/(<[^>]+>)/);
     return parts.map(function (part) {
@@ -68,7 +140,7 @@ window.TechvoiceCards = (function () {
         var label = link[2] || url;
         return /^https?:/.test(url) ? '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener">' + plain(label) + '</a>' : plain(label);
       }
-      return plain(part)
+      return emojify(plain(part))
         .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
         .replace(/(^|[\s(])_([^_\n]+)_/g, '$1<em>$2</em>')
         .replace(/~([^~\n]+)~/g, '<del>$1</del>')
@@ -83,7 +155,9 @@ window.TechvoiceCards = (function () {
 
   function textHtml(text) {
     if (!text) return '';
-    return text.type === 'mrkdwn' ? mrkdwnToHtml(text.text) : escapeHtml(text.text).replace(/\n/g, '<br>');
+    if (text.type === 'mrkdwn') return mrkdwnToHtml(text.text);
+    var html = escapeHtml(text.text).replace(/\n/g, '<br>');
+    return text.emoji === false ? html : emojify(html);
   }
 
   function optionsHtml(options) {
@@ -99,15 +173,17 @@ window.TechvoiceCards = (function () {
         return '<select' + (el.type === 'multi_static_select' ? ' multiple' : '') + '><option>' + escapeHtml((el.placeholder && el.placeholder.text) || 'Choose') + '</option>' + optionsHtml(el.options) + '</select>';
       case 'radio_buttons':
       case 'checkboxes':
+        var chosen = [].concat(el.initial_option || [], el.initial_options || []).map(function (o) { return o.value; });
         return (el.options || []).map(function (o) {
-          return '<label><input type="' + (el.type === 'radio_buttons' ? 'radio' : 'checkbox') + '" disabled> ' + textHtml(o.text) + '</label>';
+          var checked = chosen.indexOf(o.value) >= 0 ? ' checked' : '';
+          return '<label class="bk-option"><input type="' + (el.type === 'radio_buttons' ? 'radio' : 'checkbox') + '" disabled' + checked + '> ' + textHtml(o.text) + '</label>';
         }).join('<br>');
       case 'plain_text_input':
         return el.multiline ? '<textarea rows="3">' + escapeHtml(el.initial_value || '') + '</textarea>' : '<input value="' + escapeHtml(el.initial_value || '') + '">';
       case 'number_input':
         return '<input type="number" value="' + escapeHtml(el.initial_value || '') + '">';
       case 'datepicker':
-        return '<input type="date" value="' + escapeHtml(el.initial_date || '') + '">';
+        return '<input placeholder="DD/MM/YYYY" value="' + escapeHtml(isoToGb(el.initial_date)) + '">';
       case 'timepicker':
         return '<input type="time" value="' + escapeHtml(el.initial_time || '') + '">';
       case 'image':

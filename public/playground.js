@@ -6,6 +6,8 @@
 (function () {
   var views = window.TechvoiceCards;
   var CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+  var FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
+  var FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
   var state = { setup: null, persona: null, conversationId: null, lastSeq: 0, transcripts: {}, unread: {} };
 
   function byId(id) { return document.getElementById(id); }
@@ -129,10 +131,68 @@
         var host = make('div', 'card-host');
         entry.appendChild(host);
         drawCard(host, attachment.content, conversationId);
+      } else if (attachment.contentType === FILE_CONSENT) {
+        entry.appendChild(fileOffer(attachment, conversationId));
+      } else if (attachment.contentType === FILE_INFO) {
+        entry.appendChild(fileLink(attachment));
       } else {
         entry.appendChild(make('div', 'bubble', '[' + (attachment.name || attachment.contentType) + ']'));
       }
     });
+  }
+
+  // --- files, through Teams' file consent flow (the playground stands in for OneDrive) -----
+
+  function sizeText(bytes) {
+    return bytes >= 1024 ? Math.round(bytes / 1024).toLocaleString('en-GB') + ' KB' : bytes + ' bytes';
+  }
+
+  function fileOffer(attachment, conversationId) {
+    var content = attachment.content || {};
+    var box = make('div', 'file-offer');
+    box.appendChild(make('strong', '', attachment.name));
+    box.appendChild(make('small', '', ' ' + sizeText(content.sizeInBytes || 0)));
+    if (content.description) box.appendChild(make('p', '', content.description));
+    var problem = make('div', 'card-problem');
+    var buttons = make('div', 'file-buttons');
+    var allow = make('button', 'ac-pushButton style-positive', 'Allow');
+    var decline = make('button', 'ac-pushButton', 'Decline');
+    allow.type = decline.type = 'button';
+    function answer(action) {
+      allow.disabled = decline.disabled = true;
+      var reserved = action === 'accept'
+        ? fetch('/playground/files', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: attachment.name }) }).then(function (r) { return r.json(); })
+        : Promise.resolve(null);
+      return reserved.then(function (place) {
+        var activity = activityIn(conversationId);
+        activity.type = 'invoke';
+        activity.name = 'fileConsent/invoke';
+        activity.value = { type: 'fileUpload', action: action, context: action === 'accept' ? content.acceptContext : content.declineContext };
+        if (place) activity.value.uploadInfo = { name: attachment.name, uploadUrl: place.uploadUrl, contentUrl: place.contentUrl, uniqueId: place.id, fileType: attachment.name.split('.').pop() };
+        return post(activity);
+      }).then(function (result) {
+        if (result.status < 200 || result.status > 299) problem.textContent = explain(result);
+        buttons.hidden = true;
+        return poll();
+      }).catch(function () { problem.textContent = 'The file could not be saved. Please try again.'; });
+    }
+    allow.addEventListener('click', function () { answer('accept'); });
+    decline.addEventListener('click', function () { answer('decline'); });
+    buttons.appendChild(allow);
+    buttons.appendChild(decline);
+    box.appendChild(buttons);
+    box.appendChild(problem);
+    return box;
+  }
+
+  function fileLink(attachment) {
+    var box = make('div', 'file-offer');
+    var link = make('a', 'file-link', 'Download ' + attachment.name);
+    var url = attachment.contentUrl || '';
+    link.href = /^\/playground\/files\//.test(url) ? url : '#';
+    link.setAttribute('download', attachment.name);
+    box.appendChild(link);
+    return box;
   }
 
   function showBotActivity(logged) {

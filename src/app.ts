@@ -1,8 +1,9 @@
+import './known-warnings';
 import restify, { type Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './store/store';
-import { SqliteStore } from './store/sqlite/sqlite-store';
+import { openStore } from './store/open-store';
 import { holdServerLock } from './store/sqlite/server-lock';
 import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
@@ -16,6 +17,8 @@ import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
 import { loadServerKey } from './server-key';
 import { isLoopback, jsonBody, refuseEncodedAndMultipart, sameOriginOnly } from './http/request-guards';
+
+export { openStore };
 
 export interface App {
   server: Server;
@@ -35,17 +38,6 @@ export class StartupError extends Error {}
 
 /** How long in-flight requests get to finish at shutdown before their connections are closed. */
 export const SHUTDOWN_GRACE_MS = 2_000;
-
-export async function openStore(config: Config): Promise<Store> {
-  if (config.store === 'cosmos') {
-    if (!config.cosmos) throw new Error('COSMOS_ENDPOINT is required when TECHVOICE_STORE=cosmos');
-    // Loaded only when used: the Azure SDKs cost memory an SQLite instance does not need.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { CosmosStore } = require('./store/cosmos/cosmos-store') as typeof import('./store/cosmos/cosmos-store');
-    return CosmosStore.open(config.cosmos);
-  }
-  return SqliteStore.open(config.sqlitePath);
-}
 
 export async function createApp(config: Config, log: Logger, store?: Store): Promise<App> {
   const serverLock = !store && config.store === 'sqlite' ? holdServerLock(config.sqlitePath) : null;

@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadConfig, ConfigError } from './config';
+import os from 'node:os';
+import path from 'node:path';
+import { describeAuditDetail, recordOperatorAudit } from './core/audit';
+import { loadConfig, ConfigError, type Config } from './config';
+import { BackupError, backupDatabase, restoreDatabase } from './store/sqlite/backup';
 import { loadEnvFile } from './load-env-file';
-import { openStore } from './app';
+import { openStore } from './store/open-store';
 import { describeImport, importActionPlan } from './core/plan-import';
 import { planCommand } from './core/plan-commands';
 import { UserError } from './core/errors';
@@ -24,8 +28,21 @@ Commands:
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
   audit --network ID [--days N]             List chair and admin acts (default: the last 30 days)
+  backup FILE                               Copy the SQLite database to FILE (safe while the server runs)
+  restore FILE                              Replace the SQLite database with a backup (stop the server first)
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
+
+/** Who the audit names for an act done with this tool. */
+function operatorName(): string {
+  try {
+    return `command line (${os.userInfo().username})`;
+  } catch {
+    return 'command line';
+  }
+}
+
+const audit = (store: Store, networkId: string, act: string, detail: string) => recordOperatorAudit(store, networkId, operatorName(), act, detail);
 
 export interface CliIo {
   out(line: string): void;
@@ -75,6 +92,7 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     for (const e of result.errors) io.err(`  ${e.message}`);
     return 1;
   }
+  await audit(store, networkId, 'import-actions', `file=${path.basename(file)} actions=${result.imported}`);
   for (const line of describeImport(result)) io.out(line);
   return 0;
 }
@@ -127,6 +145,7 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
     io.err(`Cannot write ${out}: ${(error as Error).message}`);
     return 1;
   }
+  await audit(store, network.id, 'export', `format=${format} file=${path.basename(out)}`);
   io.out(`Wrote the RAG analysis of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
   return 0;
 }
@@ -153,6 +172,7 @@ async function linkWorkspace(store: Store, args: string[], io: CliIo): Promise<n
   const externalId = (slackTeam ?? teamsTenant) as string;
   const before = await store.findWorkspace(platform, externalId);
   await store.linkWorkspace({ platform, externalId, networkId });
+  await audit(store, networkId, 'link', `${platform === 'slack' ? 'slackTeam' : 'teamsTenant'}=${externalId}`);
   const moved = before && before.networkId !== networkId ? ` (it was in ${before.networkId}; what was done there stays there)` : '';
   io.out(`Linked ${platform === 'slack' ? 'Slack workspace' : 'Teams tenant'} ${externalId} to ${network.name} (${networkId})${moved}.`);
   return 0;
@@ -187,6 +207,9 @@ async function setRetention(store: Store, args: string[], io: CliIo): Promise<nu
   }
   const retention = { feedbackDays, answersDays };
   await store.updateNetwork({ ...network, retention });
+  if (option(args, '--feedback-days') !== null || option(args, '--answers-days') !== null) {
+    await audit(store, network.id, 'retention', `feedbackDays=${feedbackDays ?? 'keep'} answersDays=${answersDays ?? 'keep'}`);
+  }
   const words = (days: number | null) => (days === null ? 'kept' : `deleted after ${days} days`);
   io.out(`${network.name}: feedback ${words(feedbackDays)}, pulse answers ${words(answersDays)}.`);
   return 0;
@@ -197,6 +220,7 @@ async function sweep(store: Store, args: string[], io: CliIo): Promise<number> {
   if (only === undefined) return 1;
   for (const network of only ? [only] : await store.listNetworks()) {
     const expired = await sweepExpired(store, network);
+    await audit(store, network.id, 'sweep', `feedback=${expired.feedback} answers=${expired.answers}`);
     io.out(`${network.id}: deleted ${expired.feedback} feedback items and ${expired.answers} pulse answers.`);
   }
   return 0;
@@ -212,9 +236,58 @@ async function listAudit(store: Store, args: string[], io: CliIo): Promise<numbe
   }
   const until = new Date();
   const entries = await store.listAudit(network.id, new Date(until.getTime() - days * 86_400_000).toISOString(), until.toISOString());
-  for (const e of entries) io.out(`${e.at}  ${e.actorName}  ${e.act}${e.detail ? `  ${e.detail}` : ''}`);
-  if (entries.length === 0) io.out(`No chair or admin acts in the last ${days} days.`);
+  for (const e of entries) {
+    const detail = await describeAuditDetail(store, e);
+    io.out(`${e.at}  ${e.actorName}  ${e.act}${detail ? `  ${detail}` : ''}`);
+  }
+  if (entries.length === 0) io.out(`No chair, admin or command-line acts in the last ${days} days.`);
   return 0;
+}
+
+async function backupCommand(config: Config, args: string[], io: CliIo): Promise<number> {
+  const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
+  if (!file) {
+    io.err('Usage: techvoice backup FILE  (for example data/backups/techvoice-2026-12-01.db)');
+    return 2;
+  }
+  const { bytes } = await backupDatabase(config.sqlitePath, file);
+  io.out(`Backed up ${config.sqlitePath} to ${file} (${bytes.toLocaleString('en-GB')} bytes).`);
+  return 0;
+}
+
+async function restoreCommand(config: Config, args: string[], io: CliIo): Promise<number> {
+  const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
+  if (!file) {
+    io.err('Usage: techvoice restore FILE  (a file written by techvoice backup; stop the server first)');
+    return 2;
+  }
+  const { keptAs } = await restoreDatabase(config.sqlitePath, file);
+  io.out(`Restored ${config.sqlitePath} from ${file}.${keptAs ? ` The database as it was is kept as ${keptAs}.` : ''}`);
+  return 0;
+}
+
+/** Commands on the SQLite file itself rather than through the store. */
+async function runFileCommand(command: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    io.err(error instanceof ConfigError ? `Configuration problem: ${error.message}` : String(error));
+    return 1;
+  }
+  if (config.store !== 'sqlite') {
+    io.err(`${command} is for the SQLite store. Azure Cosmos DB keeps its own backups: see deployment/README.md.`);
+    return 2;
+  }
+  try {
+    return await (command === 'backup' ? backupCommand(config, args, io) : restoreCommand(config, args, io));
+  } catch (error) {
+    if (error instanceof BackupError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /** Runs one CLI command; returns the process exit code. */
@@ -224,6 +297,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'backup' || command === 'restore') return runFileCommand(command, args, env, io);
   const handlers: Record<string, (store: Store) => Promise<number>> = {
     networks: (store) => listNetworks(store, io),
     'import-actions': (store) => importActions(store, args, io),

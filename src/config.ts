@@ -41,6 +41,8 @@ export interface Config {
   logLevel: string;
   /** Per-person limits, counted in memory only; null = no limit. */
   rateLimits: RateLimits;
+  /** `auto`: readable lines in local mode on a terminal, JSON otherwise (production, files, pipes). */
+  logFormat: 'auto' | 'json' | 'pretty';
 }
 
 const WINDOW_UNITS: Record<string, number> = { s: 1_000, min: 60_000, h: 3_600_000 };
@@ -108,6 +110,7 @@ const envSchema = z.object({
   COMMAND_RATE_LIMIT: rateLimit('30/min'),
   PRESS_RATE_LIMIT: rateLimit('60/min'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 
 export class ConfigError extends Error {}
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     rateLimits: { feedback: e.FEEDBACK_RATE_LIMIT, commands: e.COMMAND_RATE_LIMIT, presses: e.PRESS_RATE_LIMIT },
+    logFormat: e.LOG_FORMAT,
   };
 }
 

@@ -1,8 +1,10 @@
 import { loadConfig, ConfigError } from './config';
-import { createLogger } from './log';
+import { createLogger, wantsPrettyLogs } from './log';
 import { createApp, StartupError } from './app';
 import { startShutdownWatchdog } from './shutdown-watchdog';
+import { ServerKeyError } from './server-key';
 import { loadEnvFile } from './load-env-file';
+import { DatabaseInUseError } from './store/sqlite/server-lock';
 
 async function main(): Promise<void> {
   let config;
@@ -16,13 +18,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
-  const app = await createApp(config, log);
-  const port = await app.listen().catch((error: unknown) => {
-    if (!(error instanceof StartupError)) throw error;
+  const log = createLogger(config.logLevel, undefined, wantsPrettyLogs(config, process.stdout.isTTY === true));
+  const cannotStart = (error: unknown): never => {
+    if (!(error instanceof DatabaseInUseError || error instanceof ServerKeyError || error instanceof StartupError)) throw error;
     console.error(`Techvoice cannot start: ${error.message}`);
     process.exit(1);
-  });
+  };
+  const app = await createApp(config, log).catch(cannotStart);
+  const port = await app.listen().catch(cannotStart);
   log.info({ port, store: config.store }, `Techvoice is listening on http://localhost:${port}`);
   if (config.playground) log.info({ playground: `http://localhost:${port}/` }, `Playground: open http://localhost:${port}/ in your browser`);
 

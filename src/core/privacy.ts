@@ -4,6 +4,7 @@ import { addDays, now } from './clock';
 import { formatDateTime, plural } from './format';
 import { feedbackReference } from './feedback';
 import { ownsAction } from './actions';
+import { describeAuditDetail } from './audit';
 import type { AuditEntry, Network } from './model';
 import type { Session } from './session';
 import { platformIdentity } from './identity';
@@ -135,9 +136,14 @@ export async function auditCard(deps: CoreDeps, session: Session, days: number):
   const latest = entries.reverse().slice(0, 50);
   return card('details', {
     title: 'Audit log',
-    intro: `Chair and admin acts in the last ${plural(days, 'day')}: ${entries.length}.`,
+    intro: `Chair, admin and command-line acts in the last ${plural(days, 'day')}: ${entries.length}.`,
     facts: [],
-    lines: latest.map((e) => ({ line: `${formatDateTime(e.at, session.network.timeZone)} · ${e.actorName} · ${e.act}${e.detail ? ` · ${e.detail}` : ''}` })),
+    lines: await Promise.all(
+      latest.map(async (e) => {
+        const detail = await describeAuditDetail(deps.store, e);
+        return { line: `${formatDateTime(e.at, session.network.timeZone)} · ${e.actorName} · ${e.act}${detail ? ` · ${detail}` : ''}` };
+      }),
+    ),
     note: entries.length > latest.length ? `Showing the latest ${latest.length}. The CLI lists them all: techvoice audit --network ${session.network.id}` : '',
   });
 }

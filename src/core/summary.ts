@@ -47,16 +47,22 @@ function filtersLine(figures: SummaryFigures, forumName: string | null): string 
     .join(' · ');
 }
 
+/** What a client without chart support shows: a heading, then one text bar per line. */
+export function chartFallback(heading: string, bars: { x: string; y: number }[]): string {
+  const total = bars.reduce((n, b) => n + b.y, 0);
+  return [`**${heading}**`, ...bars.map((b) => `${b.x.padStart(2)} ${bar(total ? b.y / total : 0)} ${b.y}`)].join('  \n');
+}
+
 function charts(figures: SummaryFigures): SummaryCard['charts'] {
   return figures.themes.flatMap((theme) =>
     theme.scales
       .filter((s) => s.mean !== null)
       .map((s) => {
-        const total = s.distribution.reduce((n, d) => n + d.count, 0);
+        const bars = s.distribution.map((d) => ({ x: d.label, y: d.count }));
         return {
           title: `${theme.theme}: ${SCALE_NAMES[s.scale].toLowerCase()}, answers per point`,
-          bars: s.distribution.map((d) => ({ x: d.label, y: d.count })),
-          fallback: [`**${plain(theme.theme)}** (${SCALE_NAMES[s.scale].toLowerCase()})`, ...s.distribution.map((d) => `${d.label.padStart(2)} ${bar(d.count / total)} ${d.count}`)].join('  \n'),
+          bars,
+          fallback: chartFallback(`${plain(theme.theme)} (${SCALE_NAMES[s.scale].toLowerCase()})`, bars),
         };
       }),
   );

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ConversationLog } from './conversation-log';
 import { pageAsset, rendererAsset, type Asset } from './assets';
 import { galleryPage } from './gallery';
+import { contentTypeOf, FileDrop, MAX_FILE_BYTES } from './file-drop';
 import { isJsonObject } from '../cards/templates';
 import { jsonBody } from '../http/request-guards';
 import {
@@ -20,6 +21,18 @@ export const CONNECTOR_PATH = '/playground/connector';
 /** Where the bot reaches the playground's connector: loopback, whatever host the page was opened on. */
 export const playgroundServiceUrl = (port: number): string => `http://127.0.0.1:${port}${CONNECTOR_PATH}`;
 
+/** The raw body, or null when it is over `limit` bytes. */
+async function readBody(req: Request, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 const send = (res: Response, asset: Asset): void => {
   res.sendRaw(200, asset.body, { 'content-type': asset.contentType, 'cache-control': 'no-cache' });
 };
@@ -35,6 +48,7 @@ const connectorError = (res: Response, status: number, code: string, message: st
  */
 export function mountPlayground(server: Server, log: Logger): ConversationLog {
   const conversations = new ConversationLog();
+  const files = new FileDrop();
   const port = (): number => (server.address() as { port: number }).port;
   const json = jsonBody();
 
@@ -48,6 +62,30 @@ export function mountPlayground(server: Server, log: Logger): ConversationLog {
     send(res, asset);
   });
   server.get('/playground/vendor/adaptivecards.min.js', async (_req: Request, res: Response) => send(res, rendererAsset()));
+
+  // The playground's stand-in for OneDrive: the page reserves a place when the person allows
+  // a file, the bot PUTs the bytes there (Teams' file consent flow), and the page downloads it.
+  server.post('/playground/files', json, async (req: Request, res: Response) => {
+    const name = isJsonObject(req.body) && typeof req.body.name === 'string' ? req.body.name : '';
+    if (!name) return void res.send(400, { error: 'Say which file: {"name": "…"}.' });
+    const id = files.reserve(name);
+    res.send(200, { id, uploadUrl: `http://127.0.0.1:${port()}/playground/files/${id}`, contentUrl: `/playground/files/${id}` });
+  });
+  server.put('/playground/files/:id', async (req: Request, res: Response) => {
+    const bytes = await readBody(req, MAX_FILE_BYTES);
+    if (!bytes) return void res.send(413, { error: 'That file is too big for the playground.' });
+    if (!files.upload(String(req.params.id), bytes)) return void res.send(404, { error: 'No such upload.' });
+    res.send(201, { id: req.params.id });
+  });
+  server.get('/playground/files/:id', async (req: Request, res: Response) => {
+    const file = files.get(String(req.params.id));
+    if (!file) return void res.send(404, { error: 'No such file: type export again for a fresh one.' });
+    res.sendRaw(200, file.bytes, {
+      'content-type': contentTypeOf(file.name),
+      'content-disposition': `attachment; filename="${file.name}"`,
+      'cache-control': 'no-store',
+    });
+  });
 
   server.get('/playground/setup', async (_req: Request, res: Response) => {
     res.send(200, {

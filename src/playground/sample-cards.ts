@@ -3,6 +3,7 @@ import { card, CARD_VERSION, type Card, type CardDataByName, type CardName, type
 import { FEEDBACK_THEMES, THEMES } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses';
 import { bar } from '../core/format';
+import { chartFallback } from '../core/summary';
 
 const choices = (values: readonly string[]): Choice[] => values.map((v) => ({ title: v, value: v }));
 
@@ -167,7 +168,13 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
           { x: '4', y: 4 },
           { x: '5', y: 2 },
         ],
-        fallback: '1 ░░░░░░░░░░ 0 · 2 ▓░░░░░░░░░ 1 · 3 ▓▓░░░░░░░░ 2 · 4 ▓▓▓▓░░░░░░ 4 · 5 ▓▓░░░░░░░░ 2',
+        fallback: chartFallback('Career Development (agree scale (1–5))', [
+          { x: '1', y: 0 },
+          { x: '2', y: 1 },
+          { x: '3', y: 2 },
+          { x: '4', y: 4 },
+          { x: '5', y: 2 },
+        ]),
       },
     ],
     rounds: [

@@ -17,7 +17,6 @@ import { slackSignature } from '../support/slack-signing';
  * of action 1.6, the owner of other actions, a chair, an admin, and someone from another
  * network. "ok" means the act went ahead; otherwise the person gets the clear refusal shown.
  */
-let updateCount = 0;
 const ROLES = ['member', 'owner', 'otherOwner', 'chair', 'admin', 'outsider'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -59,8 +58,8 @@ interface Row {
 }
 
 const say = (text: string, inForum = false) => (p: Platform, role: Role) => p.say(role, text, inForum);
-const press = (verb: string, data: (p: Platform) => Promise<Record<string, unknown>> | Record<string, unknown>) => async (p: Platform, role: Role) =>
-  p.press(role, verb, { cv: 1, ...(await data(p)) });
+const press = (verb: string, data: (p: Platform, role: Role) => Promise<Record<string, unknown>> | Record<string, unknown>) => async (p: Platform, role: Role) =>
+  p.press(role, verb, { cv: 1, ...(await data(p, role)) });
 
 const ROWS: Row[] = [
   { act: 'help', expect: byRole({}, ok(/feedback/)), run: say('help') },
@@ -105,8 +104,8 @@ const ROWS: Row[] = [
   {
     act: 'action.update 1.6',
     expect: ownerOf16(/Saved: 1\.6 is now/),
-    // Each allowed update must change something: an unchanged save is refused as nothing to do.
-    run: press('action.update', async (p) => ({ number: '1.6', version: (await p.store.getAction(p.networkId, '1.6'))!.version, status: 'amber', note: `Progress ${++updateCount}` })),
+    // Each role's note differs: an update that changes nothing is not saved (and says so).
+    run: press('action.update', async (p, role) => ({ number: '1.6', version: (await p.store.getAction(p.networkId, '1.6'))!.version, status: 'amber', note: `Progress seen by ${role}` })),
   },
   { act: 'reminder.snooze 1.6', expect: ownerOf16(/Snoozed/), run: press('reminder.snooze', () => ({ number: '1.6' })) },
   { act: 'feedback.acknowledge FB-1', expect: chairsOnly(/FB-1/), run: press('feedback.acknowledge', () => ({ number: 1 })) },

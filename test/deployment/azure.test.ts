@@ -155,12 +155,18 @@ describe('Azure deployment template (deployment/azure/main.json)', () => {
     }
   });
 
-  it('runs a Linux Node 20 LTS web app, always on, https only, with a health check and a managed identity', () => {
+  it('runs on a supported Node LTS (24 by default, or 22), never on Node 20, which reached end of life in April 2026', () => {
+    const nodeVersion = template.parameters.nodeVersion as { defaultValue: string; allowedValues: string[] };
+    assert.equal(nodeVersion.defaultValue, '24-lts');
+    assert.deepEqual(nodeVersion.allowedValues, ['24-lts', '22-lts']);
+    assert.equal(at(site, 'properties.siteConfig.linuxFxVersion'), "[format('NODE|{0}', parameters('nodeVersion'))]");
+  });
+
+  it('runs a Linux web app, always on, https only, with a health check and a managed identity', () => {
     const plan = single(template, 'Microsoft.Web/serverfarms');
     assert.equal(plan.kind, 'linux');
     assert.equal(at(plan, 'properties.reserved'), true);
     assert.equal(at(plan, 'sku.capacity'), "[parameters('instanceCount')]");
-    assert.equal(at(site, 'properties.siteConfig.linuxFxVersion'), 'NODE|20-lts');
     assert.equal(at(site, 'properties.siteConfig.alwaysOn'), true);
     assert.equal(at(site, 'properties.httpsOnly'), true);
     assert.equal(at(site, 'properties.siteConfig.healthCheckPath'), '/healthz');

@@ -30,11 +30,12 @@ const argumentsText = (i: Instruction) => i.getArgumentsContent() ?? '';
 const finalStage = () => stages()[stages().length - 1];
 
 describe('Dockerfile (deployment/Dockerfile)', () => {
-  it('parses into at least two stages, the last one on node:20-bookworm-slim', () => {
+  it('parses into at least two stages, every one on node:24-bookworm-slim (a supported LTS)', () => {
     assert.ok(froms.length >= 2, 'multi-stage');
     const last = finalStage().from;
     assert.equal(last.getImageName(), 'node');
-    assert.equal(last.getImageTag(), '20-bookworm-slim');
+    assert.equal(last.getImageTag(), '24-bookworm-slim');
+    for (const from of froms.filter((f) => f.getImageName() === 'node')) assert.equal(from.getImageTag(), '24-bookworm-slim', 'native modules are built for the Node that runs them');
   });
 
   it('builds with npm ci and npm run build, and installs production dependencies with npm ci --omit=dev', () => {

@@ -168,7 +168,7 @@ describe('Load: nothing lost, nothing twice', function () {
     {
       const setup = await createApp(loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
       networkId = await openRound(setup.core, setup.store, 'teams', TENANT, ROUND.teams);
-      await setup.close(); // also hands back the server lock, for the server started next
+      await setup.close(); // releases the store and the server lock before the real server starts
     }
     let child = await startServer(env);
     const ledgers = new Map<string, Ledger>();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PlaygroundServer } from './support';
@@ -145,6 +145,77 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(await chris.locator('.unread').count(), 0, 'reading the chat clears the dot');
   });
 
+  it('answers “@Techvoice pulse” typed in the forum channel', async () => {
+    await page.goto(`${server.url}/?persona=member`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: /Technical Leaders' Forum/ }).click();
+    await page.locator('#chat-title', { hasText: "# Technical Leaders' Forum" }).waitFor();
+    await send('@Techvoice pulse');
+    const reply = lastCard();
+    assert.equal(await reply.isVisible(), true);
+    assert.match((await reply.textContent()) ?? '', /Pulse questions/);
+    assert.equal(await chat().getByText(/don’t know/).count(), 0);
+  });
+
+  it('offers an export as a file the chair can download', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const box = page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.fill('export');
+    await box.press('Enter');
+    const offer = chat().locator('.file-offer').last();
+    const allow = offer.getByRole('button', { name: 'Allow' });
+    await allow.waitFor({ state: 'visible' });
+    assert.match((await offer.textContent()) ?? '', /rag-analysis-.*\.docx/);
+    await allow.click();
+    const link = chat().getByRole('link', { name: /^Download rag-analysis-.*\.docx$/ });
+    await link.waitFor({ state: 'visible' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /^rag-analysis-.*\.docx$/);
+    const bytes = readFileSync((await download.path())!);
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a Word document (a zip)');
+    assert.equal(await chat().getByText(/^\[rag-analysis/).count(), 0, 'no bare file name in brackets');
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'export.png') });
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('shows dates as day/month/year (en-GB) and sends the date the chair typed', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('pulse new');
+    const form = lastCard();
+    const date = form.getByLabel(/Closes on/i);
+    await date.waitFor({ state: 'visible' });
+    assert.match(await date.inputValue(), /^\d{2}\/\d{2}\/\d{4}$/, 'the default date reads DD/MM/YYYY');
+    const next = new Date(Date.now() + 10 * 86_400_000);
+    const typed = `${String(next.getUTCDate()).padStart(2, '0')}/${String(next.getUTCMonth() + 1).padStart(2, '0')}/${next.getUTCFullYear()}`;
+    await date.fill(typed);
+    assert.equal(await form.getByLabel(/Closes at/i).inputValue(), '17:00', 'a 24-hour clock');
+    await form.getByLabel(/Question/i).first().fill('Do you know who your technician champion is?');
+    await form.getByLabel(/Theme/i).selectOption({ label: 'Recognition' });
+    await form.getByRole('button', { name: /Send pulse|Create/ }).first().click();
+    await form.getByText(/was sent to/).waitFor();
+    const questions = await server.store.listPulseQuestions(DEMO_NETWORK_ID);
+    const mine = questions.find((q) => q.text === 'Do you know who your technician champion is?');
+    assert.ok(mine);
+    const rounds = await server.store.listRounds(DEMO_NETWORK_ID, '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    const round = rounds.find((r) => r.questionNumber === mine.number)!;
+    assert.equal(round.closesAt.slice(0, 10), next.toISOString().slice(0, 10), 'closes on the day typed, read as day/month/year');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('writes the RAG word beside every colour, so no colour depends on an emoji font', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('summary');
+    const text = (await lastCard().textContent()) ?? '';
+    for (const emoji of ['🔴', '🟠', '🟢']) {
+      const bare = new RegExp(`${emoji}(?! ?\\d* ?(Red|Amber|Green|red|amber|green))`, 'u');
+      assert.doesNotMatch(text, bare, `${emoji} always has its word`);
+    }
+  });
+
   it('the card gallery draws every card with the real renderer', async () => {
     await page.goto(`${server.url}/cards`);
     await page.locator('body[data-rendered="true"]').waitFor();
@@ -153,6 +224,12 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.equal(await page.locator('.teams-card .ac-adaptiveCard').count(), entries, 'every Teams card is drawn');
     assert.equal(await page.locator('.slack-preview > div').count(), entries, 'every Block Kit preview is drawn');
     assert.equal(await page.locator('.teams-card.problem').count(), 0);
+    const slackTexts = await page.locator('.slack-preview').allInnerTexts();
+    assert.ok(slackTexts.some((t) => t.includes('⚠️')), 'Slack’s :warning: is drawn as the emoji');
+    assert.equal(slackTexts.filter((t) => /:[a-z_]+:/.test(t)).length, 0, 'no raw emoji codes');
+    const lines = (await page.locator('#card-summary .teams-card .ac-textBlock', { hasText: '░' }).first().innerText()).split('\n');
+    assert.ok(lines.length >= 6, `the chart's fallback is a heading and one line per bar, not one squeezed line: ${JSON.stringify(lines)}`);
+    await page.locator('#card-summary').screenshot({ path: join(OUTPUT, 'cards-summary.png') });
     await page.screenshot({ path: join(OUTPUT, 'cards.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);
   });

@@ -124,11 +124,11 @@ describe('Teams: you said, we did', () => {
   it('refuses members, unknown items, unknown actions and empty replies, changing nothing', async () => {
     await giveFeedback(people.member, 'Idea');
     const network = await networkId(bot);
-    assert.match(cardText(await bot.press(people.member, 'feedback.reply', { cv: 1, number: 1, reply: 'Hijack' })), /Only forum chairs/);
     const memberView = await bot.say(people.member, 'feedback list');
-    assert.match(memberView.texts.join('\n'), /Only forum chairs/, 'members are told the inbox is for chairs');
-    assert.doesNotMatch(JSON.stringify(memberView), /waiting for a reply|Idea/, 'and see none of it');
+    assert.match(memberView.texts[0], /Only forum chairs/, 'members are told the inbox is for chairs');
+    assert.deepEqual(memberView.cards, []);
     const sentBefore = bot.connector.sent.length;
+    assert.match(cardText(await bot.press(people.member, 'feedback.reply', { cv: 1, number: 1, reply: 'Hijack' })), /Only forum chairs/);
     assert.match(cardText(await bot.press(people.chair, 'feedback.open', { cv: 1, number: 99 })), /There is no FB-99/);
     const badAction = await bot.press(people.chair, 'feedback.link', { cv: 1, number: 1, action: '9.9' });
     assert.match(cardText(badAction), /There is no action 9\.9 in your plan/);

@@ -34,7 +34,7 @@ describe('Teams: summary in a forum', () => {
     assert.match(text, /Summary for Technical Leaders' Forum/);
     assert.match(text, /Feedback: 2 items/);
     assert.match(text, /Recognition\n2/);
-    assert.match(text, /Visibility\n🔴 1 · 🟠 2 · 🟢 3/);
+    assert.match(text, /Visibility\n🔴 1 red · 🟠 2 amber · 🟢 3 green/);
     assert.match(text, /1\.6.*red.*outreach\.lead@example\.ac\.uk/);
   });
 

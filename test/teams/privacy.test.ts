@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startWorld, people, networkId, memberOf } from '../support/teams-world';
 import { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText } from '../support/cards';
@@ -85,6 +88,45 @@ describe('Teams: privacy', () => {
     const card = (await bot.say(people.admin, 'audit')).cards[0];
     assert.match(cardText(card), /Audit log[\s\S]*Ada Admin · roles\.set/);
     assert.match((await bot.say(people.chair, 'audit')).texts[0], /Only admins/);
+  });
+
+  it('shows names, not ids, in the audit log', async () => {
+    const member = await memberOf(bot, people.member);
+    await bot.press(people.admin, 'roles.set', { cv: 1, member: member.id, roles: 'owner', email: '' });
+    const list = (await bot.say(people.chair, 'pulse')).cards[0];
+    const form = await bot.press(people.chair, 'pulse.new', actionFor(list, 'pulse.new').data);
+    const closes = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await bot.press(people.chair, 'pulse.create', {
+      ...actionFor(form, 'pulse.create').data,
+      text: 'I know who to ask about my career', kind: 'yesno', choices: '', theme: 'Career Development', audience: 'members', closesDate: closes, closesTime: '17:00', anonymous: 'true',
+    });
+    const [round] = await bot.store.listRounds(await networkId(bot), ...EVER);
+    await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: round.id });
+    const text = cardText((await bot.say(people.admin, 'audit')).cards[0]);
+    assert.match(text, /Ada Admin · roles\.set · member=Mo Member roles=owner/);
+    assert.match(text, /Chris Chair · pulse\.create · audience=every member/);
+    assert.match(text, /Chris Chair · pulse\.results · pulse=P-1/);
+    assert.doesNotMatch(text, /m-[0-9a-f]{6}|r-[0-9a-f]{6}|f-[0-9a-f]{6}/, 'no raw ids');
+  });
+
+  it('audits acts done with the command-line tool, and lists them in chat and in the CLI', async () => {
+    const id = await networkId(bot);
+    const dir = mkdtempSync(join(tmpdir(), 'techvoice-audit-'));
+    const plan = join(dir, 'plan.csv');
+    writeFileSync(plan, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'));
+    const io = { out: () => undefined, err: () => undefined };
+    assert.equal(await runCli(['import-actions', plan, '--network', id], bot.cliEnv, io), 0);
+    assert.equal(await runCli(['retention', '--network', id, '--feedback-days', '730'], bot.cliEnv, io), 0);
+    assert.equal(await runCli(['link', '--network', id, '--slack-team', 'T0123ABCD'], bot.cliEnv, io), 0);
+    assert.equal(await runCli(['export', '--network', id, '--format', 'md', '--out', join(dir, 'rag.md')], bot.cliEnv, io), 0);
+    const text = cardText((await bot.say(people.admin, 'audit')).cards[0]);
+    assert.match(text, /command line[^·]* · import-actions · file=plan\.csv actions=\d+/);
+    assert.match(text, /command line[^·]* · retention · feedbackDays=730 answersDays=keep/);
+    assert.match(text, /command line[^·]* · link · slackTeam=T0123ABCD/);
+    assert.match(text, /command line[^·]* · export · format=md file=rag\.md/);
+    const out: string[] = [];
+    assert.equal(await runCli(['audit', '--network', id], bot.cliEnv, { out: (l) => out.push(l), err: (l) => out.push(l) }), 0);
+    assert.match(out.join('\n'), /command line.*import-actions/);
   });
 
   it('clears the address of a reply to anonymous feedback once it is delivered', async () => {

@@ -70,7 +70,7 @@ describe('Teams: summary with trends and charts', () => {
     assert.equal(fallback.type, 'TextBlock');
     assert.match(fallback.text, / 4 ▓{5}░{5} 3/);
 
-    assert.match(text, /Visibility\n🔴 0 · 🟠 3 · 🟢 3 · 6 actions/);
+    assert.match(text, /Visibility\n🔴 0 red · 🟠 3 amber · 🟢 3 green · 6 actions/);
     assert.match(text, /\*\*1\.6\*\* Raise the visibility of technical careers across the city region: 🔴 Red → 🟠 Amber \(Olu Owner, /);
     assert.match(text, /\*\*3\.4\*\* Add technical leadership.*🔴 red.*academy\.lead@example\.ac\.uk/);
     assert.match(text, /Anonymity: results appear once a pulse has closed, and only with 6 answers or more \(the threshold of 5 besides any reader’s own\)/);
