@@ -7,7 +7,7 @@ export interface ColumnSpec {
 }
 
 /** Roughly how wide one character is at the given size, in twips (1/20 pt), for a sans-serif font. */
-const charTwips = (pointSize: number): number => pointSize * 20 * 0.55;
+const charTwips = (pointSize: number): number => pointSize * 20 * 0.6;
 const CELL_PADDING = 230;
 
 /**
@@ -17,7 +17,7 @@ const CELL_PADDING = 230;
  */
 export function fitColumnWidths(columns: readonly ColumnSpec[], rows: readonly (readonly string[])[], total: number, pointSize = 9): number[] {
   const perChar = charTwips(pointSize);
-  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
+  const longestWord = (text: string) => Math.max(0, ...text.split(/[\s\u200B]+/).map((w) => [...w].length));
   const floors = columns.map((column, i) => {
     const longest = Math.max(longestWord(column.heading), ...rows.map((r) => longestWord(r[i] ?? '')));
     const wanted = Math.max(column.min ?? 0, longest * perChar + CELL_PADDING);

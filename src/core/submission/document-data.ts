@@ -1,5 +1,6 @@
 import type { Store } from '../../store/store';
 import { feedbackReference } from '../feedback';
+import { plural } from '../format';
 import type { FeedbackStatus, FeedbackTheme, Network, RagStatus, Theme } from '../model';
 import { FEEDBACK_STATUSES, FEEDBACK_THEMES, THEMES } from '../model';
 import { answeredCount, answerValues, isPublishable, tallyRounds } from '../summary-anonymity';
@@ -49,6 +50,21 @@ export interface FeedbackOutcome {
   action: string;
   actionTitle: string;
   did: string;
+}
+
+/** "You said, we did" per action: which feedback led to it and what was done, for a table that stays short. */
+export function outcomesByAction(outcomes: readonly FeedbackOutcome[], listed = 6): { action: string; feedback: string; did: string }[] {
+  const groups = new Map<string, FeedbackOutcome[]>();
+  for (const o of outcomes) groups.set(o.action, [...(groups.get(o.action) ?? []), o]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([action, items]) => {
+      const references = items.map((o) => o.reference);
+      const shown = references.length > listed ? `${references.slice(0, listed).join(', ')} and ${references.length - listed} more` : references.join(', ');
+      const replies = [...new Set(items.map((o) => o.did.trim()).filter(Boolean))];
+      const did = replies.length === 0 ? 'Linked to the action; reply still to come' : replies.length <= 2 ? replies.join('\n') : `${replies.slice(-2).join('\n')}\n(and ${replies.length - 2} earlier replies)`;
+      return { action: `${action} ${items[0].actionTitle}`.trim(), feedback: `${plural(items.length, 'item')}: ${shown}`, did };
+    });
 }
 
 /** Everything the submission document shows, gathered once; each format only lays it out. */
