@@ -14,7 +14,7 @@ Commands:
   networks                                  List networks with their ids and linked workspaces
   import-actions FILE --network ID          Import an action plan CSV (number,title,theme,owner,due,status,note)
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
-  export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
+  export --network ID --format F --out FILE Write the self-assessment submission (F: docx or md) or the RAG analysis as CSV (F: csv)
   retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
@@ -94,7 +94,7 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
     io.err(`Cannot write ${out}: ${(error as Error).message}`);
     return 1;
   }
-  io.out(`Wrote the RAG analysis of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
+  io.out(`Wrote the ${format === 'csv' ? 'RAG analysis' : 'self-assessment submission'} of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
   return 0;
 }
 
