@@ -7,6 +7,7 @@ import type { Store } from './store/store';
 import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy';
 import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
+import { consultationCommand, narrativeCommand, profileCommand, quoteCli, SUBMISSION_USAGE } from './cli-submission';
 
 const USAGE = `Usage: techvoice <command> [options]
 
@@ -19,6 +20,7 @@ Commands:
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
   audit --network ID [--days N]             List chair and admin acts (default: the last 30 days)
+${SUBMISSION_USAGE}
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
 
@@ -199,6 +201,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     retention: (store) => setRetention(store, args, io),
     sweep: (store) => sweep(store, args, io),
     audit: (store) => listAudit(store, args, io),
+    profile: (store) => profileCommand(store, args, io),
+    narrative: (store) => narrativeCommand(store, args, io),
+    consultation: (store) => consultationCommand(store, args, io),
+    quote: (store) => quoteCli(store, args, io),
   };
   const handler = handlers[command];
   if (!handler) {

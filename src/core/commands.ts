@@ -1,4 +1,4 @@
-export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'audit', 'my data', 'forget me'] as const;
+export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'audit', 'my data', 'forget me', 'profile', 'narrative', 'consultation', 'quote'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {
@@ -8,7 +8,7 @@ export interface ParsedCommand {
   args: string;
 }
 
-const ALIASES: Record<string, Command> = { hi: 'help', hello: 'help', start: 'help', '?': 'help', action: 'actions', pulses: 'pulse' };
+const ALIASES: Record<string, Command> = { hi: 'help', hello: 'help', start: 'help', '?': 'help', action: 'actions', pulses: 'pulse', submission: 'narrative', consultations: 'consultation' };
 
 /** Reads a command from what someone typed: case-insensitive, mentions already removed. */
 export function parseCommand(text: string): ParsedCommand {
