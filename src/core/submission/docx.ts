@@ -27,7 +27,7 @@ import type { SubmissionData } from './document-data';
 import { outcomesByAction, RAG_LEGEND, RAG_NAMES } from './document-data';
 import type { PlanAction, PlanView } from './plans';
 import { submissionOutline, type OutlineItem } from './outline';
-import { textBlocks } from './text-blocks';
+import { textBlocks, withoutControlCharacters } from './text-blocks';
 
 /** The charts a document shows; either may be missing (nothing to draw). */
 export interface SubmissionCharts {
@@ -63,7 +63,7 @@ export function richText(text: string, size = BODY_SIZE, after = 120): Paragraph
 const breakableEmail = (text: string): string => text.replace(/@/g, '@\u200B');
 
 const para = (text: string, options: { bold?: boolean; italics?: boolean; size?: number; colour?: string } = {}) =>
-  new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, bold: options.bold, italics: options.italics, size: options.size, color: options.colour })] });
+  new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: withoutControlCharacters(text), bold: options.bold, italics: options.italics, size: options.size, color: options.colour })] });
 
 const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(text)] });
 

@@ -4,7 +4,7 @@ import type { SubmissionData } from './document-data';
 import { outcomesByAction, RAG_LEGEND, RAG_NAMES } from './document-data';
 import { submissionOutline, type OutlineItem } from './outline';
 import type { PlanAction, PlanView } from './plans';
-import { textBlocks } from './text-blocks';
+import { textBlocks, withoutControlCharacters } from './text-blocks';
 
 /**
  * Text someone typed, safe as Markdown inline content: every ASCII punctuation mark that
@@ -13,9 +13,9 @@ import { textBlocks } from './text-blocks';
  * headings typed into a note come out as the literal characters.
  */
 export function markdownInline(text: string): string {
-  return text
+  return withoutControlCharacters(text)
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()#+\-.!|~=]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

@@ -10,7 +10,7 @@ const BULLET = /^\s*(?:[•\-*–·▪◦]|\d{1,2}[.)])\s+/;
 export function textBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of withoutControlCharacters(text).replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(/[\t ]+$/g, '');
     if (line.trim() === '') {
       current = null;
@@ -35,4 +35,12 @@ export function textBlocks(text: string): TextBlock[] {
     }
   }
   return blocks;
+}
+
+/**
+ * Removes characters XML 1.0 cannot hold (a Word file with one will not open) and lone
+ * surrogate halves; tabs become spaces.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
