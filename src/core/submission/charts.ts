@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import type { ThemePulse, ThemeRag } from './document-data';
@@ -19,12 +20,16 @@ const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 const RAG_COLOURS = { green: '#2E7D32', amber: '#E69F00', red: '#C62828' } as const;
 const LINE_COLOURS = ['#1F4E79', '#E69F00', '#2E7D32', '#8E44AD'];
 
+/** The fonts the charts are drawn with; reading every system font costs memory and time on each render. */
+const CHART_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((file) => existsSync(file));
+
 function renderPng(option: echarts.EChartsOption): Buffer {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
     const svg = chart.renderToSVGString();
-    return new Resvg(svg, { fitTo: { mode: 'width', value: WIDTH * 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
+    const font = CHART_FONTS.length ? { fontFiles: CHART_FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+    return new Resvg(svg, { fitTo: { mode: 'width', value: WIDTH * 2 }, font, background: '#ffffff' }).render().asPng();
   } finally {
     chart.dispose();
   }
