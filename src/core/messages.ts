@@ -10,9 +10,20 @@ export interface OutgoingFile {
   description: string;
 }
 
+/** A picture that goes with a message (a chart), with the words a screen reader says instead. */
+export interface OutgoingImage {
+  name: string;
+  title: string;
+  /** PNG, base64-encoded. */
+  base64: string;
+  altText: string;
+}
+
 /** A message the bot sends: text, a card, a file, or a mix. */
 export interface OutgoingMessage {
   text?: string;
   card?: Card;
   file?: OutgoingFile;
+  /** Charts for platforms whose cards cannot draw them (Slack uploads them after the card). */
+  images?: OutgoingImage[];
 }

@@ -20,6 +20,7 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+import { summaryImages } from './submission/summary-images';
 import { addConsultation, consultationForm, narrativeEdit, narrativeList, narrativeSave, quoteCommand, showProfile, submitProfile } from './submission/chat';
 
 const CHAIRS_ONLY = 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.';
@@ -96,7 +97,9 @@ export class Techvoice {
       case 'summary': {
         const summary = await this.summary(session, args);
         await recordAudit(deps.store, session, 'summary', args.trim());
-        return { card: summary };
+        // Block Kit has no charts, so Slack gets them as pictures; Teams draws Chart.* elements itself.
+        if (session.inbound.requester.platform !== 'slack') return { card: summary };
+        return { card: summary, images: await summaryImages(deps.store, session.network, nowIso().slice(0, 10)) };
       }
       case 'roles':
         requireAdmin(session);

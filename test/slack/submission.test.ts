@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { SlackHarness, blocksText } from '../support/slack-harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SlackHarness, blocksText, forum } from '../support/slack-harness';
+import { importActionPlan } from '../../src/core/action-plan-csv';
+import { seedRound } from '../core/summary-support';
 import { openModal, slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
 
 describe('Slack: the self-assessment submission', () => {
@@ -38,5 +42,25 @@ describe('Slack: the self-assessment submission', () => {
     assert.match(blocksText(response.view?.blocks), /Recorded: town hall on 12 Nov 2026 with 120 people/);
     await h.submit(slackPeople.chair, view, typed);
     assert.equal((await h.store.listConsultations(await slackNetworkId(h))).length, 1);
+  });
+
+  it('uploads the RAG-by-theme and pulse-trend charts, with alt text, after a summary (Block Kit has no charts)', async () => {
+    const id = await slackNetworkId(h);
+    await importActionPlan(h.store, id, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    const network = (await h.store.getNetwork(id))!;
+    await seedRound({ store: h.store, secret: 's', outbox: undefined as never }, network, { id: 'r-slack', theme: 'Recognition', kind: 'likert', forumId: null, openedDaysAgo: 5, asked: 10, answers: { slack: ['4', '4', '5', '3', '4'] } });
+    await h.after(() => h.command(slackPeople.admin, "forum Technical Leaders' Forum", forum()));
+    const summary = await h.after(() => h.command(slackPeople.chair, 'summary', forum()));
+    assert.match(blocksText(summary.blocks), /Summary for Technical Leaders' Forum/);
+    await h.slack.waitFor(() => h.slack.callsOf('files.completeUploadExternal').length >= 2);
+    assert.equal(h.slack.uploads.length, 2);
+    for (const upload of h.slack.uploads) assert.deepEqual([...upload.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    const completed = h.slack.callsOf('files.completeUploadExternal').map((c) => c.args);
+    assert.ok(completed.every((args) => args.channel_id === forum().channelId));
+    const files = completed.flatMap((args) => (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { title: string }[]);
+    assert.deepEqual(files.map((f) => f.title), ['RAG status by theme', 'Pulse score by theme']);
+    const altTexts = h.slack.callsOf('files.getUploadURLExternal').map((c) => String(c.args.alt_text));
+    assert.match(altTexts[0], /Visibility: 3 green, 2 amber, 1 red of 6/);
+    assert.match(altTexts[1], /Recognition: \d{4} Q\d 4\.0/);
   });
 });
