@@ -52,6 +52,11 @@ export interface FeedbackOutcome {
   did: string;
 }
 
+/** One theme's actions in words, e.g. "Visibility: 6 actions – 4 completed, 1 in progress, 1 not yet done." */
+export function themeProgress(row: ThemeRag): string {
+  return `${row.theme}: ${plural(row.total, 'action')} – ${row.green} completed, ${row.amber} in progress, ${row.red} not yet done.`;
+}
+
 /** "You said, we did" per action: which feedback led to it and what was done, for a table that stays short. */
 export function outcomesByAction(outcomes: readonly FeedbackOutcome[], listed = 6): { action: string; feedback: string; did: string }[] {
   const groups = new Map<string, FeedbackOutcome[]>();

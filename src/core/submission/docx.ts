@@ -24,7 +24,7 @@ import { THEMES } from '../model';
 import type { ChartImage } from './charts';
 import { fitColumnWidths, type ColumnSpec } from './column-widths';
 import type { SubmissionData } from './document-data';
-import { outcomesByAction, RAG_LEGEND, RAG_NAMES } from './document-data';
+import { outcomesByAction, RAG_LEGEND, RAG_NAMES, themeProgress } from './document-data';
 import type { PlanAction, PlanView } from './plans';
 import { submissionOutline, type OutlineItem } from './outline';
 import { textBlocks, withoutControlCharacters } from './text-blocks';
@@ -76,8 +76,8 @@ interface Column extends ColumnSpec {
   rag?: boolean;
 }
 
-function cell(text: string, width: number, options: { header?: boolean; fill?: string; span?: number } = {}): TableCell {
-  const children = options.header ? [new Paragraph({ children: [new TextRun({ text, bold: true, size: TABLE_SIZE })] })] : richText(text, TABLE_SIZE, 60);
+function cell(text: string, width: number, options: { header?: boolean; fill?: string; span?: number; keepNext?: boolean } = {}): TableCell {
+  const children = options.header ? [new Paragraph({ keepNext: options.keepNext, children: [new TextRun({ text, bold: true, size: TABLE_SIZE })] })] : richText(text, TABLE_SIZE, 60);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: options.span,
@@ -103,12 +103,14 @@ function table(columns: readonly Column[], rows: readonly (string[] | GroupRow)[
       ...rows.map((row) =>
         Array.isArray(row)
           ? new TableRow({
+              // A row moves to the next page whole (Word still splits one taller than a page).
+              cantSplit: true,
               children: row.map((text, i) => {
                 const status = columns[i].rag ? (Object.keys(RAG_NAMES) as RagStatus[]).find((s) => RAG_NAMES[s] === text) : undefined;
                 return cell(text, widths[i], { fill: status ? RAG_FILL[status] : undefined });
               }),
             })
-          : new TableRow({ cantSplit: true, children: [cell(row.group, total, { header: true, span: columns.length, fill: 'F2F2F2' })] }),
+          : new TableRow({ cantSplit: true, children: [cell(row.group, total, { header: true, span: columns.length, fill: 'F2F2F2', keepNext: true })] }),
       ),
     ],
   });
@@ -144,7 +146,7 @@ const PLAN_COLUMNS: Column[] = [
   { heading: 'No.', max: 900 },
   { heading: 'Action' },
   { heading: 'Owner', max: 2900 },
-  { heading: 'Due', min: 1300, max: 1400 },
+  { heading: 'Due', min: 1500, max: 1550 },
   { heading: 'RAG status', min: 1000, max: 1100, rag: true },
   { heading: 'Progress / explanation' },
   { heading: 'Evidence of impact' },
@@ -154,7 +156,7 @@ const NEW_PLAN_COLUMNS: Column[] = [
   { heading: 'No.', max: 900 },
   { heading: 'Action' },
   { heading: 'Owner', max: 2900 },
-  { heading: 'Due', min: 1300, max: 1400 },
+  { heading: 'Due', min: 1500, max: 1550 },
   { heading: 'Success measure / how impact will be evidenced' },
 ];
 
@@ -205,7 +207,7 @@ function signOff(data: SubmissionData): Block[] {
     new Paragraph({ spacing: { after: 360 }, children: [new TextRun('Date: ______________________________________')] }),
   ];
   return [
-    para('Finalised action plans are signed off at institutional leadership level (for example Vice-Chancellor, President or Director).'),
+    new Paragraph({ keepNext: true, spacing: { after: 160 }, children: [new TextRun('Finalised action plans are signed off at institutional leadership level (for example Vice-Chancellor, President or Director).')] }),
     ...block('Technician Commitment Nominated Institutional Lead', data.profile.leadName),
     ...block('Technician Commitment Signatory – Leader of Institution', data.profile.headName),
   ];
@@ -257,7 +259,7 @@ function voiceEvidence(data: SubmissionData): Block[] {
   else {
     out.push(
       table(
-        [{ heading: 'Date', min: 1300, max: 1400 }, { heading: 'Kind', max: 1500 }, { heading: 'People', max: 1000 }, { heading: 'Summary' }, { heading: 'Actions shaped', max: 1500 }],
+        [{ heading: 'Date', min: 1500, max: 1550 }, { heading: 'Kind', max: 1500 }, { heading: 'People', max: 1000 }, { heading: 'Summary' }, { heading: 'Actions shaped', max: 1500 }],
         data.consultations.map((c) => [formatDate(c.heldOn), c.kind, String(c.participants), c.summary, c.actionsShaped.join(', ') || '–']),
         PORTRAIT_WIDTH,
       ),
@@ -300,6 +302,7 @@ function sectionBody(item: OutlineItem, data: SubmissionData, charts: Submission
       const out: Block[] = [question];
       if (item.key === 'approach' && data.profile.governance.trim()) out.push(heading('Governance, reporting lines and resources', 2), ...richText(data.profile.governance), heading('Approach', 2));
       out.push(...narrative(data.narrative[item.key]));
+      if (item.key === 'progress' && data.rag.length) out.push(heading('The plan by theme', 2), ...data.rag.map((r) => para(themeProgress(r))));
       if (item.key === 'impact') out.push(...impactFigures(data, charts));
       if (item.key === 'voice') out.push(...voiceEvidence(data));
       if (item.key === 'new-plan') {

@@ -1,7 +1,7 @@
 import { formatDate } from '../format';
 import { THEMES } from '../model';
 import type { SubmissionData } from './document-data';
-import { outcomesByAction, RAG_LEGEND, RAG_NAMES } from './document-data';
+import { outcomesByAction, RAG_LEGEND, RAG_NAMES, themeProgress } from './document-data';
 import { submissionOutline, type OutlineItem } from './outline';
 import type { PlanAction, PlanView } from './plans';
 import { textBlocks, withoutControlCharacters } from './text-blocks';
@@ -59,6 +59,7 @@ function body(item: OutlineItem, data: SubmissionData): string[] {
     case 'narrative':
       if (item.key === 'approach' && data.profile.governance.trim()) out.push('### Governance, reporting lines and resources', '', markdownBlocks(data.profile.governance), '', '### Approach', '');
       out.push(section(data.narrative[item.key]), '');
+      if (item.key === 'progress' && data.rag.length) out.push('### The plan by theme', '', ...data.rag.map((r) => `- ${markdownInline(themeProgress(r))}`), '');
       if (item.key === 'impact' && data.pulses.length) {
         out.push('### What Techvoice recorded: pulse surveys', '');
         out.push(markdownTable(['Theme', 'Pulse rounds', 'Answers', 'Asked', 'Response rate', 'Average score (1–5)'], data.pulses.map((p) => [p.theme, String(p.rounds), String(p.answered), String(p.asked), p.asked ? `${Math.round((100 * p.answered) / p.asked)}%` : '–', p.average === null ? 'Not shown' : p.average.toFixed(1)])), '');
