@@ -129,8 +129,8 @@ describe('RAG analysis export', () => {
     const md = readFileSync(mdFile, 'utf8');
     assert.match(md, /^# Technician Commitment: Stage Two self-assessment and action plan\n\n\*\*Midshire University Technicians\*\*/);
     assert.match(md, /\| Visibility \| 3 \| 2 \| 1 \| 6 \|/);
-    assert.match(md, /### Explanation for every red item\n\n\*\*Action 1\\\.6 – /);
-    assert.match(md, /\| 2\\\.1 Fund the first year of professional registration fees \| 1 item: FB\\-1 \| Fees are now paid for year one\\\. \|/);
+    assert.match(md, /### Explanation for every red item\n\n\*\*Action 1\.6 – /);
+    assert.match(md, /\| 2\.1 Fund the first year of professional registration fees \| 1 item: FB-1 \| Fees are now paid for year one\. \|/);
     assert.doesNotMatch(md, /Please fund registration/);
   });
 

@@ -7,15 +7,18 @@ import type { PlanAction, PlanView } from './plans';
 import { textBlocks, withoutControlCharacters } from './text-blocks';
 
 /**
- * Text someone typed, safe as Markdown inline content: every ASCII punctuation mark that
- * Markdown or HTML gives a meaning is backslash-escaped, and < > & become entities, so raw
- * HTML (`<script>`, `<img onerror>`), links (including `javascript:` ones), emphasis and
- * headings typed into a note come out as the literal characters.
+ * Text someone typed, safe as Markdown inline content: the characters that make emphasis,
+ * code, links, images, tables or strike-through are backslash-escaped everywhere, a
+ * heading, list, quote or rule marker at the start is escaped, and < > & become entities, so
+ * raw HTML (`<script>`, `<img onerror>`) and links (`[x](javascript:…)`, `<javascript:…>`)
+ * come out as the literal characters. Other punctuation is left as typed, so the Markdown
+ * stays readable as text.
  */
 export function markdownInline(text: string): string {
   return withoutControlCharacters(text)
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~=]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/^([#+=-])|^(\d{1,9})([.)])(?=\s|$)/, (_, marker: string | undefined, digits: string, after: string) => (marker ? `\\${marker}` : `${digits}\\${after}`))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
