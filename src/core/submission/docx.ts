@@ -157,7 +157,7 @@ const NEW_PLAN_COLUMNS: Column[] = [
   { heading: 'Action' },
   { heading: 'Owner', max: 2900 },
   { heading: 'Due', min: 1500, max: 1550 },
-  { heading: 'Success measure / how impact will be evidenced' },
+  { heading: 'Success measure / how impact will be evidenced', min: 4200 },
 ];
 
 const due = (action: PlanAction) => (/^\d{4}-\d{2}-\d{2}$/.test(action.due) ? formatDate(action.due) : action.due || 'Ongoing');
