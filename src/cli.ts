@@ -13,6 +13,7 @@ import type { Store } from './store/store';
 import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy';
 import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
+import { consultationCommand, narrativeCommand, profileCommand, quoteCli, SUBMISSION_USAGE } from './cli-submission';
 
 const USAGE = `Usage: techvoice <command> [options]
 
@@ -23,13 +24,14 @@ Commands:
   plan list|new|close|carry-over --network ID [STAGE START NAME]
                                             Keep the network's plans (plan new two 2024-04-01 Action plan 2024–27)
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
-  export --network ID --format F --out FILE Write the RAG analysis for the self-assessment (F: docx, csv or md)
+  export --network ID --format F --out FILE Write the self-assessment submission (F: docx or md) or the RAG analysis as CSV (F: csv)
   retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
   audit --network ID [--days N]             List chair and admin acts (default: the last 30 days)
   backup FILE                               Copy the SQLite database to FILE (safe while the server runs)
   restore FILE                              Replace the SQLite database with a backup (stop the server first)
+${SUBMISSION_USAGE}
 
 Configuration comes from the same environment variables as the server (TECHVOICE_DB, TECHVOICE_STORE, …).`;
 
@@ -146,7 +148,7 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
     return 1;
   }
   await audit(store, network.id, 'export', `format=${format} file=${path.basename(out)}`);
-  io.out(`Wrote the RAG analysis of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
+  io.out(`Wrote the ${format === 'csv' ? 'RAG analysis' : 'self-assessment submission'} of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
   return 0;
 }
 
@@ -307,6 +309,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     retention: (store) => setRetention(store, args, io),
     sweep: (store) => sweep(store, args, io),
     audit: (store) => listAudit(store, args, io),
+    profile: (store) => profileCommand(store, args, io),
+    narrative: (store) => narrativeCommand(store, args, io),
+    consultation: (store) => consultationCommand(store, args, io),
+    quote: (store) => quoteCli(store, args, io),
   };
   const handler = handlers[command];
   if (!handler) {

@@ -241,6 +241,38 @@ export interface ForgetConfirmCard {
   text: string;
 }
 
+/** An admin's form for the institution profile the submission's cover and sign-off show. */
+export interface ProfileCard extends Notice {
+  cv: number;
+  stages: Choice[];
+  values: { name: string; leadName: string; leadEmail: string; leadPhone: string; headName: string; signatoryDate: string; webPage: string; stage: string; planPeriod: string; governance: string };
+}
+
+/** The narrative sections of the submission, each with whether it is written yet. */
+export interface NarrativeListCard extends Notice {
+  cv: number;
+  intro: string;
+  sections: { key: string; name: string; status: string; question: string }[];
+}
+
+/** One narrative section with a long text field. */
+export interface NarrativeEditCard extends Notice {
+  cv: number;
+  section: string;
+  name: string;
+  question: string;
+  values: { text: string };
+}
+
+/** A form recording a consultation, with the ones recorded so far. */
+export interface ConsultationCard extends Notice {
+  cv: number;
+  formId: string;
+  kinds: Choice[];
+  values: { heldOn: string; kind: string; participants: string; summary: string; actionsShaped: string };
+  recorded: { title: string; value: string }[];
+}
+
 export interface CardDataByName {
   help: HelpCard;
   'feedback-form': FeedbackFormCard;
@@ -261,6 +293,10 @@ export interface CardDataByName {
   'feedback-reply': FeedbackReplyCard;
   reminder: ReminderCard;
   digest: DigestCard;
+  profile: ProfileCard;
+  'narrative-list': NarrativeListCard;
+  'narrative-edit': NarrativeEditCard;
+  consultation: ConsultationCard;
 }
 
 export type CardName = keyof CardDataByName;

@@ -1,4 +1,4 @@
-export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'plan', 'audit', 'my data', 'forget me', 'link'] as const;
+export const COMMANDS = ['help', 'feedback', 'pulse', 'actions', 'summary', 'roles', 'forum', 'export', 'plan', 'audit', 'my data', 'forget me', 'link', 'profile', 'narrative', 'consultation', 'quote'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedCommand {
@@ -8,7 +8,7 @@ export interface ParsedCommand {
   args: string;
 }
 
-const ALIASES: Record<string, Command> = { hi: 'help', hello: 'help', start: 'help', '?': 'help', action: 'actions', pulses: 'pulse', plans: 'plan' };
+const ALIASES: Record<string, Command> = { hi: 'help', hello: 'help', start: 'help', '?': 'help', action: 'actions', pulses: 'pulse', plans: 'plan', submission: 'narrative', consultations: 'consultation' };
 
 /** Reads a command from what someone typed: case-insensitive, mentions already removed. */
 export function parseCommand(text: string): ParsedCommand {

@@ -52,28 +52,3 @@ export function toCsv(actions: Action[]): string {
   }
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
-
-const mdCell = (value: string): string => value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim() || '—';
-const mdTable = (head: readonly string[], rows: string[][]): string =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
-
-export function toMarkdown(analysis: RagAnalysis): string {
-  const out: string[] = [`# ${title(analysis)}`, '', generatedOn(analysis), ''];
-  out.push('## RAG analysis by theme', '');
-  out.push(mdTable(['Theme', 'Red', 'Amber', 'Green', 'Total'], analysis.ragTable.map((r) => [r.theme, String(r.red), String(r.amber), String(r.green), String(r.total)])), '');
-  for (const { theme, actions } of analysis.byTheme) {
-    out.push(`### ${theme}`, '', mdTable(ACTION_COLUMNS, actions.map((a) => actionRow(analysis, a))), '');
-  }
-  out.push('## Explanation for every red item', '');
-  out.push(analysis.redItems.length ? mdTable(['Number', 'Action', 'Owner', 'Explanation'], analysis.redItems.map((r) => [r.action.number, r.action.title, r.action.owner, r.explanation])) : 'No red items.', '');
-  out.push('## Evidence of impact', '');
-  out.push(analysis.impact.length ? mdTable(['Number', 'Action', 'RAG status', 'Evidence'], analysis.impact.map((a) => [a.number, a.title, RAG_WORDS[a.status], a.evidence])) : 'No evidence recorded yet.', '');
-  out.push('## Appendix: technician voice', '', '### Pulse results', '');
-  out.push(analysis.pulses.length ? mdTable(['Date', 'Pulse', 'Theme', 'Question', 'Answers', 'Asked', 'Result'], analysis.pulses.map((p) => [p.date, p.reference, p.theme, p.question, String(p.answered), String(p.asked), p.result])) : 'No pulse questions yet.', '');
-  out.push('### Feedback by theme', '');
-  out.push(analysis.feedbackByTheme.length ? mdTable(['Theme', 'Items', 'Led to action', 'First', 'Last'], analysis.feedbackByTheme.map((f) => [f.theme, String(f.items), String(f.ledToAction), f.first, f.last])) : 'No feedback yet.', '');
-  out.push('### You said, we did: feedback that led to action', '');
-  out.push(analysis.feedbackToAction.length ? mdTable(['Feedback', 'Date', 'Theme', 'Action', 'You said', 'We did'], analysis.feedbackToAction.map((f) => [f.reference, f.date, f.theme, `${f.action} ${f.actionTitle}`, f.said, f.did])) : 'No feedback has been linked to an action yet.', '');
-  out.push(`Pulse results of rounds with fewer than ${analysis.network.anonymityThreshold} answers are withheld to protect anonymity. Feedback authors are never named.`, '');
-  return out.join('\n');
-}

@@ -4,9 +4,8 @@ import { UserError } from './errors';
 import type { OutgoingFile, OutgoingMessage } from './messages';
 import type { Network } from './model';
 import type { Session } from './session';
-import { ragAnalysis } from './export-data';
-import { toCsv, toMarkdown } from './export-formats';
-import { toDocx } from './export-docx';
+import { toCsv } from './export-formats';
+import { submissionFile } from './submission/build';
 
 export const EXPORT_FORMATS = ['docx', 'csv', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -23,21 +22,25 @@ export function isExportFormat(value: string): value is ExportFormat {
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'network';
 
-/** The RAG analysis of a network as file content in one format. */
-export async function exportBytes(deps: Pick<CoreDeps, 'store'>, network: Network, format: ExportFormat): Promise<Buffer> {
+/**
+ * A network's export as file content: the self-assessment submission as Word or Markdown,
+ * or the action plan's RAG analysis as CSV.
+ */
+export async function exportBytes(deps: Pick<CoreDeps, 'store'>, network: Network, format: ExportFormat, today: string = new Date().toISOString().slice(0, 10)): Promise<Buffer> {
   if (format === 'csv') return Buffer.from(toCsv(await deps.store.listActions(network.id)), 'utf8');
-  const analysis = await ragAnalysis(deps, network);
-  if (format === 'md') return Buffer.from(toMarkdown(analysis), 'utf8');
-  return toDocx(analysis);
+  return submissionFile(deps.store, network, format, today);
 }
 
 export async function exportFile(deps: CoreDeps, network: Network, format: ExportFormat, today: string): Promise<OutgoingFile> {
-  const bytes = await exportBytes(deps, network, format);
+  const bytes = await exportBytes(deps, network, format, today);
+  const submission = format !== 'csv';
   return {
-    name: `rag-analysis-${slug(network.name)}-${today}.${format}`,
+    name: `${submission ? 'self-assessment' : 'rag-analysis'}-${slug(network.name)}-${today}.${format}`,
     contentType: CONTENT_TYPES[format],
     base64: bytes.toString('base64'),
-    description: `RAG analysis of ${network.name}'s action plan for the Technician Commitment self-assessment`,
+    description: submission
+      ? `${network.name}'s Technician Commitment self-assessment submission, with the RAG analysis of its action plan`
+      : `RAG analysis of ${network.name}'s action plan for the Technician Commitment self-assessment`,
   };
 }
 
@@ -51,7 +54,10 @@ export async function exportCommand(deps: CoreDeps, session: Session, args: stri
     throw new UserError('Choose **export docx** (Word), **export csv** (spreadsheet) or **export md** (Markdown).');
   }
   const file = await exportFile(deps, session.network, format, new Date().toISOString().slice(0, 10));
-  const message: OutgoingMessage = { text: `Here is the RAG analysis as ${format === 'md' ? 'Markdown' : format.toUpperCase()}, laid out as the Stage Two self-assessment asks.`, file };
+  const message: OutgoingMessage = {
+    text: format === 'csv' ? 'Here is the RAG analysis of the action plan as CSV.' : `Here is the self-assessment submission as ${format === 'md' ? 'Markdown' : 'a Word document'}, in the order the guidance asks, ready for the institutional lead to check and sign.`,
+    file,
+  };
   if (session.inbound.conversation.kind === 'personal') return message;
   const { member } = session;
   if (!member.directAddress || member.unreachable) {

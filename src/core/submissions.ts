@@ -109,6 +109,31 @@ export const submissionSchemas = {
       .optional()
       .transform((v) => (v ? v.toLowerCase() : '')),
   }),
+  'profile.save': z.object({
+    ...base,
+    name: z.string({ error: 'Give the institution’s name.' }),
+    leadName: optionalText(1000, 'The lead’s name'),
+    leadEmail: optionalText(1000, 'The e-mail'),
+    leadPhone: optionalText(1000, 'The contact number'),
+    headName: optionalText(1000, 'The head’s name'),
+    signatoryDate: optionalText(100, 'The date'),
+    webPage: optionalText(1000, 'The web page'),
+    stage: z.string({ error: 'Choose the stage.' }),
+    planPeriod: optionalText(1000, 'The plan period'),
+    governance: z.string().max(10_000).optional().default(''),
+  }),
+  'narrative.list': z.object({ ...base }),
+  'narrative.edit': z.object({ ...base, section: id }),
+  'narrative.save': z.object({ ...base, section: id, text: z.string().max(10_000).optional().default('') }),
+  'consultation.add': z.object({
+    ...base,
+    formId: id,
+    heldOn: optionalText(100, 'The date'),
+    kind: optionalText(100, 'The kind'),
+    participants: optionalText(100, 'The number of participants'),
+    summary: z.string().max(10_000).optional().default(''),
+    actionsShaped: optionalText(1000, 'The action numbers'),
+  }),
 } as const;
 
 export type Verb = keyof typeof submissionSchemas;

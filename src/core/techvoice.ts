@@ -24,6 +24,8 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
+import { summaryImages } from './submission/summary-images';
+import { addConsultation, consultationForm, narrativeEdit, narrativeList, narrativeSave, quoteCommand, showProfile, submitProfile } from './submission/chat';
 import { NO_LIMITS, RateLimiter, waitFor, type LimitKind, type RateLimits } from './rate-limits';
 import { plain } from './markdown';
 
@@ -140,7 +142,9 @@ export class Techvoice {
       case 'summary': {
         const summary = await this.summary(session, args);
         await recordAudit(deps.store, session, 'summary', args.trim());
-        return { card: summary };
+        // Block Kit has no charts, so Slack gets them as pictures; Teams draws Chart.* elements itself.
+        if (session.inbound.requester.platform !== 'slack') return { card: summary };
+        return { card: summary, images: await summaryImages(deps.store, session.network, nowIso().slice(0, 10)) };
       }
       case 'roles':
         requireAdmin(session);
@@ -166,6 +170,21 @@ export class Techvoice {
       case 'audit':
         requireAdmin(session);
         return { card: await auditCard(deps, session, parseDays(args)) };
+      case 'profile':
+        requireAdmin(session);
+        return { card: await showProfile(deps, session) };
+      case 'narrative':
+        requireChair(session);
+        return { card: args.trim() ? await narrativeEdit(deps, session, args.trim().toLowerCase()) : await narrativeList(deps, session) };
+      case 'consultation':
+        requireChair(session);
+        return { card: await consultationForm(deps, session) };
+      case 'quote': {
+        requireChair(session);
+        const text = await quoteCommand(deps, session, args);
+        await recordAudit(deps.store, session, 'quote', args.trim().slice(0, 40));
+        return { text };
+      }
       case 'my data':
         return { card: await myData(deps, session), private: true };
       case 'link':
@@ -317,6 +336,26 @@ export class Techvoice {
       requireAdmin(session);
       return setRoles(this.deps, session, input);
     },
+    'profile.save': async (session, input) => {
+      requireAdmin(session);
+      return submitProfile(this.deps, session, input);
+    },
+    'narrative.list': async (session) => {
+      requireChair(session);
+      return narrativeList(this.deps, session);
+    },
+    'narrative.edit': async (session, input) => {
+      requireChair(session);
+      return narrativeEdit(this.deps, session, input.section);
+    },
+    'narrative.save': async (session, input) => {
+      requireChair(session);
+      return narrativeSave(this.deps, session, input);
+    },
+    'consultation.add': async (session, input) => {
+      requireChair(session);
+      return addConsultation(this.deps, session, input);
+    },
   };
 }
 
@@ -329,11 +368,14 @@ const AUDITED_VERBS: ReadonlySet<Verb> = new Set<Verb>([
   'feedback.link',
   'feedback.reply',
   'roles.set',
+  'profile.save',
+  'narrative.save',
+  'consultation.add',
 ]);
 
 /** Identifiers only: never the text someone typed. */
 function auditDetail(data: Record<string, unknown>): string {
-  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme'];
+  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme', 'section', 'heldOn'];
   return keys
     .filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number')
     .map((k) => `${k}=${String(data[k])}`)

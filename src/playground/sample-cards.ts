@@ -305,6 +305,62 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
     text: 'P-5 was sent to every member by direct message. It closes Wed 2 Dec 2026, 17:00.',
     style: 'good',
   },
+  profile: {
+    notice: '',
+    error: '',
+    cv: CARD_VERSION,
+    stages: [
+      { title: 'Stage One', value: 'one' },
+      { title: 'Stage Two', value: 'two' },
+      { title: 'Stage Three', value: 'three' },
+    ],
+    values: {
+      name: 'University of Midshire',
+      leadName: 'Dr Alex Reid, Director of Technical Services',
+      leadEmail: 'institutional.lead@example.ac.uk',
+      leadPhone: '0151 794 2193',
+      headName: 'Professor Jane Doe, Vice-Chancellor',
+      signatoryDate: '2017-09-28',
+      webPage: 'https://www.example.ac.uk/technicians/commitment',
+      stage: 'two',
+      planPeriod: 'April 2021 – March 2024',
+      governance: 'A Technician Commitment Steering Group chaired by the institutional lead reports to the Senior Leadership Team.\n• two Technician Ambassadors\n• £40,000 a year for the development fund',
+    },
+  },
+  'narrative-list': {
+    notice: '',
+    error: '',
+    cv: CARD_VERSION,
+    intro: 'The sections of the Stage Two submission. Techvoice adds the facts it holds (pulses, feedback, consultations, the RAG analysis) by itself; type **export** for the document.',
+    sections: [
+      { key: 'approach', name: 'Approach since signing', status: 'written, 1,240 characters, 2 Nov 2026', question: 'The institution’s approach to the Technician Commitment since becoming a signatory: governance and reporting lines, resources and wider community engagement.' },
+      { key: 'voice', name: 'How the technician voice shaped the plan', status: 'not written yet', question: 'How the technician voice was present in the development and formation of the 36-month action plan.' },
+    ],
+  },
+  'narrative-edit': {
+    notice: '',
+    error: '',
+    cv: CARD_VERSION,
+    section: 'voice',
+    name: 'How the technician voice shaped the plan',
+    question: 'How the technician voice was present in the development and formation of the 36-month action plan.',
+    values: { text: 'The plan was drafted with the Technical Leaders’ Forum and tested at two open workshops:\n• 46 technicians at the first\n• 31 at the second' },
+  },
+  consultation: {
+    notice: '',
+    error: '',
+    cv: CARD_VERSION,
+    formId: 'sample-consultation',
+    kinds: [
+      { title: 'Forum meeting', value: 'forum meeting' },
+      { title: 'Workshop', value: 'workshop' },
+      { title: 'Focus group', value: 'focus group' },
+      { title: 'Staff survey', value: 'staff survey' },
+      { title: 'Town hall', value: 'town hall' },
+    ],
+    values: { heldOn: '2026-11-12', kind: 'workshop', participants: '46', summary: 'Open workshop on the draft plan: a career pathway first, and clearer communication from the steering group.', actionsShaped: '3.2, 1.5' },
+    recorded: [{ title: '20 Jan 2026 · forum meeting', value: '31 people · shaped 2.5' }],
+  },
 };
 
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as CardName[];

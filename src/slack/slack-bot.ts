@@ -170,11 +170,24 @@ export class SlackBot {
           // A summary is asked for to be shared with the forum; everything else is for the person alone.
           const inChannel = message.card?.name === 'summary' && conversationKind(origin) !== 'personal';
           await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...contentOf(message) });
+          await this.uploadImages(client, command.channel_id, message);
         }
       }
     } catch (error) {
       this.log.error({ err: error }, 'Slack command failed');
       await respond({ response_type: 'ephemeral', ...textMessage(SORRY) }).catch(() => undefined);
+    }
+  }
+
+  /** Charts that go with a message, uploaded after it with their alt text (Block Kit cannot draw them). */
+  private async uploadImages(client: WebClient, channel: string, message: OutgoingMessage): Promise<void> {
+    for (const image of message.images ?? []) {
+      try {
+        await client.files.uploadV2({ channel_id: channel, file: Buffer.from(image.base64, 'base64'), filename: image.name, title: image.title, alt_text: image.altText.slice(0, 1000) });
+      } catch (error) {
+        // The summary itself is already shown; a missing chart is not worth failing it for.
+        this.log.warn({ err: error, image: image.name }, 'Slack chart upload failed');
+      }
     }
   }
 
@@ -188,6 +201,7 @@ export class SlackBot {
         const content = message.card && opensAsModal(message.card) ? formLauncher(message.card, text) : contentOf(message);
         // Core has already sent what is private to the person's DM; this is what the channel may see.
         await client.chat.postMessage({ channel, ...content, unfurl_links: false });
+        await this.uploadImages(client, channel, message);
       }
     } catch (error) {
       this.log.error({ err: error }, 'Slack message failed');

@@ -44,6 +44,7 @@ export class SlackMessenger implements Messenger {
       } else if (message.text && !message.file) {
         await this.client.chat.postMessage({ channel: address, ...textMessage(message.text), unfurl_links: false });
       }
+      await this.uploadImages(address, message);
       return { status: 'sent' };
     } catch (error) {
       return classifySlackError(error as SlackApiError);
@@ -60,6 +61,18 @@ export class SlackMessenger implements Messenger {
       title: file.name,
       initial_comment: toMrkdwn(message.text ?? file.description),
     });
+  }
+
+  /**
+   * Charts after the message, each with its alt text. The message has been posted by then, so
+   * a failed chart is dropped rather than failing (and so repeating) the whole delivery.
+   */
+  private async uploadImages(address: string, message: OutgoingMessage): Promise<void> {
+    for (const image of message.images ?? []) {
+      await this.client.files
+        .uploadV2({ channel_id: await this.channelFor(address), file: Buffer.from(image.base64, 'base64'), filename: image.name, title: image.title, alt_text: image.altText.slice(0, 1000) })
+        .catch(() => undefined);
+    }
   }
 
   /** Files are shared into channels, so a user id is first turned into their DM channel. */

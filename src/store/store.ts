@@ -14,6 +14,7 @@ import type {
   PulseRound,
   WorkspaceLink,
 } from '../core/model';
+import type { Consultation, InstitutionProfile, NarrativeSection } from '../core/submission/model';
 
 /** Id of the plan that actions kept before plans existed were moved into. */
 export const LEGACY_PLAN_ID = 'initial';
@@ -209,6 +210,21 @@ export interface Store {
    * that kind.
    */
   deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts>;
+
+  getInstitutionProfile(networkId: string): Promise<InstitutionProfile | null>;
+  saveInstitutionProfile(profile: InstitutionProfile): Promise<void>;
+  /** Creates or replaces one narrative section of a plan. */
+  saveNarrativeSection(section: NarrativeSection): Promise<void>;
+  /** The narrative sections of one plan, in no particular order. */
+  listNarrativeSections(networkId: string, planId: string): Promise<NarrativeSection[]>;
+  /** Records a consultation once per id (a retried form returns the first one). */
+  addConsultation(consultation: Consultation): Promise<Created<Consultation>>;
+  /** A network's consultations, oldest held first. */
+  listConsultations(networkId: string): Promise<Consultation[]>;
+  /** Marks feedback a chair has cleared for quoting verbatim (without its author), or clears the mark. */
+  setQuotable(networkId: string, feedbackNumber: number, quotable: boolean): Promise<void>;
+  /** Numbers of the feedback marked quotable, ascending. */
+  listQuotable(networkId: string): Promise<number[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries in [since, until), oldest first. */

@@ -68,54 +68,50 @@ describe('RAG analysis export', () => {
     return { code, out, err };
   }
 
-  it('writes a .docx whose tables match the store: RAG by theme, actions, red explanations, impact and the technician-voice appendix', async () => {
+  it('writes the submission as a .docx whose tables match the store: RAG by theme, the plan, pulses, feedback and what it led to, without verbatim feedback', async () => {
     const file = join(dir, 'analysis.docx');
     const result = await cli('export', '--network', network.id, '--format', 'docx', '--out', file);
     assert.equal(result.code, 0, result.err.join('\n'));
-    assert.match(result.out[0], /Wrote the RAG analysis of Midshire University Technicians/);
+    assert.match(result.out[0], /Wrote the self-assessment submission of Midshire University Technicians/);
 
     const store = SqliteStore.open(db);
     const actions = await store.listActions(network.id);
     await store.close();
-    const tables = await docxTables(readFileSync(file));
+    const bytes = readFileSync(file);
+    const tables = await docxTables(bytes);
 
-    const rag = tableStartingWith(tables, 'Theme', 'Red', 'Amber', 'Green', 'Total');
+    const rag = tableStartingWith(tables, 'Theme', 'Green – completed', 'Amber – in progress', 'Red – not yet done', 'Total');
     for (const theme of ['Visibility', 'Recognition', 'Career Development', 'Sustainability']) {
       const mine = actions.filter((a) => a.theme === theme);
       const count = (s: string) => String(mine.filter((a) => a.status === s).length);
-      assert.deepEqual(rag.find((r) => r[0] === theme), [theme, count('red'), count('amber'), count('green'), String(mine.length)]);
+      assert.deepEqual(rag.find((r) => r[0] === theme), [theme, count('green'), count('amber'), count('red'), String(mine.length)]);
     }
 
-    const actionRows = tables.filter((t) => t[0][0] === 'Number' && t[0][1] === 'Action' && t[0][2] === 'Owner' && t[0][3] === 'Due').flatMap((t) => t.slice(1));
+    const plan = tableStartingWith(tables, 'No.', 'Action', 'Owner', 'Due', 'RAG status', 'Progress / explanation', 'Evidence of impact');
+    const actionRows = plan.slice(1).filter((r) => r.length > 1);
     assert.equal(actionRows.length, actions.length, 'every action appears once');
+    assert.deepEqual(plan.slice(1).filter((r) => r.length === 1).map((r) => r[0]), ['Visibility', 'Recognition', 'Career Development', 'Sustainability'], 'actions grouped by theme');
     for (const action of actions) {
       const row = actionRows.find((r) => r[0] === action.number)!;
       const status = { red: 'Red', amber: 'Amber', green: 'Green' }[action.status];
-      assert.deepEqual(row, [action.number, action.title, action.owner, action.due, status, action.note, action.evidence, action.number === '2.1' ? 'FB-1' : '']);
+      assert.deepEqual([row[0], row[1], row[2].replace(/\u200B/g, ''), row[4], row[5], row[6]], [action.number, action.title, action.owner, status, action.note, action.evidence]);
+      assert.match(row[3], /^\d{1,2} \w{3} \d{4}$/);
     }
 
-    const red = tableStartingWith(tables, 'Number', 'Action', 'Owner', 'Explanation');
-    assert.deepEqual(red.slice(1).map((r) => r[0]), actions.filter((a) => a.status === 'red').map((a) => a.number));
-    for (const row of red.slice(1)) assert.equal(row[3], actions.find((a) => a.number === row[0])!.note, `explanation of ${row[0]}`);
-
-    assert.deepEqual(tableStartingWith(tables, 'Number', 'Action', 'RAG status', 'Evidence').slice(1), [
-      ['2.1', 'Fund the first year of professional registration fees', 'Green', 'Registrations up from 14 to 31; see HR report'],
-      ['4.2', 'Give every department workforce planning data on technical roles', 'Green', '=SUM(A1:A9) data packs opened'],
+    const pulses = tableStartingWith(tables, 'Theme', 'Pulse rounds', 'Answers', 'Asked', 'Response rate', 'Average score (1–5)').slice(1);
+    assert.deepEqual(pulses, [
+      ['Visibility', '1', '2', '12', '17%', 'Not shown'],
+      ['Recognition', '1', '6', '12', '50%', '4.0'],
     ]);
-
-    const pulses = tableStartingWith(tables, 'Date', 'Pulse', 'Theme', 'Question', 'Answers', 'Asked', 'Result').slice(1);
-    assert.deepEqual(pulses.map((p) => [p[1], p[2], p[4], p[5], p[6]]), [
-      ['P-1', 'Recognition', '6', '12', 'Average 4.0 of 5'],
-      ['P-2', 'Visibility', '2', '12', 'Withheld: below 6 answers'],
+    assert.deepEqual(tableStartingWith(tables, 'Theme', 'Items', 'New', 'Acknowledged', 'Led to an action', 'Closed with a reply').slice(1), [
+      ['Recognition', '2', '1', '0', '0', '1'],
+      ['Sustainability', '1', '1', '0', '0', '0'],
     ]);
-
-    assert.deepEqual(tableStartingWith(tables, 'Theme', 'Items', 'Led to action', 'First', 'Last').slice(1), [
-      ['Recognition', '2', '1', '2025-01-10', '2025-01-12'],
-      ['Sustainability', '1', '0', '2025-01-15', '2025-01-15'],
+    assert.deepEqual(tableStartingWith(tables, 'Action', 'Feedback that led to it', 'What we did').slice(1), [
+      ['2.1 Fund the first year of professional registration fees', '1 item: FB-1', 'Fees are now paid for year one.'],
     ]);
-    assert.deepEqual(tableStartingWith(tables, 'Feedback', 'Date', 'Theme', 'Action', 'You said', 'We did').slice(1), [
-      ['FB-1', '2025-01-10', 'Recognition', '2.1 Fund the first year of professional registration fees', 'Please fund registration, "properly"', 'Fees are now paid for year one.'],
-    ]);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    assert.doesNotMatch(unescapeXml(xml), /Please fund registration|HYPERLINK|Awards for technicians/, 'no verbatim feedback without consent');
   });
 
   it('writes CSV (UTF-8 with BOM, the import’s columns, one row per action, formulas defused) and Markdown', async () => {
@@ -133,10 +129,11 @@ describe('RAG analysis export', () => {
     const mdFile = join(dir, 'analysis.md');
     assert.equal((await cli('export', '--network', network.id, '--format', 'md', '--out', mdFile)).code, 0);
     const md = readFileSync(mdFile, 'utf8');
-    assert.match(md, /^# Midshire University Technicians: Technician Commitment action plan RAG analysis/);
-    assert.match(md, /\| Visibility \| 1 \| 2 \| 3 \| 6 \|/);
-    assert.match(md, /## Explanation for every red item[\s\S]*\| 3\.4 \| Add technical leadership/);
-    assert.match(md, /\| FB-1 \| 2025-01-10 \| Recognition \| 2\.1 Fund the first year/);
+    assert.match(md, /^# Technician Commitment: Stage Two self-assessment and action plan\n\n\*\*Midshire University Technicians\*\*/);
+    assert.match(md, /\| Visibility \| 3 \| 2 \| 1 \| 6 \|/);
+    assert.match(md, /### Explanation for every red item\n\n\*\*Action 1\.6 – /);
+    assert.match(md, /\| 2\.1 Fund the first year of professional registration fees \| 1 item: FB-1 \| Fees are now paid for year one\. \|/);
+    assert.doesNotMatch(md, /Please fund registration/);
   });
 
   it('refuses an unknown format or network and writes nothing', async () => {

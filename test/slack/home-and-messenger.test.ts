@@ -140,4 +140,24 @@ describe('Slack: proactive messages through the outbox', () => {
     assert.equal((complete.args.files as { id: string }[])[0].id, h.slack.uploads[0].fileId);
     assert.match(String(complete.args.initial_comment), /RAG analysis/);
   });
+
+  it('posts a summary card, then its charts as PNG uploads with alt text, and still counts it sent when a chart upload fails', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000', 'hex');
+    const images = [
+      { name: 'rag.png', title: 'RAG status by theme', base64: png.toString('base64'), altText: 'Bar chart: Visibility 3 green, 2 amber, 1 red' },
+      { name: 'trend.png', title: 'Pulse score by theme', base64: png.toString('base64'), altText: 'Line chart: Recognition 2026 Q4 4.0' },
+    ];
+    const { delivery } = await send('job-charts', { text: 'Summary', images });
+    assert.equal(delivery.state, 'sent', delivery.lastError ?? '');
+    assert.deepEqual(h.slack.callsOf('files.getUploadURLExternal').map((c) => [c.args.filename, c.args.alt_text]), [
+      ['rag.png', 'Bar chart: Visibility 3 green, 2 amber, 1 red'],
+      ['trend.png', 'Line chart: Recognition 2026 Q4 4.0'],
+    ]);
+    assert.ok(h.slack.callsOf('chat.postMessage').length >= 1, 'the summary itself is posted');
+
+    h.slack.failNext('files.getUploadURLExternal', { status: 200, error: 'internal_error' });
+    const failed = await send('job-charts-failing', { text: 'Summary', images: images.slice(0, 1) });
+    assert.equal(h.slack.callsOf('files.getUploadURLExternal').length, 3, 'the chart upload was tried and failed');
+    assert.equal(failed.delivery.state, 'sent', 'a lost chart does not repeat the summary');
+  });
 });

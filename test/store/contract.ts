@@ -12,6 +12,7 @@ import type {
   PulseRound,
 } from '../../src/core/model';
 import type { Delivery, Store } from '../../src/store/store';
+import type { Consultation, InstitutionProfile, NarrativeSection } from '../../src/core/submission/model';
 
 export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -1029,6 +1030,81 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.equal(await store.getReplyHandle('n1', 8), null);
       });
     });
+    describe('self-assessment submission', function () {
+      const profile = (networkId: string, overrides: Partial<InstitutionProfile> = {}): InstitutionProfile => ({
+        networkId,
+        leadName: 'Dr Ada Lovelace, Director of Technical Services',
+        leadEmail: 'ada.lovelace@example.ac.uk',
+        leadPhone: '0151 794 2193',
+        headName: 'Professor Jane Doe, Vice-Chancellor',
+        signatoryDate: '2017-10-01',
+        webPage: 'https://example.ac.uk/technicians/commitment',
+        governance: 'Steering group chaired by the Director.\n• Reports to the Senior Leadership Team',
+        stage: 'two',
+        planPeriod: 'April 2021 – March 2024',
+        updatedAt: at(5),
+        ...overrides,
+      });
+      const consultation = (networkId: string, id: string, heldOn: string, overrides: Partial<Consultation> = {}): Consultation => ({
+        networkId,
+        id,
+        heldOn,
+        kind: 'workshop',
+        participants: 23,
+        summary: 'Career pathways – what’s missing?\n• mentoring\n• clearer grades',
+        actionsShaped: ['3.1', '3.2'],
+        createdAt: at(6),
+        ...overrides,
+      });
+
+      it('keeps one institution profile per network and replaces it when saved again', async function () {
+        await withNetworks('n1', 'n2');
+        assert.equal(await store.getInstitutionProfile('n1'), null);
+        await store.saveInstitutionProfile(profile('n1'));
+        await store.saveInstitutionProfile(profile('n2', { leadName: 'Someone else' }));
+        await store.saveInstitutionProfile(profile('n1', { webPage: 'https://example.ac.uk/tc', updatedAt: at(9) }));
+        assert.deepStrictEqual(await store.getInstitutionProfile('n1'), profile('n1', { webPage: 'https://example.ac.uk/tc', updatedAt: at(9) }));
+        assert.equal((await store.getInstitutionProfile('n2'))!.leadName, 'Someone else');
+      });
+
+      it('keeps narrative sections per plan, replacing a section when saved again', async function () {
+        await withNetworks('n1', 'n2');
+        const section = (planId: string, key: NarrativeSection['section'], text: string, minutes = 1): NarrativeSection => ({ networkId: 'n1', planId, section: key, text, updatedAt: at(minutes) });
+        await store.saveNarrativeSection(section('p1', 'approach', 'First draft'));
+        await store.saveNarrativeSection(section('p1', 'voice', 'Forums and pulses'));
+        await store.saveNarrativeSection(section('p2', 'approach', 'The next plan'));
+        await store.saveNarrativeSection({ ...section('p1', 'approach', 'Elsewhere'), networkId: 'n2' });
+        await store.saveNarrativeSection(section('p1', 'approach', 'Second draft\n\n• with a list', 7));
+        const sorted = (list: NarrativeSection[]) => [...list].sort((a, b) => a.section.localeCompare(b.section));
+        assert.deepStrictEqual(sorted(await store.listNarrativeSections('n1', 'p1')), [section('p1', 'approach', 'Second draft\n\n• with a list', 7), section('p1', 'voice', 'Forums and pulses')]);
+        assert.deepStrictEqual(await store.listNarrativeSections('n1', 'p2'), [section('p2', 'approach', 'The next plan')]);
+        assert.deepStrictEqual(await store.listNarrativeSections('n1', 'p3'), []);
+      });
+
+      it('records a consultation once per id and lists them by the date held', async function () {
+        await withNetworks('n1', 'n2');
+        assert.deepStrictEqual(await store.addConsultation(consultation('n1', 'c2', '2024-05-01')), { value: consultation('n1', 'c2', '2024-05-01'), created: true });
+        await store.addConsultation(consultation('n1', 'c1', '2024-03-12', { kind: 'town hall', actionsShaped: [] }));
+        await store.addConsultation(consultation('n2', 'c1', '2020-01-01'));
+        const retried = await store.addConsultation(consultation('n1', 'c2', '2024-05-01', { participants: 99 }));
+        assert.deepStrictEqual(retried, { value: consultation('n1', 'c2', '2024-05-01'), created: false });
+        assert.deepStrictEqual(await store.listConsultations('n1'), [consultation('n1', 'c1', '2024-03-12', { kind: 'town hall', actionsShaped: [] }), consultation('n1', 'c2', '2024-05-01')]);
+      });
+
+      it('marks and unmarks feedback as quotable per network', async function () {
+        await withNetworks('n1', 'n2');
+        await store.setQuotable('n1', 12, true);
+        await store.setQuotable('n1', 3, true);
+        await store.setQuotable('n1', 3, true);
+        await store.setQuotable('n2', 5, true);
+        assert.deepStrictEqual(await store.listQuotable('n1'), [3, 12]);
+        await store.setQuotable('n1', 12, false);
+        await store.setQuotable('n1', 40, false);
+        assert.deepStrictEqual(await store.listQuotable('n1'), [3]);
+        assert.deepStrictEqual(await store.listQuotable('n2'), [5]);
+      });
+    });
+
     describe('privacy', function () {
       beforeEach(async function () {
         await withNetworks('n1', 'n2');

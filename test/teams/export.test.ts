@@ -50,10 +50,10 @@ describe('Teams: export as a file', () => {
     const reply = await bot.post(message(bot.connector.url, people.chair, 'export'));
     assert.equal(reply.status, 200);
     const [consent] = consentsIn(CHAIR_CHAT);
-    assert.match(consent.name, /^rag-analysis-.*\.docx$/);
+    assert.match(consent.name, /^self-assessment-.*\.docx$/);
     assert.ok(consent.content.sizeInBytes > 1000);
-    assert.match(consent.content.description, /RAG analysis/);
-    assert.match(bot.connector.textsIn(CHAIR_CHAT).at(-1)!, /laid out as the Stage Two self-assessment asks/);
+    assert.match(consent.content.description, /self-assessment submission, with the RAG analysis/);
+    assert.match(bot.connector.textsIn(CHAIR_CHAT).at(-1)!, /self-assessment submission as a Word document, in the order the guidance asks/);
 
     const answered = await answerConsent(consent, 'accept');
     assert.equal(answered.status, 200);
@@ -62,11 +62,11 @@ describe('Teams: export as a file', () => {
     assert.equal(upload.body.length, consent.content.sizeInBytes);
     assert.equal(upload.contentRange, `bytes 0-${upload.body.length - 1}/${upload.body.length}`);
     const xml = await (await JSZip.loadAsync(upload.body)).file('word/document.xml')!.async('string');
-    assert.match(xml, /RAG analysis by theme/);
+    assert.match(xml, /RAG analysis of the previous action plan/);
     assert.match(xml, /Regional outreach programme cancelled/);
     const info = bot.connector.sent.at(-1)!.activity.attachments as { contentType: string; contentUrl: string }[];
     assert.equal(info[0].contentType, 'application/vnd.microsoft.teams.card.file.info');
-    assert.match(info[0].contentUrl, /sharepoint\.com\/rag-analysis-/);
+    assert.match(info[0].contentUrl, /sharepoint\.com\/self-assessment-/);
 
     await answerConsent(consent, 'accept');
     assert.equal(bot.connector.uploads.length, 1, 'a second accept of the same offer uploads nothing');

@@ -22,6 +22,7 @@ import type {
   PulseRound,
   WorkspaceLink,
 } from '../../core/model';
+import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
 import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
@@ -111,6 +112,10 @@ const CONTAINERS = {
   leases: 'id',
   replyHandles: 'networkId',
   audit: 'networkId',
+  profiles: 'networkId',
+  narrative: 'networkId',
+  consultations: 'networkId',
+  quotable: 'networkId',
 } as const satisfies Record<string, PartitionField>;
 
 type ContainerName = keyof typeof CONTAINERS;
@@ -200,6 +205,10 @@ export class CosmosStore implements Store {
   private readonly leases: Collection<Lease>;
   private readonly replyHandles: Collection<ReplyHandle>;
   private readonly audit: Collection<AuditEntry>;
+  private readonly profiles: Collection<InstitutionProfile>;
+  private readonly narrative: Collection<NarrativeSection>;
+  private readonly consultations: Collection<Consultation>;
+  private readonly quotable: Collection<{ feedbackNumber: number }>;
 
   private constructor(
     private readonly client: CosmosClient,
@@ -224,6 +233,10 @@ export class CosmosStore implements Store {
     this.leases = collection('leases');
     this.replyHandles = collection('replyHandles');
     this.audit = collection('audit');
+    this.profiles = collection('profiles');
+    this.narrative = collection('narrative');
+    this.consultations = collection('consultations');
+    this.quotable = collection('quotable');
   }
 
   /** Connects, creating the database and any missing containers. */
@@ -787,6 +800,43 @@ export class CosmosStore implements Store {
       answers = expired.reduce((sum, n) => sum + n, 0);
     }
     return { feedback, answers };
+  }
+
+  async getInstitutionProfile(networkId: string): Promise<InstitutionProfile | null> {
+    return (await this.profiles.read('profile', networkId))?.value ?? null;
+  }
+
+  async saveInstitutionProfile(profile: InstitutionProfile): Promise<void> {
+    await this.profiles.upsert('profile', profile.networkId, profile);
+  }
+
+  async saveNarrativeSection(section: NarrativeSection): Promise<void> {
+    await this.narrative.upsert(documentId(`${section.planId}|${section.section}`), section.networkId, section);
+  }
+
+  async listNarrativeSections(networkId: string, planId: string): Promise<NarrativeSection[]> {
+    return this.narrative.queryPartition<NarrativeSection>(networkId, 'VALUE c.data', 'c.data.planId = @planId', [param('@planId', planId)]);
+  }
+
+  async addConsultation(consultation: Consultation): Promise<Created<Consultation>> {
+    const id = documentId(consultation.id);
+    if (await this.consultations.create(id, consultation.networkId, consultation)) return { value: consultation, created: true };
+    return { value: (await this.consultations.read(id, consultation.networkId))!.value, created: false };
+  }
+
+  async listConsultations(networkId: string): Promise<Consultation[]> {
+    const all = await this.consultations.queryPartition<Consultation>(networkId, 'VALUE c.data');
+    return all.sort(byTimeThenKey((c) => c.heldOn, (c) => c.id));
+  }
+
+  async setQuotable(networkId: string, feedbackNumber: number, quotable: boolean): Promise<void> {
+    if (quotable) await this.quotable.upsert(String(feedbackNumber), networkId, { feedbackNumber });
+    else await this.quotable.delete(String(feedbackNumber), networkId);
+  }
+
+  async listQuotable(networkId: string): Promise<number[]> {
+    const marks = await this.quotable.queryPartition<{ feedbackNumber: number }>(networkId, 'VALUE c.data');
+    return marks.map((m) => m.feedbackNumber).sort((a, b) => a - b);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -327,6 +327,38 @@ export const MIGRATIONS: readonly string[] = [
   -- A round's respondent keys include a salt that is erased once the round has closed.
   ALTER TABLE pulse_rounds ADD COLUMN answer_salt TEXT;
   `,
+  `
+  -- The self-assessment submission: institution profile, narrative per plan, consultations,
+  -- and which feedback a chair cleared for quoting (the mark only: the text stays in feedback).
+  CREATE TABLE institution_profiles (
+    network_id TEXT PRIMARY KEY REFERENCES networks (id),
+    body       TEXT NOT NULL
+  );
+
+  CREATE TABLE narrative_sections (
+    network_id TEXT NOT NULL REFERENCES networks (id),
+    plan_id    TEXT NOT NULL,
+    section    TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (network_id, plan_id, section)
+  );
+
+  CREATE TABLE consultations (
+    network_id TEXT NOT NULL REFERENCES networks (id),
+    id         TEXT NOT NULL,
+    held_on    TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    PRIMARY KEY (network_id, id)
+  );
+  CREATE INDEX consultations_by_date ON consultations (network_id, held_on);
+
+  CREATE TABLE quotable_feedback (
+    network_id      TEXT NOT NULL,
+    feedback_number INTEGER NOT NULL,
+    PRIMARY KEY (network_id, feedback_number)
+  );
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

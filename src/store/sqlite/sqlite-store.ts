@@ -30,6 +30,7 @@ import type {
   Theme,
   WorkspaceLink,
 } from '../../core/model';
+import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
 import type { AnswerCount, Created, Delivery, DeliveryState, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../store';
 import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
 import { migrate } from './migrations';
@@ -1116,6 +1117,65 @@ export class SqliteStore implements Store {
       }
       return { feedback, answers };
     });
+  }
+
+  async getInstitutionProfile(networkId: string): Promise<InstitutionProfile | null> {
+    const row = this.sql<{ body: string }>('SELECT body FROM institution_profiles WHERE network_id = ?').get(networkId);
+    return row ? (JSON.parse(row.body) as InstitutionProfile) : null;
+  }
+
+  async saveInstitutionProfile(profile: InstitutionProfile): Promise<void> {
+    this.sql(
+      `INSERT INTO institution_profiles (network_id, body) VALUES (?, ?)
+       ON CONFLICT (network_id) DO UPDATE SET body = excluded.body`,
+    ).run(profile.networkId, JSON.stringify(profile));
+  }
+
+  async saveNarrativeSection(section: NarrativeSection): Promise<void> {
+    this.sql(
+      `INSERT INTO narrative_sections (network_id, plan_id, section, text, updated_at) VALUES (@networkId, @planId, @section, @text, @updatedAt)
+       ON CONFLICT (network_id, plan_id, section) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+    ).run(section);
+  }
+
+  async listNarrativeSections(networkId: string, planId: string): Promise<NarrativeSection[]> {
+    return this.sql<{ network_id: string; plan_id: string; section: NarrativeSection['section']; text: string; updated_at: string }>(
+      'SELECT * FROM narrative_sections WHERE network_id = ? AND plan_id = ?',
+    )
+      .all(networkId, planId)
+      .map((row) => ({ networkId: row.network_id, planId: row.plan_id, section: row.section, text: row.text, updatedAt: row.updated_at }));
+  }
+
+  async addConsultation(consultation: Consultation): Promise<Created<Consultation>> {
+    const inserted = this.sql('INSERT INTO consultations (network_id, id, held_on, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+      consultation.networkId,
+      consultation.id,
+      consultation.heldOn,
+      JSON.stringify(consultation),
+    );
+    if (inserted.changes === 1) return { value: consultation, created: true };
+    const row = this.sql<{ body: string }>('SELECT body FROM consultations WHERE network_id = ? AND id = ?').get(consultation.networkId, consultation.id)!;
+    return { value: JSON.parse(row.body) as Consultation, created: false };
+  }
+
+  async listConsultations(networkId: string): Promise<Consultation[]> {
+    return this.sql<{ body: string }>('SELECT body FROM consultations WHERE network_id = ? ORDER BY held_on, id')
+      .all(networkId)
+      .map((row) => JSON.parse(row.body) as Consultation);
+  }
+
+  async setQuotable(networkId: string, feedbackNumber: number, quotable: boolean): Promise<void> {
+    if (quotable) {
+      this.sql('INSERT INTO quotable_feedback (network_id, feedback_number) VALUES (?, ?) ON CONFLICT DO NOTHING').run(networkId, feedbackNumber);
+    } else {
+      this.sql('DELETE FROM quotable_feedback WHERE network_id = ? AND feedback_number = ?').run(networkId, feedbackNumber);
+    }
+  }
+
+  async listQuotable(networkId: string): Promise<number[]> {
+    return this.sql<{ feedback_number: number }>('SELECT feedback_number FROM quotable_feedback WHERE network_id = ? ORDER BY feedback_number')
+      .all(networkId)
+      .map((row) => row.feedback_number);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -1,0 +1,24 @@
+import type { Store } from '../../store/store';
+import type { Network } from '../model';
+import { pulseTrendChart, ragByThemeChart } from './charts';
+import { submissionData, type SubmissionData } from './document-data';
+import { submissionDocx, type SubmissionCharts } from './docx';
+import { formatDate } from '../format';
+import { submissionMarkdown } from './markdown';
+import { storedPlans, type PlanSource } from './plans';
+
+/** The charts of a submission, drawn from its data. */
+export function submissionCharts(data: SubmissionData): SubmissionCharts {
+  const asAt = data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today;
+  return {
+    ragByTheme: data.rag.length ? ragByThemeChart(data.rag, formatDate(asAt)) : null,
+    pulseTrend: pulseTrendChart(data.pulses),
+  };
+}
+
+/** The self-assessment submission of a network as a Word document or Markdown. */
+export async function submissionFile(store: Store, network: Network, format: 'docx' | 'md', today: string, plans: PlanSource = storedPlans(store)): Promise<Buffer> {
+  const data = await submissionData(store, plans, network, today);
+  if (format === 'md') return Buffer.from(submissionMarkdown(data), 'utf8');
+  return submissionDocx(data, submissionCharts(data));
+}

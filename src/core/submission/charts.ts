@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import * as echarts from 'echarts';
+import { Resvg } from '@resvg/resvg-js';
+import type { ThemePulse, ThemeRag } from './document-data';
+import { RAG_LEGEND } from './document-data';
+
+/** A chart as a picture, with the words a screen reader says instead. */
+export interface ChartImage {
+  png: Buffer;
+  width: number;
+  height: number;
+  altText: string;
+  title: string;
+}
+
+const WIDTH = 960;
+const HEIGHT = 480;
+const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
+/** Colour-blind-safe enough and matched by words in the legend and the bars' labels. */
+const RAG_COLOURS = { green: '#2E7D32', amber: '#E69F00', red: '#C62828' } as const;
+const LINE_COLOURS = ['#1F4E79', '#E69F00', '#2E7D32', '#8E44AD'];
+
+/** The fonts the charts are drawn with; reading every system font costs memory and time on each render. */
+const CHART_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((file) => existsSync(file));
+
+function renderPng(option: echarts.EChartsOption): Buffer {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
+    const svg = chart.renderToSVGString();
+    const font = CHART_FONTS.length ? { fontFiles: CHART_FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
+    return new Resvg(svg, { fitTo: { mode: 'width', value: WIDTH * 2 }, font, background: '#ffffff' }).render().asPng();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Stacked bars of green, amber and red actions per theme, each segment labelled with its count. */
+export function ragByThemeChart(rows: readonly ThemeRag[], asAt: string): ChartImage {
+  const series = (['green', 'amber', 'red'] as const).map((status) => ({
+    name: RAG_LEGEND[status],
+    type: 'bar' as const,
+    stack: 'rag',
+    itemStyle: { color: RAG_COLOURS[status], decal: undefined },
+    label: { show: true, color: '#ffffff', fontSize: 16, formatter: (p: { value: unknown }) => (Number(p.value) ? String(p.value) : '') },
+    data: rows.map((r) => r[status]),
+  }));
+  const png = renderPng({
+    title: { text: `RAG status by theme, as at ${asAt}`, left: 'center', textStyle: { fontSize: 20 } },
+    legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
+    grid: { left: 200, right: 40, top: 60, bottom: 60 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
+    yAxis: { type: 'category', data: rows.map((r) => r.theme), inverse: true, axisLabel: { fontSize: 15 } },
+    series,
+  });
+  const words = rows.map((r) => `${r.theme}: ${r.green} green, ${r.amber} amber, ${r.red} red of ${r.total}`).join('; ');
+  return { png, width: WIDTH, height: HEIGHT, title: 'RAG status by theme', altText: `Bar chart of the action plan's RAG status by theme, as at ${asAt}. ${words}.` };
+}
+
+/** Average pulse score (1–5) per quarter, one line per theme. */
+export function pulseTrendChart(pulses: readonly ThemePulse[]): ChartImage | null {
+  const withTrend = pulses.filter((p) => p.trend.length > 0);
+  if (withTrend.length === 0) return null;
+  const quarters = [...new Set(withTrend.flatMap((p) => p.trend.map((t) => t.quarter)))].sort();
+  const png = renderPng({
+    title: { text: 'Pulse score by theme (average of 1–5 answers per quarter)', left: 'center', textStyle: { fontSize: 18 } },
+    legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
+    grid: { left: 60, right: 40, top: 60, bottom: 70 },
+    xAxis: { type: 'category', data: quarters, axisLabel: { fontSize: 13 } },
+    yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { fontSize: 14 } },
+    series: withTrend.map((p, i) => ({
+      name: p.theme,
+      type: 'line' as const,
+      symbol: ['circle', 'rect', 'triangle', 'diamond'][i % 4],
+      symbolSize: 10,
+      lineStyle: { width: 3, type: (['solid', 'dashed', 'dotted', 'solid'] as const)[i % 4] },
+      itemStyle: { color: LINE_COLOURS[i % LINE_COLOURS.length] },
+      connectNulls: true,
+      data: quarters.map((q) => {
+        const point = p.trend.find((t) => t.quarter === q);
+        return point ? Number(point.average.toFixed(2)) : null;
+      }),
+    })),
+  });
+  const words = withTrend
+    .map((p) => `${p.theme}: ${p.trend.map((t) => `${t.quarter} ${t.average.toFixed(1)}`).join(', ')}`)
+    .join('; ');
+  return { png, width: WIDTH, height: HEIGHT, title: 'Pulse score by theme', altText: `Line chart of the average pulse score out of 5 per quarter and theme, from rounds with enough answers to show. ${words}.` };
+}
