@@ -75,7 +75,7 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     for (const e of result.errors) io.err(`  ${e.message}`);
     return 1;
   }
-  for (const line of describeImport(result)) io.out(line);
+  for (const line of describeImport(result)) io.out(line.replace(/\*\*/g, ''));
   return 0;
 }
 
