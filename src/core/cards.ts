@@ -104,6 +104,9 @@ export interface PulseResultsCard {
   texts: { text: string }[];
 }
 
+/** An action list that fits on one page. */
+export const NO_PAGING = { paging: false, hasPrevious: false, hasNext: false, filter: '', previousPage: 0, nextPage: 0, pageLabel: '' } as const;
+
 export interface ActionsListCard extends Notice {
   cv: number;
   title: string;
@@ -117,6 +120,15 @@ export interface ActionsListCard extends Notice {
     note: string;
     canUpdate: boolean;
   }[];
+  /** More than one page: show the page label and the Previous/Next buttons. */
+  paging: boolean;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  /** The filter as words, carried by the buttons. */
+  filter: string;
+  previousPage: number;
+  nextPage: number;
+  pageLabel: string;
 }
 
 export interface ActionUpdateCard extends Notice {

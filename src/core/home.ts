@@ -1,4 +1,4 @@
-import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
+import { card, CARD_VERSION, NO_NOTICE, NO_PAGING, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays, now } from './clock';
 import { canUpdateAction, isOverdue, ownsAction } from './actions';
@@ -60,6 +60,7 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     .sort((a, b) => compareActionNumbers(a.number, b.number));
   return card('actions-list', {
     ...NO_NOTICE,
+    ...NO_PAGING,
     cv: CARD_VERSION,
     title: 'Your actions',
     empty: mine.length ? '' : 'You do not own any actions in the plan.',

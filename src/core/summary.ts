@@ -1,6 +1,6 @@
 import { card, type Card, type SummaryCard } from './cards';
 import type { CoreDeps } from './deps';
-import { bar, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
+import { actionLabel, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
 import type { FeedbackStatus } from './model';
 import { pulseReference } from './pulses';
 import { platformName } from './summary-anonymity';
@@ -92,14 +92,20 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
     ledToAction: `You said, we did: ${plural(figures.feedback.ledToAction, 'item')} of this period’s feedback led to an action.`,
     rag: figures.rag.map((r) => ({ theme: r.theme, red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
     noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
-    changes: figures.changes.map((c) => ({
-      line: `**${c.action.number}** ${c.action.title}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${c.last.byName}, ${formatDate(c.last.at.slice(0, 10))})`,
-    })),
+    changes: firstLines(
+      figures.changes,
+      (c) => `**${c.action.number}** ${actionLabel(c.action)}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${c.last.byName}, ${formatDate(c.last.at.slice(0, 10))})`,
+      (more) => `…and ${more} more. Type **actions** to see the whole plan.`,
+    ),
     noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
-    attention: figures.attention.map(({ action, red, overdue }) => {
-      const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
-      return { line: `**${action.number}** ${action.title} · ${why} · ${action.owner}` };
-    }),
+    attention: firstLines(
+      figures.attention,
+      ({ action, red, overdue }) => {
+        const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
+        return `**${action.number}** ${actionLabel(action)} · ${why} · ${action.owner}`;
+      },
+      (more) => `…and ${more} more. Type **actions red** or **actions overdue** to see them all.`,
+    ),
     noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
     footnote: `Anonymity: results of a round with fewer than ${threshold} answers are withheld and left out of every average and chart; a platform split is shown only when each platform has ${threshold} or more.`,
   });
