@@ -2,7 +2,7 @@ import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { now, nowIso } from './clock';
 import { UserError } from './errors';
-import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
+import { formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
 import type { Action, ActionTheme, ActionUpdate, Member, RagStatus } from './model';
 import { RAG_STATUSES } from './model';
 import { isAdmin, isChair, type Session } from './session';
@@ -112,7 +112,8 @@ export async function listActions(deps: CoreDeps, session: Session, notice = '',
     planId = plan.id;
     planName = plan.name;
   }
-  const everything = (await deps.store.listActions(session.network.id, planId)).sort((a, b) => compareActionNumbers(a.number, b.number));
+  // The store lists actions in plan order already.
+  const everything = await deps.store.listActions(session.network.id, planId);
   const today = now().toISOString().slice(0, 10);
   const matches = everything.filter(
     (a) =>

@@ -35,8 +35,11 @@ export const RAG_COLOURS: Record<RagStatus, 'attention' | 'warning' | 'good'> = 
 
 /** Sorts plan numbers as numbers: 1.2 < 1.10 < 2.1. */
 export function compareActionNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ACTION_NUMBER_ORDER.compare(a, b);
 }
+
+/** One collator for every comparison: localeCompare with options builds a new one each call. */
+const ACTION_NUMBER_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** A bar of ten blocks for a share between 0 and 1. */
 export function bar(share: number): string {
