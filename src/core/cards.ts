@@ -105,7 +105,7 @@ export interface PulseResultsCard {
 }
 
 /** An action list that fits on one page. */
-export const NO_PAGING = { paging: false, hasPrevious: false, hasNext: false, filter: '', previousPage: 0, nextPage: 0, pageLabel: '' } as const;
+export const NO_PAGING = { more: '', paging: false, hasPrevious: false, hasNext: false, filter: '', previousPage: 0, nextPage: 0, pageLabel: '' } as const;
 
 export interface ActionsListCard extends Notice {
   cv: number;
@@ -120,6 +120,8 @@ export interface ActionsListCard extends Notice {
     note: string;
     canUpdate: boolean;
   }[];
+  /** A line after the list saying how many actions are not shown and where to see them. */
+  more: string;
   /** More than one page: show the page label and the Previous/Next buttons. */
   paging: boolean;
   hasPrevious: boolean;

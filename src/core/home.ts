@@ -2,7 +2,7 @@ import { card, CARD_VERSION, NO_NOTICE, NO_PAGING, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays, now } from './clock';
 import { canUpdateAction, isOverdue, ownsAction } from './actions';
-import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
+import { actionLabel, compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
 import { isRoundOpen, pulseReference } from './pulses';
 import { buildSummary } from './summary';
 import { isChair, type Session } from './session';
@@ -53,6 +53,8 @@ async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
   });
 }
 
+const HOME_ACTIONS = 10;
+
 async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
   const { member } = session;
   const mine = (await deps.store.listActions(session.network.id))
@@ -64,13 +66,15 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     cv: CARD_VERSION,
     title: 'Your actions',
     empty: mine.length ? '' : 'You do not own any actions in the plan.',
-    actions: mine.map((action) => ({
+    // A Home tab holds 100 blocks: the first actions, then the paged list for the rest.
+    more: mine.length > HOME_ACTIONS ? `…and ${mine.length - HOME_ACTIONS} more. Type **actions** to see them all, ten at a time.` : '',
+    actions: mine.slice(0, HOME_ACTIONS).map((action) => ({
       number: action.number,
-      title: action.title,
+      title: actionLabel(action, 200),
       details: `${action.theme} · ${action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`}${isOverdue(action) ? ' · **overdue**' : ''}`,
       status: RAG_LABELS[action.status],
       colour: RAG_COLOURS[action.status],
-      note: action.note,
+      note: actionLabel({ title: action.note, shortTitle: '' }, 300),
       canUpdate: canUpdateAction(member, action),
     })),
   });

@@ -31,6 +31,14 @@ describe('Slack: a 300-action plan at real size', () => {
     assert.match(blocksText(shown.blocks), /Page 30 of 30/);
   });
 
+  it('shows an owner with 30 actions their Home tab within a view’s 100 blocks, pointing to the rest', async () => {
+    const before = h.slack.callsOf('views.publish').length;
+    await h.event({ type: 'app_home_opened', user: slackPeople.owner.id, channel: `D${slackPeople.owner.id}`, tab: 'home' });
+    const view = (await h.slack.next('views.publish', before + 1)).args.view as { blocks: { type: string }[] };
+    assert.ok(view.blocks.length <= 100, `${view.blocks.length} blocks`);
+    assert.match(blocksText(view.blocks as never), /…and \d+ more\. Type \*actions\* to see them all, ten at a time\./);
+  });
+
   it('keeps the summary inside the limits', async () => {
     const summary = await h.after(() => h.command(slackPeople.chair, 'summary'));
     assert.match(blocksText(summary.blocks), /…and \d+ more\. Type \*actions red\* or \*actions overdue\* to see them all\./);
