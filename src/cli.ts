@@ -95,7 +95,7 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
     return 1;
   }
   await audit(store, networkId, 'import-actions', `file=${path.basename(file)} actions=${result.imported}`);
-  for (const line of describeImport(result)) io.out(line);
+  for (const line of describeImport(result)) io.out(line.replace(/\*\*/g, ''));
   return 0;
 }
 

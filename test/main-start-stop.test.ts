@@ -100,7 +100,7 @@ describe('The server process', function () {
     it('are JSON lines when not on a terminal, and in production even on one', async () => {
       const piped = start();
       await waitFor(piped, /^\{.*"msg":"Techvoice is listening/m);
-      const production = onTerminal({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret', TECHVOICE_DB: join(dir, 'production.db') });
+      const production = onTerminal({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret', TECHVOICE_SECRET: 'a-production-key', TECHVOICE_DB: join(dir, 'production.db') });
       await waitFor(production, /^\{.*"msg":"Techvoice is listening/m);
     });
   });

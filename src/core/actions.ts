@@ -2,8 +2,8 @@ import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { now, nowIso } from './clock';
 import { UserError } from './errors';
-import { compareActionNumbers, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
-import type { Action, ActionUpdate, Member } from './model';
+import { formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from './format';
+import type { Action, ActionTheme, ActionUpdate, Member, RagStatus } from './model';
 import { RAG_STATUSES } from './model';
 import { isAdmin, isChair, type Session } from './session';
 import type { Submission } from './submissions';
@@ -25,32 +25,144 @@ function details(action: Action): string {
   return `${plain(action.theme)}${action.edi ? ' · EDI' : ''} · ${due}${overdue} · ${plain(action.owner)}`;
 }
 
-/** Owners see their own actions; chairs and admins see the whole plan. */
-export async function listActions(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {
+/** Actions a page shows: small enough for Teams (40 KB) and Slack (50 blocks, 13,000 characters). */
+export const ACTIONS_PAGE_SIZE = 10;
+const CARD_TITLE_CHARS = 200;
+const CARD_NOTE_CHARS = 300;
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+
+export interface ActionFilter {
+  theme: ActionTheme | null;
+  status: RagStatus | null;
+  overdue: boolean;
+  mine: boolean;
+  owner: string | null;
+  /** 1-based place of the plan in the network's plans; null for the current plan. */
+  plan: number | null;
+  page: number;
+}
+
+const FILTER_THEMES: Record<string, ActionTheme> = {
+  visibility: 'Visibility',
+  recognition: 'Recognition',
+  career: 'Career Development',
+  careers: 'Career Development',
+  'career development': 'Career Development',
+  sustainability: 'Sustainability',
+  impact: 'Evaluating Impact',
+  'evaluating impact': 'Evaluating Impact',
+};
+
+const FILTER_HELP = 'Try **actions red**, **actions overdue**, **actions mine**, **actions theme recognition**, **actions owner jane@uni.ac.uk**, **actions plan 1** or **actions page 2**.';
+
+/** "red overdue theme career development page 2" → a filter; an unknown word is a UserError. */
+export function parseActionFilter(args: string): ActionFilter {
+  const filter: ActionFilter = { theme: null, status: null, overdue: false, mine: false, owner: null, plan: null, page: 1 };
+  const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    if ((RAG_STATUSES as readonly string[]).includes(word)) filter.status = word as RagStatus;
+    else if (word === 'overdue') filter.overdue = true;
+    else if (word === 'mine' || word === 'my') filter.mine = true;
+    else if (word === 'page' && next && /^\d{1,5}$/.test(next)) filter.page = Math.max(1, Number(words[++i]));
+    else if (word === 'plan' && next && /^\d{1,3}$/.test(next)) filter.plan = Number(words[++i]);
+    else if (word === 'owner' && next) filter.owner = words[++i];
+    else if (word === 'theme' && next) {
+      const two = `${next} ${words[i + 2] ?? ''}`;
+      const theme = FILTER_THEMES[two] ?? FILTER_THEMES[next];
+      if (!theme) throw new UserError(`“${next.slice(0, 30)}” is not a theme: use visibility, recognition, career development, sustainability or impact.`);
+      i += FILTER_THEMES[two] ? 2 : 1;
+      filter.theme = theme;
+    } else if (FILTER_THEMES[word]) {
+      filter.theme = FILTER_THEMES[`${word} ${next ?? ''}`] ?? FILTER_THEMES[word];
+      if (FILTER_THEMES[`${word} ${next ?? ''}`]) i++;
+    } else throw new UserError(`I don’t know the filter “${word.slice(0, 30)}”. ${FILTER_HELP}`);
+  }
+  return filter;
+}
+
+/** The filter as typed words again (what the Next and Previous buttons carry), without the page. */
+function filterWords(filter: ActionFilter): string {
+  return [
+    filter.status,
+    filter.overdue ? 'overdue' : null,
+    filter.mine ? 'mine' : null,
+    filter.theme ? `theme ${filter.theme.toLowerCase()}` : null,
+    filter.owner ? `owner ${filter.owner}` : null,
+    filter.plan ? `plan ${filter.plan}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * `actions [filters] [page N]`: owners see their own actions; chairs and admins the whole
+ * plan. Sorted by number, ten to a page with Previous and Next.
+ */
+export async function listActions(deps: CoreDeps, session: Session, notice = '', args = ''): Promise<Card> {
   const { member } = session;
-  const everything = (await deps.store.listActions(session.network.id)).sort((a, b) => compareActionNumbers(a.number, b.number));
+  const filter = parseActionFilter(args);
   const seeAll = isChair(member);
-  const shown = seeAll ? everything : everything.filter((a) => ownsAction(member, a));
+  let planId: string | undefined;
+  let planName = '';
+  if (filter.plan !== null) {
+    const plan = (await deps.store.listPlans(session.network.id))[filter.plan - 1];
+    if (!plan) throw new UserError(`There is no plan ${filter.plan}. An admin can see the plans with **plan list**.`);
+    planId = plan.id;
+    planName = plan.name;
+  }
+  // The store lists actions in plan order already.
+  const everything = await deps.store.listActions(session.network.id, planId);
+  const today = now().toISOString().slice(0, 10);
+  const matches = everything.filter(
+    (a) =>
+      (seeAll || ownsAction(member, a)) &&
+      (!filter.mine || ownsAction(member, a)) &&
+      (!filter.status || a.status === filter.status) &&
+      (!filter.overdue || isOverdue(a, today)) &&
+      (!filter.theme || a.theme === filter.theme) &&
+      (!filter.owner || `${a.owner} ${a.ownerEmail ?? ''}`.toLowerCase().includes(filter.owner)),
+  );
+  const pages = Math.max(1, Math.ceil(matches.length / ACTIONS_PAGE_SIZE));
+  const page = Math.min(filter.page, pages);
+  const shown = matches.slice((page - 1) * ACTIONS_PAGE_SIZE, page * ACTIONS_PAGE_SIZE);
+  const words = filterWords(filter);
   const empty = shown.length
     ? ''
-    : seeAll
-      ? 'No action plan yet. An admin can import one with `techvoice import-actions`.'
-      : 'You do not own any actions. If you should, ask an admin to add your e-mail address with **roles**.';
+    : everything.length && (words || !seeAll)
+      ? seeAll || everything.some((a) => ownsAction(member, a))
+        ? 'No actions match that filter.'
+        : 'You do not own any actions. If you should, ask an admin to add your e-mail address with **roles**.'
+      : seeAll
+        ? 'No action plan yet. An admin can import one with `techvoice import-actions`.'
+        : 'You do not own any actions. If you should, ask an admin to add your e-mail address with **roles**.';
+  const heading = planName || (seeAll ? 'Action plan' : 'Your actions');
+  const range = matches.length > ACTIONS_PAGE_SIZE ? ` · ${(page - 1) * ACTIONS_PAGE_SIZE + 1}–${(page - 1) * ACTIONS_PAGE_SIZE + shown.length} of ${matches.length}` : '';
   return card('actions-list', {
     ...NO_NOTICE,
     notice,
     cv: CARD_VERSION,
-    title: seeAll ? 'Action plan' : 'Your actions',
+    title: `${heading}${words ? ` (${words})` : ''}${range}`,
     empty,
     actions: shown.map((a) => ({
       number: a.number,
-      title: plain(a.title),
+      title: plain(a.shortTitle || clip(a.title.replace(/\s*\n\s*/g, ' '), CARD_TITLE_CHARS)),
       details: details(a),
       status: RAG_LABELS[a.status],
       colour: RAG_COLOURS[a.status],
-      note: plain(a.note),
-      canUpdate: canUpdateAction(member, a),
+      note: plain(clip(a.note, CARD_NOTE_CHARS)),
+      canUpdate: canUpdateAction(member, a) && a.planId === (planId ?? a.planId) && filter.plan === null,
     })),
+    more: '',
+    paging: pages > 1,
+    hasPrevious: page > 1,
+    hasNext: page < pages,
+    filter: words,
+    previousPage: page - 1,
+    nextPage: page + 1,
+    pageLabel: `Page ${page} of ${pages}`,
   });
 }
 

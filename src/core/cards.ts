@@ -108,6 +108,9 @@ export interface PulseResultsCard {
   texts: { text: string }[];
 }
 
+/** An action list that fits on one page. */
+export const NO_PAGING = { more: '', paging: false, hasPrevious: false, hasNext: false, filter: '', previousPage: 0, nextPage: 0, pageLabel: '' } as const;
+
 export interface ActionsListCard extends Notice {
   cv: number;
   title: string;
@@ -121,6 +124,17 @@ export interface ActionsListCard extends Notice {
     note: string;
     canUpdate: boolean;
   }[];
+  /** A line after the list saying how many actions are not shown and where to see them. */
+  more: string;
+  /** More than one page: show the page label and the Previous/Next buttons. */
+  paging: boolean;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  /** The filter as words, carried by the buttons. */
+  filter: string;
+  previousPage: number;
+  nextPage: number;
+  pageLabel: string;
 }
 
 export interface ActionUpdateCard extends Notice {

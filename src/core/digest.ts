@@ -2,7 +2,7 @@ import { card, type Card, type DigestCard } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays } from './clock';
 import { isOverdue } from './actions';
-import { formatDateTime, formatDue, plural } from './format';
+import { actionLabel, firstLines, formatDateTime, formatDue, plural } from './format';
 import type { Network } from './model';
 import { pulseReference } from './pulses';
 import { localDate } from './reminders';
@@ -51,9 +51,11 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
     {
       heading: `Overdue and red actions (${attention.length})`,
       empty: attention.length ? '' : 'Nothing overdue or red.',
-      lines: attention.map((a) => ({
-        line: `**${plain(a.number)}** ${plain(clip(a.title, 80))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDue(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
-      })),
+      lines: firstLines(
+        attention,
+        (a) => `**${plain(a.number)}** ${plain(actionLabel(a))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDue(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
+        (more) => `…and ${more} more. Type **actions red** or **actions overdue** to see them all.`,
+      ),
     },
     {
       heading: `People I could not reach (${unreachable.length})`,

@@ -35,8 +35,11 @@ export const RAG_COLOURS: Record<RagStatus, 'attention' | 'warning' | 'good'> = 
 
 /** Sorts plan numbers as numbers: 1.2 < 1.10 < 2.1. */
 export function compareActionNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ACTION_NUMBER_ORDER.compare(a, b);
 }
+
+/** One collator for every comparison: localeCompare with options builds a new one each call. */
+const ACTION_NUMBER_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** A bar of ten blocks for a share between 0 and 1. */
 export function bar(share: number): string {
@@ -46,4 +49,20 @@ export function bar(share: number): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** How many actions a summary or digest names before pointing to the paged list. */
+export const MAX_LISTED_ACTIONS = 15;
+
+/** An action as a one-line list item names it: its short title, or its text clipped. */
+export function actionLabel(action: { title: string; shortTitle: string }, max = 80): string {
+  const text = action.shortTitle || action.title.replace(/\s*\n\s*/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** The first lines of a long list, then one line saying how many more and where to see them. */
+export function firstLines<T>(items: T[], line: (item: T) => string, more: (count: number) => string, max = MAX_LISTED_ACTIONS): { line: string }[] {
+  const lines = items.slice(0, max).map((item) => ({ line: line(item) }));
+  if (items.length > max) lines.push({ line: more(items.length - max) });
+  return lines;
 }

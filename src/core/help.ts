@@ -9,7 +9,7 @@ export function helpCard(member: Member, intro = 'Hello! I help your technician 
   const commands = [
     { command: 'feedback', description: 'Share an idea or concern, anonymously if you like', show: true },
     { command: 'pulse', description: chair ? 'Create pulse questions and see results' : 'Answer open pulse questions', show: true },
-    { command: 'actions', description: chair ? 'See the action plan and its RAG status' : 'See and update the actions you own', show: true },
+    { command: 'actions [red|overdue|mine|theme …|owner …|page N]', description: chair ? 'See the action plan and its RAG status, ten at a time' : 'See and update the actions you own', show: true },
     { command: 'summary [days]', description: 'Post a summary of the last 30 days (or the days you give) here', show: chair },
     { command: 'feedback list', description: 'Acknowledge feedback, link it to an action and reply (“you said, we did”)', show: chair },
     { command: 'export [docx|md|csv]', description: 'Get the self-assessment submission (Word or Markdown) or the RAG analysis (CSV) as a file', show: chair },

@@ -1,8 +1,8 @@
-import { card, CARD_VERSION, NO_NOTICE, type Card } from './cards';
+import { card, CARD_VERSION, NO_NOTICE, NO_PAGING, type Card } from './cards';
 import type { CoreDeps } from './deps';
 import { addDays, now } from './clock';
 import { canUpdateAction, isOverdue, ownsAction } from './actions';
-import { compareActionNumbers, formatDate, RAG_COLOURS, RAG_LABELS } from './format';
+import { actionLabel, compareActionNumbers, formatDate, RAG_COLOURS, RAG_LABELS } from './format';
 import { isRoundOpen, pulseListItem } from './pulses';
 import { buildSummary } from './summary';
 import { isChair, type Session } from './session';
@@ -47,6 +47,8 @@ async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
   });
 }
 
+const HOME_ACTIONS = 10;
+
 async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
   const { member } = session;
   const mine = (await deps.store.listActions(session.network.id))
@@ -54,16 +56,19 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
     .sort((a, b) => compareActionNumbers(a.number, b.number));
   return card('actions-list', {
     ...NO_NOTICE,
+    ...NO_PAGING,
     cv: CARD_VERSION,
     title: 'Your actions',
     empty: mine.length ? '' : 'You do not own any actions in the plan.',
-    actions: mine.map((action) => ({
+    // A Home tab holds 100 blocks: the first actions, then the paged list for the rest.
+    more: mine.length > HOME_ACTIONS ? `…and ${mine.length - HOME_ACTIONS} more. Type **actions** to see them all, ten at a time.` : '',
+    actions: mine.slice(0, HOME_ACTIONS).map((action) => ({
       number: action.number,
-      title: plain(action.title),
+      title: plain(actionLabel(action, 200)),
       details: `${plain(action.theme)} · ${action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`}${isOverdue(action) ? ' · **overdue**' : ''}`,
       status: RAG_LABELS[action.status],
       colour: RAG_COLOURS[action.status],
-      note: plain(action.note),
+      note: plain(actionLabel({ title: action.note, shortTitle: '' }, 300)),
       canUpdate: canUpdateAction(member, action),
     })),
   });

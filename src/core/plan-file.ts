@@ -32,7 +32,8 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
   } catch {
     // Not UTF-8: see what else it is.
   }
-  const guess = chardet.detect(buffer);
+  // chardet reads every byte it is given; the start of a plan shows its encoding as well.
+  const guess = chardet.detect(buffer.subarray(0, 64 * 1024));
   if (guess === 'UTF-16LE' || guess === 'UTF-16BE') {
     return { ok: true, text: iconv.decode(buffer, guess === 'UTF-16LE' ? 'utf16le' : 'utf16be'), encoding: 'UTF-16' };
   }

@@ -327,7 +327,7 @@ export function describeImport(result: Extract<ImportResult, { ok: true }>): str
   }
   for (const column of result.unknownColumns) lines.push(`Column ${column} is not one Techvoice knows, so it was not imported.`);
   if (result.needExplanation.length) {
-    lines.push(`Red without an explanation: ${listed(result.needExplanation)}. Their owners are asked for one.`);
+    lines.push(`Red without an explanation: ${listed(result.needExplanation)}. Ask their owners to explain them (they can with **actions**).`);
   }
   return lines;
 }

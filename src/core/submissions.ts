@@ -72,6 +72,11 @@ export const submissionSchemas = {
   'pulse.open': z.object({ ...base, roundId: id }),
   'pulse.results': z.object({ ...base, roundId: id }),
   'action.edit': z.object({ ...base, number: id }),
+  'actions.page': z.object({
+    ...base,
+    filter: z.string().max(LIMITS.id, INCOMPLETE).optional().transform((v) => v ?? ''),
+    page: z.coerce.number({ error: INCOMPLETE }).int(INCOMPLETE).min(1, INCOMPLETE).max(100_000, INCOMPLETE),
+  }),
   'action.update': z.object({
     ...base,
     number: id,

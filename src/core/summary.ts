@@ -1,6 +1,6 @@
 import { card, type Card, type SummaryCard } from './cards';
 import type { CoreDeps } from './deps';
-import { bar, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
+import { actionLabel, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
 import type { FeedbackStatus } from './model';
 import { pulseReference } from './pulses';
 import { platformName } from './summary-anonymity';
@@ -101,14 +101,20 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
     ledToAction: `You said, we did: ${plural(figures.feedback.ledToAction, 'item')} of this period’s feedback led to an action.`,
     rag: figures.rag.map((r) => ({ theme: plain(r.theme), red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
     noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
-    changes: figures.changes.map((c) => ({
-      line: `**${plain(c.action.number)}** ${plain(c.action.title)}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(c.last.byName)}, ${formatDate(c.last.at.slice(0, 10))})`,
-    })),
+    changes: firstLines(
+      figures.changes,
+      (c) => `**${plain(c.action.number)}** ${plain(actionLabel(c.action))}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(c.last.byName)}, ${formatDate(c.last.at.slice(0, 10))})`,
+      (more) => `…and ${more} more. Type **actions** to see the whole plan.`,
+    ),
     noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
-    attention: figures.attention.map(({ action, red, overdue }) => {
-      const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
-      return { line: `**${plain(action.number)}** ${plain(action.title)} · ${why} · ${plain(action.owner)}` };
-    }),
+    attention: firstLines(
+      figures.attention,
+      ({ action, red, overdue }) => {
+        const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
+        return `**${plain(action.number)}** ${plain(actionLabel(action))} · ${why} · ${plain(action.owner)}`;
+      },
+      (more) => `…and ${more} more. Type **actions red** or **actions overdue** to see them all.`,
+    ),
     noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
     footnote: `Anonymity: results appear once a pulse has closed, and only with ${threshold} answers or more (the threshold of ${network.anonymityThreshold} besides any reader’s own); withheld rounds are left out of every average and chart; a platform split is shown only when each platform has enough.`,
   });

@@ -138,7 +138,7 @@ export class Techvoice {
         }
         return { card: await listPulses(deps, session) };
       case 'actions':
-        return { card: await listActions(deps, session) };
+        return { card: await listActions(deps, session, '', args) };
       case 'summary': {
         const summary = await this.summary(session, args);
         await recordAudit(deps.store, session, 'summary', args.trim());
@@ -308,6 +308,7 @@ export class Techvoice {
       return pulseResults(this.deps, session, input.roundId);
     },
     'action.edit': (session, input) => actionUpdateForm(this.deps, session, input.number),
+    'actions.page': (session, input) => listActions(this.deps, session, '', `${input.filter} page ${input.page}`),
     'action.update': (session, input) => updateAction(this.deps, session, input),
     'reminder.done': (session, input) => markActionDone(this.deps, session, input),
     'reminder.snooze': (session, input) => snoozeReminders(this.deps, session, input),

@@ -1,5 +1,5 @@
 import { ROLE_CHANGES } from '../core/roles';
-import { card, CARD_VERSION, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
+import { card, CARD_VERSION, NO_PAGING, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
 import { FEEDBACK_THEMES, THEMES } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses';
 import { bar } from '../core/format';
@@ -101,6 +101,7 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
     texts: [],
   },
   'actions-list': {
+    ...NO_PAGING,
     notice: '',
     error: '',
     cv: CARD_VERSION,

@@ -11,5 +11,8 @@ export function assertAnonymousFeedbackHasNoAuthor(
 
 /** Orders plan numbers as people read them: "1.2" before "1.10", "2" before "10.1". */
 export function compareActionNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ACTION_NUMBER_ORDER.compare(a, b);
 }
+
+/** One collator for every comparison: localeCompare with options builds a new one each call. */
+const ACTION_NUMBER_ORDER = new Intl.Collator('en', { numeric: true });

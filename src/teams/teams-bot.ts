@@ -39,6 +39,19 @@ export function toActivity(message: OutgoingMessage): Partial<Activity> {
 }
 
 /** Teams-side translation only: activities in, core calls, Adaptive Cards out. */
+const MAX_ECHOED_FIELD = 512;
+
+/** The named fields of an echoed object, strings clipped; ids keep their type. */
+function echoed<T extends object>(value: T, fields: string[]): T {
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) {
+    const v = (value as Record<string, unknown>)[field];
+    if (v === undefined) continue;
+    kept[field] = typeof v === 'string' ? v.slice(0, MAX_ECHOED_FIELD) : typeof v === 'boolean' ? v : undefined;
+  }
+  return kept as T;
+}
+
 export class TeamsBot extends ActivityHandler {
   /** Users whose e-mail has been looked up in this process (the lookup is a connector call). */
   private readonly emails = new Map<string, string | null>();
@@ -120,6 +133,28 @@ export class TeamsBot extends ActivityHandler {
   /** The e-mail of a Teams user if this process has looked it up already. */
   knownEmail(userId: string): { email: string | null } | null {
     return this.emails.has(userId) ? { email: this.emails.get(userId) ?? null } : null;
+  }
+
+  /**
+   * A reply carries the inbound activity's sender, recipient and conversation objects back
+   * whole: whatever fields, of whatever length, an inbound activity carried would be echoed
+   * and could push the reply over Teams' size limit. Only the fields Teams reads go back, at
+   * a length no real Teams id or name reaches.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const activity of activities) {
+        if (activity.recipient) activity.recipient = echoed(activity.recipient, ['id', 'name', 'aadObjectId', 'role']);
+        if (activity.from) activity.from = echoed(activity.from, ['id', 'name', 'role']);
+        if (activity.conversation) activity.conversation = echoed(activity.conversation, ['id', 'name', 'conversationType', 'tenantId', 'isGroup']);
+        for (const field of ['channelId', 'replyToId', 'locale'] as const) {
+          const value = activity[field];
+          if (typeof value === 'string' && value.length > MAX_ECHOED_FIELD) activity[field] = value.slice(0, MAX_ECHOED_FIELD);
+        }
+      }
+      return next();
+    });
+    await super.run(context);
   }
 
   private async reply(context: TurnContext, messages: OutgoingMessage[]): Promise<void> {

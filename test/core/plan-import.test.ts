@@ -125,7 +125,7 @@ describe('Plan import: the plans institutions have', () => {
     assert.deepEqual(describeImport(result), [
       'Imported CSV into Action plan: 8 new, 0 changed, 0 unchanged.',
       'Column K “Budget” is not one Techvoice knows, so it was not imported.',
-      'Red without an explanation: 5.1. Their owners are asked for one.',
+      'Red without an explanation: 5.1. Ask their owners to explain them (they can with **actions**).',
     ]);
   });
 

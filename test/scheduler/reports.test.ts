@@ -6,6 +6,8 @@ import { cardText } from '../support/cards';
 import { channel, conversationIdOf, personal } from '../support/teams-activities';
 import type { Scheduler } from '../../src/scheduler/scheduler';
 import { fakeDate, schedulerFor, tickAt } from './support/clock';
+import { importActionPlan } from '../../src/core/plan-import';
+import { bigPlanCsv } from '../fixtures/big-plan';
 
 const FORUM = channel();
 
@@ -35,6 +37,15 @@ describe('Scheduler: forum summaries and the chairs’ digest', () => {
     assert.match(cardText(posted[0]), /Summary for Technical Leaders' Forum/);
     await tickAt(clock, scheduler, bot, '2026-07-13T08:00:00Z');
     assert.equal(bot.connector.cardsIn(FORUM.channelId!).length, before + 1, 'not on the second Monday');
+  });
+
+  it('keeps the digest of a 300-action plan inside Teams’ limit, naming the first overdue and red actions', async () => {
+    const imported = await importActionPlan(bot.store, await networkId(bot), bigPlanCsv(300, 'outreach.lead@example.ac.uk'), '2026-01-05T09:00:00.000Z');
+    assert.ok(imported.ok);
+    clock = fakeDate('2026-06-08T08:00:00Z'); // Monday 09:00 London
+    assert.equal((await tickAt(clock, scheduler, bot, '2026-06-08T08:00:00Z'))?.digests, 1);
+    const [digest] = bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest'));
+    assert.match(cardText(digest), /Overdue and red actions \(100\)[\s\S]*…and 85 more\. Type \*\*actions red\*\* or \*\*actions overdue\*\* to see them all\./);
   });
 
   it('sends chairs a weekly digest naming people who could not be reached', async () => {

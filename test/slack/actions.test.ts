@@ -40,13 +40,15 @@ describe('Slack: action plan', () => {
     assert.ok(shown.blocks.some((b) => b.type === 'section' && b.accessory), 'the button sits beside its action');
   });
 
-  it('shows chairs the whole plan in plan order, within one message, with update buttons only for their own', async () => {
+  it('shows chairs the whole plan in plan order, ten to a message with Next and Previous, with update buttons only for their own', async () => {
     const shown = await list(slackPeople.chair);
-    const numbers = [...blocksText(shown.blocks).matchAll(/\*(\d+\.\d+)\*/g)].map((m) => m[1]);
-    assert.equal(numbers.length, 18);
-    assert.deepEqual(numbers.slice(0, 3), ['1.1', '1.2', '1.3']);
+    const numbersOf = (message: typeof shown) => [...blocksText(message.blocks).matchAll(/\*(\d+\.\d+)\*/g)].map((m) => m[1]);
+    assert.equal(numbersOf(shown).length, 10);
+    assert.deepEqual(numbersOf(shown).slice(0, 3), ['1.1', '1.2', '1.3']);
     assert.ok(shown.blocks.length <= 50);
-    assert.deepEqual(buttons(shown.blocks).map((b) => JSON.parse(b.value!).number), ['1.1']);
+    assert.deepEqual(buttons(shown.blocks).filter((b) => JSON.parse(b.value!).verb === 'action.edit').map((b) => JSON.parse(b.value!).number), ['1.1']);
+    const next = await h.after(() => h.press(slackPeople.chair, shown, 'actions.page'));
+    assert.deepEqual(numbersOf(next), ['3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5']);
   });
 
   it('tells a member with no actions what to do', async () => {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp, type App } from '../../src/app';
+import { recordBreaches, teamsBreaches } from './platform-limits';
 import { FakeConnector } from './fake-connector';
 import { conversationIdOf, invoke, message, personal, submit, type TeamsUser, type Where } from './teams-activities';
 import type { CardJson } from './cards';
@@ -71,6 +72,8 @@ export class BotHarness {
     } catch {
       // not JSON: keep the text
     }
+    // A card returned to an Action.Execute invoke counts against the same limit as a message.
+    if (parsed && typeof parsed === 'object') recordBreaches(teamsBreaches(parsed));
     return { status: response.status, body: parsed };
   }
 

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { failOnLimitBreaches, recordBreaches, teamsBreaches } from './platform-limits';
+
+failOnLimitBreaches();
 
 export interface SentActivity {
   /** The channel or chat, without the ";messageid=" thread part. */
@@ -131,6 +134,11 @@ export class FakeConnector {
       }
       if (failure) {
         return json(failure.status, { error: { code: 'Failure', message: 'injected' } }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {});
+      }
+      const breaches = teamsBreaches(body);
+      if (breaches.length) {
+        recordBreaches(breaches);
+        return json(413, { error: { code: 'MessageSizeTooBig', message: breaches[0] } });
       }
       const [conversationId, thread] = parts[2].split(';messageid=');
       this.sent.push({ conversationId, threadId: thread ?? null, replyToId: parts[4] ?? null, activity: body, at: performance.now() });

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { failOnLimitBreaches, recordBreaches, slackBreaches } from './platform-limits';
+
+failOnLimitBreaches();
 
 export const SLACK_TEAM = 'T0TECHNET';
 export const BOT_USER = 'U0TECHVOICE';
@@ -112,8 +115,11 @@ export class FakeSlack {
       return void res.end('OK - ' + raw.length);
     }
     if (url.pathname.startsWith('/respond/')) {
-      this.calls.push({ method: 'respond', args: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>, at: Date.now() });
-      return json(200, { ok: true });
+      const args = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+      this.calls.push({ method: 'respond', args, at: Date.now() });
+      const breaches = slackBreaches('respond', args);
+      recordBreaches(breaches);
+      return json(200, breaches.length ? { ok: false, error: 'invalid_blocks' } : { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, '');
     // As Slack does: the bot token travels in the Authorization header (https://api.slack.com/web#authentication).
@@ -128,6 +134,11 @@ export class FakeSlack {
     const failure = this.failures.get(method)?.shift();
     const call: SlackCall = { method, args, at: Date.now() };
     if (this.options.record !== false) this.calls.push(call);
+    const breaches = slackBreaches(method, args);
+    if (breaches.length) {
+      recordBreaches(breaches);
+      return json(200, { ok: false, error: breaches.some((b) => b.includes('msg_blocks_too_long')) ? 'msg_blocks_too_long' : 'invalid_blocks' });
+    }
     if (failure) {
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {};
       if (failure.status !== 200) return json(failure.status, { ok: false, error: failure.error ?? 'injected' }, headers);

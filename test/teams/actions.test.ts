@@ -54,10 +54,15 @@ describe('Teams: action plan', () => {
 
   it('shows chairs the whole plan in plan order without update buttons for actions they do not own', async () => {
     const list = (await bot.say(people.chair, 'actions')).cards[0];
-    const numbers = [...cardText(list).matchAll(/\*\*(\d+\.\d+)\*\*/g)].map((m) => m[1]);
-    assert.equal(numbers.length, 18);
-    assert.deepEqual(numbers.slice(0, 3), ['1.1', '1.2', '1.3']);
-    assert.deepEqual(cardActions(list).map((a) => a.data.number), ['1.1'], 'the chair owns 1.1 only');
+    const numbersOf = (card: typeof list) => [...cardText(card).matchAll(/\*\*(\d+\.\d+)\*\*/g)].map((m) => m[1]);
+    assert.equal(numbersOf(list).length, 10);
+    assert.deepEqual(numbersOf(list).slice(0, 3), ['1.1', '1.2', '1.3']);
+    assert.match(cardText(list), /Action plan · 1–10 of 18/);
+    assert.deepEqual(cardActions(list).filter((a) => a.verb === 'action.edit').map((a) => a.data.number), ['1.1'], 'the chair owns 1.1 only');
+    const next = await bot.press(people.chair, 'actions.page', actionFor(list, 'actions.page').data);
+    assert.equal(numbersOf(next).length, 8);
+    assert.match(cardText(next), /Action plan · 11–18 of 18/);
+    assert.deepEqual(cardActions(next).map((a) => a.title), ['Previous']);
   });
 
   it('tells a member with no actions what to do', async () => {
