@@ -39,7 +39,7 @@ export async function exportFile(deps: CoreDeps, network: Network, format: Expor
     contentType: CONTENT_TYPES[format],
     base64: bytes.toString('base64'),
     description: submission
-      ? `${network.name}'s Technician Commitment self-assessment submission, with the RAG analysis of its action plan`
+      ? `The Technician Commitment self-assessment submission of ${network.name}, with the RAG analysis of its action plan`
       : `RAG analysis of ${network.name}'s action plan for the Technician Commitment self-assessment`,
   };
 }

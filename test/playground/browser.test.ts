@@ -166,12 +166,12 @@ describe('Playground in a browser (headless Chromium)', function () {
     const offer = chat().locator('.file-offer').last();
     const allow = offer.getByRole('button', { name: 'Allow' });
     await allow.waitFor({ state: 'visible' });
-    assert.match((await offer.textContent()) ?? '', /rag-analysis-.*\.docx/);
+    assert.match((await offer.textContent()) ?? '', /self-assessment-.*\.docx/);
     await allow.click();
-    const link = chat().getByRole('link', { name: /^Download rag-analysis-.*\.docx$/ });
+    const link = chat().getByRole('link', { name: /^Download self-assessment-.*\.docx$/ });
     await link.waitFor({ state: 'visible' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    assert.match(download.suggestedFilename(), /^rag-analysis-.*\.docx$/);
+    assert.match(download.suggestedFilename(), /^self-assessment-.*\.docx$/);
     const bytes = readFileSync((await download.path())!);
     assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a Word document (a zip)');
     assert.equal(await chat().getByText(/^\[rag-analysis/).count(), 0, 'no bare file name in brackets');

@@ -48,7 +48,7 @@ describe('Slack: the self-assessment submission', () => {
     const id = await slackNetworkId(h);
     await importActionPlan(h.store, id, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
     const network = (await h.store.getNetwork(id))!;
-    await seedRound({ store: h.store, secret: 's', outbox: undefined as never }, network, { id: 'r-slack', theme: 'Recognition', kind: 'likert', forumId: null, openedDaysAgo: 5, asked: 10, answers: { slack: ['4', '4', '5', '3', '4'] } });
+    await seedRound({ store: h.store, secret: 's', outbox: undefined as never }, network, { id: 'r-slack', theme: 'Recognition', kind: 'likert', forumId: null, openedDaysAgo: 5, asked: 10, answers: { slack: ['4', '4', '5', '3', '4', '4'] } });
     await h.after(() => h.command(slackPeople.admin, "forum Technical Leaders' Forum", forum()));
     const summary = await h.after(() => h.command(slackPeople.chair, 'summary', forum()));
     assert.match(blocksText(summary.blocks), /Summary for Technical Leaders' Forum/);

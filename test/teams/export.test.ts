@@ -52,7 +52,7 @@ describe('Teams: export as a file', () => {
     const [consent] = consentsIn(CHAIR_CHAT);
     assert.match(consent.name, /^self-assessment-.*\.docx$/);
     assert.ok(consent.content.sizeInBytes > 1000);
-    assert.match(consent.content.description, /self-assessment submission, with the RAG analysis/);
+    assert.match(consent.content.description, /self-assessment submission of Technician network, with the RAG analysis/);
     assert.match(bot.connector.textsIn(CHAIR_CHAT).at(-1)!, /self-assessment submission as a Word document, in the order the guidance asks/);
 
     const answered = await answerConsent(consent, 'accept');
