@@ -14,6 +14,9 @@ import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy';
 import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
 import { consultationCommand, narrativeCommand, profileCommand, quoteCli, SUBMISSION_USAGE } from './cli-submission';
+import { Outbox } from './core/outbox';
+import { askForRedExplanations } from './core/reminders';
+import { loadServerKey } from './server-key';
 
 const USAGE = `Usage: techvoice <command> [options]
 
@@ -66,7 +69,7 @@ async function listNetworks(store: Store, io: CliIo): Promise<number> {
   return 0;
 }
 
-async function importActions(store: Store, args: string[], io: CliIo): Promise<number> {
+async function importActions(store: Store, args: string[], io: CliIo, config: Config): Promise<number> {
   const file = args[0] && !args[0].startsWith('--') ? args[0] : null;
   const networkId = option(args, '--network');
   if (!file || !networkId) {
@@ -96,6 +99,12 @@ async function importActions(store: Store, args: string[], io: CliIo): Promise<n
   }
   await audit(store, networkId, 'import-actions', `file=${path.basename(file)} actions=${result.imported}`);
   for (const line of describeImport(result)) io.out(line.replace(/\*\*/g, ''));
+  if (!result.dryRun) {
+    // Queued in the store; the running server's outbox sends them.
+    const outbox = new Outbox(store, {}, { secret: await loadServerKey(config, store) });
+    const asked = await askForRedExplanations({ store, outbox }, (await store.getNetwork(networkId))!, result.plan, result.needExplanation);
+    if (asked > 0) io.out(`Asked ${asked === 1 ? 'one owner' : `${asked} owners`} in chat to explain a red action.`);
+  }
   return 0;
 }
 
@@ -300,9 +309,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     return command ? 0 : 2;
   }
   if (command === 'backup' || command === 'restore') return runFileCommand(command, args, env, io);
-  const handlers: Record<string, (store: Store) => Promise<number>> = {
+  const handlers: Record<string, (store: Store, config: Config) => Promise<number>> = {
     networks: (store) => listNetworks(store, io),
-    'import-actions': (store) => importActions(store, args, io),
+    'import-actions': (store, config) => importActions(store, args, io, config),
     link: (store) => linkWorkspace(store, args, io),
     plan: (store) => plans(store, args, io),
     export: (store) => exportAnalysis(store, args, io),
@@ -320,14 +329,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     return 2;
   }
   let store: Store;
+  let config: Config;
   try {
-    store = await openStore(loadConfig(env));
+    config = loadConfig(env);
+    store = await openStore(config);
   } catch (error) {
     io.err(error instanceof ConfigError ? `Configuration problem: ${error.message}` : String(error));
     return 1;
   }
   try {
-    return await handler(store);
+    return await handler(store, config);
   } finally {
     await store.close();
   }

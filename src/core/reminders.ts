@@ -5,7 +5,7 @@ import { addDays, now } from './clock';
 import { UserError } from './errors';
 import { canUpdateAction, ownsAction, recordActionUpdate } from './actions';
 import { formatDate, formatDateTime, formatDue, RAG_LABELS } from './format';
-import type { Action, Member, Network } from './model';
+import type { Action, Member, Network, Plan } from './model';
 import { distinctPeople } from './pulses';
 import { nextAllowedTime } from './quiet-hours';
 import type { Recipient } from './outbox';
@@ -15,7 +15,7 @@ import { plain } from './markdown';
 
 export const SNOOZE_DAYS = 7;
 
-export type ReminderKind = `before-${number}` | 'overdue' | 'overdue-weekly' | 'stale';
+export type ReminderKind = `before-${number}` | 'overdue' | 'overdue-weekly' | 'stale' | 'explain-red';
 
 const dayNumber = (isoDate: string): number => Math.round(DateTime.fromISO(isoDate, { zone: 'utc' }).toSeconds() / 86_400);
 
@@ -43,6 +43,7 @@ export function remindersDue(action: Action, network: Network, today: string): R
 }
 
 function why(kind: ReminderKind, action: Action): string {
+  if (kind === 'explain-red') return 'It is red in the plan just imported, with no explanation: the self-assessment asks why for every red item. Please add one with **Update**.';
   if (kind === 'overdue') return `It was due on ${formatDue(action.due)} and is now overdue.`;
   if (kind === 'overdue-weekly') return `It has been overdue since ${formatDue(action.due)}.`;
   if (kind === 'stale') return `It has had no update since ${formatDate(action.updatedAt.slice(0, 10))}.`;
@@ -83,6 +84,24 @@ function ownersOf(action: Action, members: Member[]): Recipient[] {
 
 export const reminderJobKey = (networkId: string, actionNumber: string, kind: ReminderKind, date: string): string =>
   `reminder:${networkId}:${actionNumber}:${kind}:${date}`;
+
+/**
+ * Asks the owners of red actions imported without an explanation for one, once per action
+ * and plan, at the next time the network allows. Only the current plan asks anyone.
+ */
+export async function askForRedExplanations(deps: Pick<CoreDeps, 'store' | 'outbox'>, network: Network, plan: Plan, numbers: string[], at: Date = now()): Promise<number> {
+  if (plan.state !== 'current' || numbers.length === 0) return 0;
+  const members = await deps.store.listMembers(network.id);
+  let queued = 0;
+  for (const number of numbers) {
+    const action = await deps.store.getAction(network.id, number, plan.id);
+    if (!action || action.status !== 'red' || action.note) continue;
+    const owners = ownersOf(action, members);
+    if (owners.length === 0) continue;
+    queued += await deps.outbox.enqueue(network.id, `explain-red:${network.id}:${plan.id}:${number}`, owners, { card: reminderCard(action, 'explain-red') }, nextAllowedTime(at, network));
+  }
+  return queued;
+}
 
 /**
  * Queues today's reminders for every open action's owners, once per (action, kind, date),

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardActions, cardText } from '../support/cards';
+import sinon from 'sinon';
 import { runCli } from '../../src/cli';
+import { conversationIdOf, personal } from '../support/teams-activities';
 
 const PLAN = readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8');
 
@@ -144,7 +146,30 @@ describe('CLI: import-actions', () => {
     bot = await startWorld();
   });
   afterEach(async () => {
+    sinon.restore();
     await bot.close();
+  });
+
+  it('asks the owner of a red action imported without an explanation for one, in chat, once', async () => {
+    const id = await networkId(bot);
+    const plan = [
+      'number,title,theme,owner,due,status,note',
+      '1.6,Raise the visibility of technical careers across the city region,Visibility,outreach.lead@example.ac.uk,2026-12-31,red,',
+      '1.7,Hold a Technical Showcase every other year,Visibility,outreach.lead@example.ac.uk,2026-12-31,red,Venue closed for refurbishment',
+    ].join('\n');
+    const first = cli(bot, ['import-actions', writePlan(plan), '--network', id]);
+    assert.equal(await first.run(), 0, first.err.join('\n'));
+    assert.match(first.out.join('\n'), /Asked one owner in chat to explain a red action/);
+    const [queued] = await bot.store.listDeliveries(`explain-red:${id}:${(await bot.store.getCurrentPlan(id))!.id}:1.6`);
+    // Sent by the server's outbox at the next time the network allows (quiet hours and weekends aside).
+    sinon.useFakeTimers({ now: Date.parse(queued.notBefore) + 1_000, shouldAdvanceTime: true, toFake: ['Date'] });
+    await bot.app.outbox.drain();
+    const asked = bot.connector.cardsIn(conversationIdOf(people.owner, personal)).map((c) => cardText(c as never)).filter((t) => t.includes('no explanation'));
+    assert.equal(asked.length, 1);
+    assert.match(asked[0], /1\.6[\s\S]*red in the plan just imported, with no explanation[\s\S]*Update/);
+    const again = cli(bot, ['import-actions', writePlan(plan), '--network', id]);
+    assert.equal(await again.run(), 0);
+    assert.doesNotMatch(again.out.join('\n'), /Asked/, 'asked once, not on every import');
   });
 
   it('reports every bad row as Excel numbers it, with the action, column and value, and imports nothing', async () => {
