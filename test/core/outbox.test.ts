@@ -97,14 +97,16 @@ describe('Outbox: delivery through the Bot Framework connector', () => {
 
   it('gives up on a send with no answer and tries again', async () => {
     const [person] = await world.members(1);
-    const outbox = world.outbox({ sendTimeoutMs: 300, backoffMs: 10 });
+    // The retry is due after the backoff: long enough that a slow store (Cosmos DB under load)
+    // cannot find it due again within the same drain.
+    const outbox = world.outbox({ sendTimeoutMs: 300, backoffMs: 1_000 });
     world.connector.failNext.push({ status: 0, hang: true, hangMs: 1_000 });
     await outbox.enqueue(world.network.id, 'job-timeout', [person], hello);
     const started = Date.now();
     assert.deepEqual(await outbox.drain(), { sent: 0, retried: 1, unreachable: 0 });
     assert.ok(Date.now() - started < 900, 'the drain did not wait for the hung request');
     assert.match((await only('job-timeout')).lastError ?? '', /no answer within 300 ms/);
-    await sleep(20);
+    await sleep(1_100);
     await outbox.drain();
     assert.equal((await only('job-timeout')).state, 'sent');
     assert.equal(world.connector.sent.length, 1);
