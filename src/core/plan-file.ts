@@ -1,5 +1,5 @@
 import chardet from 'chardet';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 
@@ -83,7 +83,10 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Reads the first worksheet that has anything on it. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is read, not at start: exceljs is large and most servers never read one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

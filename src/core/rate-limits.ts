@@ -56,7 +56,12 @@ export class RateLimiter {
     const bucket = this.buckets.get(id) ?? { tokens: limit.count, at, recent: new Map() };
     bucket.tokens = Math.min(limit.count, bucket.tokens + ((at - bucket.at) * limit.count) / limit.windowMs);
     bucket.at = at;
-    for (const [print, seen] of bucket.recent) if (at - seen.at > limit.windowMs) bucket.recent.delete(print);
+    // Fingerprints are kept in the order they came (a Map keeps insertion order), so the old
+    // ones are at the front: stop at the first still inside the window.
+    for (const [print, seen] of bucket.recent) {
+      if (at - seen.at <= limit.windowMs) break;
+      bucket.recent.delete(print);
+    }
     const print = sent === undefined ? undefined : createHmac('sha256', this.key).update(sent).digest('base64url').slice(0, 16);
     const seen = print === undefined ? undefined : bucket.recent.get(print);
     if (seen && seen.retries < RETRIES_ALLOWED) {

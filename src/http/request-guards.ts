@@ -1,4 +1,4 @@
-import type { Next, Request, RequestHandler, Response } from 'restify';
+import restify, { type Next, type Request, type RequestHandler, type Response } from 'restify';
 
 /**
  * What every request must pass before any route reads its body. Teams and Slack send plain,
@@ -35,54 +35,21 @@ export function refuseEncodedAndMultipart(req: Request, res: Response, next: Nex
 const isJsonContentType = (value: unknown): boolean => /^application\/json\s*(;|$)/i.test(String(value ?? '').trim());
 
 /**
- * Reads a JSON body of at most `maxBytes` into `req.body`: 415 for anything but
- * `application/json`, 413 when larger, 400 when it is not JSON. Replaces restify's
- * bodyParser, which also took form posts (a web page can send one without asking) and
- * wrote multipart uploads to the temp folder.
+ * A JSON body of at most `maxBytes` in `req.body`: 415 for anything but `application/json`,
+ * then restify's own body parser (413 when larger, also without a Content-Length; 400 when it
+ * is not JSON). Checking the type first means the parser never takes a form post (which a
+ * web page can send without asking) nor an upload (refused earlier still, and never written
+ * to disk).
  */
-export function jsonBody(maxBytes = MAX_JSON_BODY_BYTES): RequestHandler {
-  return (req: Request, res: Response, next: Next): void => {
+export function jsonBody(maxBytes = MAX_JSON_BODY_BYTES): RequestHandler[] {
+  const jsonOnly: RequestHandler = (req: Request, res: Response, next: Next): void => {
     if (!isJsonContentType(req.headers['content-type'])) {
       refuse(res, 415, 'The body must be JSON (Content-Type: application/json).');
       return next(false);
     }
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBytes) {
-      refuse(res, 413, `The body is larger than ${maxBytes} bytes.`);
-      return next(false);
-    }
-    const chunks: Buffer[] = [];
-    let received = 0;
-    let finished = false;
-    const finish = (status: number | null, error?: string): void => {
-      if (finished) return;
-      finished = true;
-      req.removeListener('data', onData);
-      if (status !== null) {
-        refuse(res, status, error ?? '');
-        return next(false);
-      }
-      const text = Buffer.concat(chunks, received).toString('utf8');
-      try {
-        req.body = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch {
-        refuse(res, 400, 'The body is not valid JSON.');
-        return next(false);
-      }
-      next();
-    };
-    const onData = (chunk: Buffer): void => {
-      received += chunk.length;
-      if (received > maxBytes) {
-        req.pause();
-        return finish(413, `The body is larger than ${maxBytes} bytes.`);
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => finish(null));
-    req.once('error', () => finish(400, 'The body could not be read.'));
+    next();
   };
+  return [jsonOnly, ...restify.plugins.bodyParser({ maxBodySize: maxBytes, mapParams: false })];
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

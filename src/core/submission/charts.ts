@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
+import type * as Echarts from 'echarts';
 import type { ThemePulse, ThemeRag } from './document-data';
 import { RAG_LEGEND } from './document-data';
 
@@ -23,7 +22,18 @@ const LINE_COLOURS = ['#1F4E79', '#E69F00', '#2E7D32', '#8E44AD'];
 /** The fonts the charts are drawn with; reading every system font costs memory and time on each render. */
 const CHART_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'].filter((file) => existsSync(file));
 
-function renderPng(option: echarts.EChartsOption): Buffer {
+/**
+ * echarts and resvg are loaded on the first chart, not at start: together they hold tens of
+ * megabytes that a server which never draws a chart should not carry.
+ */
+function chartLibraries(): { echarts: typeof Echarts; Resvg: typeof import('@resvg/resvg-js').Resvg } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return { echarts: require('echarts') as typeof Echarts, Resvg: (require('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+function renderPng(option: Echarts.EChartsOption): Buffer {
+  const { echarts, Resvg } = chartLibraries();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
