@@ -13,6 +13,8 @@ import { Scheduler } from './scheduler/scheduler';
 import { createTeamsEndpoint } from './teams/teams-endpoint';
 import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
 import { mountPlayground, playgroundServiceUrl } from './playground/playground';
+import { ChartLinks } from './core/charts/links';
+import { mountChartPictures } from './http/chart-route';
 import { prepareDemo } from './demo/start';
 import { Metrics } from './observability/metrics';
 import { loadServerKey } from './server-key';
@@ -53,7 +55,8 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
     },
   });
-  const core = new Techvoice({ store: theStore, secret, outbox }, config.admins, metrics, config.rateLimits);
+  const charts = chartLinks(config, secret);
+  const core = new Techvoice({ store: theStore, secret, outbox, charts }, config.admins, metrics, config.rateLimits);
   const scheduler = config.scheduler
     ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
     : null;
@@ -91,7 +94,8 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     log.info('Slack is off: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set');
   }
 
-  if (config.playground) mountPlayground(server, log);
+  if (charts) mountChartPictures(server, charts);
+  if (config.playground) mountPlayground(server, log, charts);
 
   if (!config.microsoftAppId) {
     log.warn('Local mode: MicrosoftAppId is not set, so /api/messages accepts unauthenticated requests. Set it in production.');
@@ -125,6 +129,15 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
       serverLock?.release();
     },
   };
+}
+
+/**
+ * Links to chart pictures at PUBLIC_URL, for clients that cannot draw a card's chart; in the
+ * playground without one, links within the server's own page. Otherwise none: text bars.
+ */
+function chartLinks(config: Config, secret: string): ChartLinks | undefined {
+  if (config.publicUrl) return new ChartLinks(secret, config.publicUrl.replace(/\/+$/, ''));
+  return config.playground ? new ChartLinks(secret, '') : undefined;
 }
 
 function listenProblem(error: NodeJS.ErrnoException, config: Config): Error {

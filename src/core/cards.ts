@@ -148,6 +148,18 @@ export interface ActionUpdateCard extends Notice {
   history: { line: string }[];
 }
 
+/** Where a client cannot draw a chart: its picture (a link, '' when there is none) or its text. */
+export interface ChartPicture {
+  image: string;
+  altText: string;
+  fallback: string;
+}
+
+export interface OverviewChart extends ChartPicture {
+  title: string;
+  series: { legend: string; color?: string; values: { x: string; y: number }[] }[];
+}
+
 export interface SummaryCard {
   title: string;
   period: string;
@@ -156,8 +168,12 @@ export interface SummaryCard {
   /** Per theme: its pulse rounds and response rate, then one fact per scale with average and trend. */
   themes: { heading: string; scales: { title: string; value: string }[] }[];
   noThemes: string;
-  /** Answer distributions (Adaptive `Chart.VerticalBar`, with text bars as the fallback). */
-  charts: { title: string; bars: { x: string; y: number }[]; fallback: string }[];
+  /** Answer distributions (Adaptive `Chart.VerticalBar`; where it cannot be drawn, its picture or text bars). */
+  charts: (ChartPicture & { title: string; bars: { x: string; y: number }[] })[];
+  /** The pulse score per quarter and theme (`Chart.Line`): none or one. */
+  trendChart: OverviewChart[];
+  /** The plan's RAG position by theme (stacked `Chart.VerticalBar.Grouped`): none or one. */
+  planChart: OverviewChart[];
   rounds: { line: string; detail: string }[];
   noRounds: string;
   feedback: { title: string; value: string }[];

@@ -1,4 +1,5 @@
 import type { Store } from '../store/store';
+import type { ChartLinks } from './charts/links';
 import type { Outbox } from './outbox';
 
 /** What core operations need from the outside world. */
@@ -7,4 +8,6 @@ export interface CoreDeps {
   /** Server key for keyed hashes (anonymous dedupe). */
   secret: string;
   outbox: Outbox;
+  /** Links to chart pictures, when the server's address is known; without them cards fall back to text bars. */
+  charts?: ChartLinks;
 }

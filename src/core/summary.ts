@@ -1,4 +1,9 @@
-import { card, type Card, type SummaryCard } from './cards';
+import { card, type Card, type ChartPicture, type OverviewChart, type SummaryCard } from './cards';
+import type { ChartLinks } from './charts/links';
+import { describeChart, type ChartSpec } from './charts/spec';
+import { chartPictures, overviewCharts } from './charts/summary-charts';
+import type { OutgoingMessage } from './messages';
+import type { Platform } from './model';
 import type { CoreDeps } from './deps';
 import { actionLabel, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS } from './format';
 import type { FeedbackStatus } from './model';
@@ -6,6 +11,7 @@ import { pulseReference } from './pulses';
 import { platformName } from './summary-anonymity';
 import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
 import { plain } from './markdown';
+import { RAG_LEGEND } from './submission/document-data';
 
 export type { SummaryFilters, SummaryRequest } from './summary-figures';
 
@@ -53,23 +59,54 @@ export function chartFallback(heading: string, bars: { x: string; y: number }[])
   return [`**${heading}**`, ...bars.map((b) => `${b.x.padStart(2)} ${bar(total ? b.y / total : 0)} ${b.y}`)].join('  \n');
 }
 
-function charts(figures: SummaryFigures): SummaryCard['charts'] {
+/** A chart's picture where a client cannot draw it: linked when the server's address is known. */
+function picture(spec: ChartSpec, links: ChartLinks | undefined, fallback: string): ChartPicture {
+  return { image: links?.link(spec) ?? '', altText: describeChart(spec).altText, fallback };
+}
+
+/** One scale's answers per point (`Chart.VerticalBar`). */
+export function distributionChart(theme: string, scale: Scale, bars: { x: string; y: number }[], links: ChartLinks | undefined): SummaryCard['charts'][number] {
+  const title = `${theme}: ${SCALE_NAMES[scale].toLowerCase()}, answers per point`;
+  return { title, bars, ...picture({ kind: 'bars', title, bars }, links, chartFallback(`${plain(theme)} (${SCALE_NAMES[scale].toLowerCase()})`, bars)) };
+}
+
+function charts(figures: SummaryFigures, links: ChartLinks | undefined): SummaryCard['charts'] {
   return figures.themes.flatMap((theme) =>
     theme.scales
       .filter((s) => s.mean !== null)
-      .map((s) => {
-        const bars = s.distribution.map((d) => ({ x: d.label, y: d.count }));
-        return {
-          title: `${theme.theme}: ${SCALE_NAMES[s.scale].toLowerCase()}, answers per point`,
-          bars,
-          fallback: chartFallback(`${plain(theme.theme)} (${SCALE_NAMES[s.scale].toLowerCase()})`, bars),
-        };
-      }),
+      .map((s) => distributionChart(theme.theme, s.scale, s.distribution.map((d) => ({ x: d.label, y: d.count })), links)),
   );
 }
 
+const RAG_CHART_COLOURS = { green: 'good', amber: 'warning', red: 'attention' } as const;
+
+export function planChart(spec: Extract<ChartSpec, { kind: 'rag' }>, links: ChartLinks | undefined): OverviewChart[] {
+  if (spec.rows.length === 0) return [];
+  const series = (['green', 'amber', 'red'] as const).map((status) => ({
+    legend: RAG_LEGEND[status],
+    color: RAG_CHART_COLOURS[status],
+    values: spec.rows.map((r) => ({ x: plain(r.theme), y: r[status] })),
+  }));
+  // Without a picture the RAG table beside it says the same in words.
+  return [{ title: `${describeChart(spec).title}, as at ${spec.asAt}`, series, ...picture(spec, links, '') }];
+}
+
+export function trendChart(spec: Extract<ChartSpec, { kind: 'trend' }>, links: ChartLinks | undefined): OverviewChart[] {
+  const pulses = spec.pulses.filter((p) => p.trend.length > 0);
+  if (pulses.length === 0) return [];
+  const series = pulses.map((p) => ({ legend: p.theme, values: p.trend.map((t) => ({ x: t.quarter, y: Number(t.average.toFixed(2)) })) }));
+  const text = [`**${describeChart(spec).title}** (average of 1–5 answers per quarter)`, ...pulses.map((p) => `${p.theme}: ${p.trend.map((t) => `${t.quarter} ${t.average.toFixed(1)}`).join(' · ')}`)].join('  \n');
+  return [{ title: `${describeChart(spec).title} (average of 1–5 answers per quarter)`, series, ...picture(spec, links, text) }];
+}
+
+/** The overview charts a card draws itself (Teams); Slack gets them as pictures after the card instead. */
+interface CardCharts {
+  overview: { rag: Extract<ChartSpec, { kind: 'rag' }>; trend: Extract<ChartSpec, { kind: 'trend' }> } | null;
+  links?: ChartLinks;
+}
+
 /** The summary card, from figures already computed (the scheduler may reuse them). */
-export function summaryCard(figures: SummaryFigures, request: SummaryRequest, forumName: string | null = null): Card {
+export function summaryCard(figures: SummaryFigures, request: SummaryRequest, forumName: string | null = null, drawn: CardCharts = { overview: null }): Card {
   const { network, days } = request;
   const zone = network.timeZone;
   const threshold = figures.threshold;
@@ -84,7 +121,9 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
       scales: t.scales.map((s) => ({ title: SCALE_NAMES[s.scale], value: describeScale(s, threshold) })),
     })),
     noThemes: figures.themes.length ? '' : 'No pulse questions in this period.',
-    charts: charts(figures),
+    charts: charts(figures, drawn.links),
+    trendChart: drawn.overview ? trendChart(drawn.overview.trend, drawn.links) : [],
+    planChart: drawn.overview ? planChart(drawn.overview.rag, drawn.links) : [],
     rounds: figures.rounds.map((r) => ({
       line: `**${pulseReference(r.question.number)}** ${plain(r.question.text)} (${plain(r.question.theme)})`,
       detail: describeRound(r),
@@ -126,7 +165,26 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
  */
 export async function buildSummary(deps: CoreDeps, request: SummaryRequest): Promise<Card> {
   const figures = await summaryFigures(deps, request);
+  return summaryCard(figures, request, await forumNameOf(deps, request, figures));
+}
+
+async function forumNameOf(deps: CoreDeps, request: SummaryRequest, figures: SummaryFigures): Promise<string | null> {
   const forumId = figures.filters.forumId;
-  const forumName = forumId ? ((await deps.store.getForum(request.network.id, forumId))?.name ?? null) : null;
-  return summaryCard(figures, request, forumName);
+  return forumId ? ((await deps.store.getForum(request.network.id, forumId))?.name ?? null) : null;
+}
+
+/**
+ * The summary as a message for one platform, with its RAG-by-theme and pulse-trend charts:
+ * Teams draws them in the card (their pictures where it cannot); Block Kit has no charts,
+ * so on Slack they follow the card as pictures.
+ */
+export async function summaryMessage(deps: CoreDeps, request: SummaryRequest, platform: Platform): Promise<OutgoingMessage> {
+  const figures = await summaryFigures(deps, request);
+  const forumName = await forumNameOf(deps, request, figures);
+  const overview = await overviewCharts(deps.store, request.network, figures);
+  if (platform === 'slack') {
+    const images = chartPictures([overview.rag, overview.trend], figures.until.slice(0, 10));
+    return { card: summaryCard(figures, request, forumName), ...(images.length ? { images } : {}) };
+  }
+  return { card: summaryCard(figures, request, forumName, { overview, links: deps.charts }) };
 }

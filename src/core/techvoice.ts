@@ -14,7 +14,7 @@ import { feedbackForm, submitFeedback } from './feedback';
 import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 import { actionUpdateForm, listActions, updateAction } from './actions';
-import { buildSummary } from './summary';
+import { summaryMessage } from './summary';
 import { parseSummaryArgs } from './summary-command';
 import { exportCommand } from './export';
 import { planCommand } from './plan-commands';
@@ -24,7 +24,6 @@ import { isAdmin, isChair, resolveSession, type Session } from './session';
 import { auditCard, forgetConfirm, forgetMe, myData, recordAudit } from './privacy';
 import { markActionDone, snoozeReminders } from './reminders';
 import type { CardActionObserver } from './observers';
-import { summaryImages } from './submission/summary-images';
 import { addConsultation, consultationForm, narrativeEdit, narrativeList, narrativeSave, quoteCommand, showProfile, submitProfile } from './submission/chat';
 import { NO_LIMITS, RateLimiter, waitFor, type LimitKind, type RateLimits } from './rate-limits';
 import { plain } from './markdown';
@@ -142,9 +141,7 @@ export class Techvoice {
       case 'summary': {
         const summary = await this.summary(session, args);
         await recordAudit(deps.store, session, 'summary', args.trim());
-        // Block Kit has no charts, so Slack gets them as pictures; Teams draws Chart.* elements itself.
-        if (session.inbound.requester.platform !== 'slack') return { card: summary };
-        return { card: summary, images: await summaryImages(deps.store, session.network, nowIso().slice(0, 10)) };
+        return summary;
       }
       case 'roles':
         requireAdmin(session);
@@ -199,11 +196,11 @@ export class Techvoice {
     }
   }
 
-  private async summary(session: Session, args: string): Promise<Card> {
+  private async summary(session: Session, args: string): Promise<OutgoingMessage> {
     requireChair(session);
     const forum = await forumOf(this.deps, session);
     const { days, filters } = parseSummaryArgs(args, forum);
-    return buildSummary(this.deps, { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters });
+    return summaryMessage(this.deps, { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters }, session.inbound.requester.platform);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { CardName } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
 import { renderBlockKit, type BlockKitCard } from '../cards/blockkit';
 import type { JsonObject } from '../cards/templates';
+import type { ChartLinks } from '../core/charts/links';
 import { SAMPLE_CARD_NAMES, sampleCard } from './sample-cards';
 
 export interface GalleryEntry {
@@ -12,13 +13,13 @@ export interface GalleryEntry {
   blockKitProblem: string;
 }
 
-export function galleryEntries(): GalleryEntry[] {
+export function galleryEntries(links?: ChartLinks): GalleryEntry[] {
   return SAMPLE_CARD_NAMES.map((name) => {
-    const card = sampleCard(name);
+    const card = sampleCard(name, links);
     let blockKit: BlockKitCard | null = null;
     let blockKitProblem = '';
     try {
-      blockKit = renderBlockKit(card);
+      blockKit = renderBlockKit(sampleCard(name, links, 'slack'));
     } catch (error) {
       blockKitProblem = (error as Error).message;
     }
@@ -49,8 +50,8 @@ function section(entry: GalleryEntry): string {
 }
 
 /** The /cards page: every card with sample data, as Teams and Slack show it. */
-export function galleryPage(): string {
-  const entries = galleryEntries();
+export function galleryPage(links?: ChartLinks): string {
+  const entries = galleryEntries(links);
   const data = Object.fromEntries(entries.map((e) => [e.name, { adaptive: e.adaptive, blocks: e.blockKit?.blocks ?? null }]));
   return `<!doctype html>
 <html lang="en-GB">

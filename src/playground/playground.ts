@@ -5,6 +5,7 @@ import { pageAsset, rendererAsset, type Asset } from './assets';
 import { galleryPage } from './gallery';
 import { contentTypeOf, FileDrop, MAX_FILE_BYTES } from './file-drop';
 import { isJsonObject } from '../cards/templates';
+import type { ChartLinks } from '../core/charts/links';
 import { jsonBody } from '../http/request-guards';
 import {
   DEMO_FORUM,
@@ -46,7 +47,7 @@ const connectorError = (res: Response, status: number, code: string, message: st
  * Framework connector, so the bot's replies and proactive messages land in the page.
  * Mounted only when the playground is on (local mode, or PLAYGROUND=on).
  */
-export function mountPlayground(server: Server, log: Logger): ConversationLog {
+export function mountPlayground(server: Server, log: Logger, charts?: ChartLinks): ConversationLog {
   const conversations = new ConversationLog();
   const files = new FileDrop();
   const port = (): number => (server.address() as { port: number }).port;
@@ -54,7 +55,7 @@ export function mountPlayground(server: Server, log: Logger): ConversationLog {
 
   server.get('/', async (_req: Request, res: Response) => send(res, pageAsset('playground.html') as Asset));
   server.get('/cards', async (_req: Request, res: Response) => {
-    res.sendRaw(200, galleryPage(), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.sendRaw(200, galleryPage(charts), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
   });
   server.get('/playground/assets/:file', async (req: Request, res: Response) => {
     const asset = pageAsset(String(req.params.file));

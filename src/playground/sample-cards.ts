@@ -1,9 +1,11 @@
 import { ROLE_CHANGES } from '../core/roles';
 import { card, CARD_VERSION, NO_PAGING, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
-import { FEEDBACK_THEMES, THEMES } from '../core/model';
+import { FEEDBACK_THEMES, THEMES, type Platform } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses';
 import { bar } from '../core/format';
-import { chartFallback } from '../core/summary';
+import { distributionChart, planChart, trendChart } from '../core/summary';
+import type { ChartLinks } from '../core/charts/links';
+import type { ChartSpec } from '../core/charts/spec';
 
 const choices = (values: readonly string[]): Choice[] => values.map((v) => ({ title: v, value: v }));
 
@@ -11,6 +13,35 @@ const choices = (values: readonly string[]): Choice[] => values.map((v) => ({ ti
  * Realistic data for every card, typed against the card models: a new card name does not
  * compile until it has a sample here. Used by the /cards gallery and by tests.
  */
+const SAMPLE_RAG: Extract<ChartSpec, { kind: 'rag' }> = {
+  kind: 'rag',
+  asAt: '25 Nov 2026',
+  rows: [
+    { theme: 'Visibility', red: 1, amber: 2, green: 3, total: 6 },
+    { theme: 'Recognition', red: 0, amber: 2, green: 1, total: 3 },
+    { theme: 'Career Development', red: 1, amber: 1, green: 2, total: 4 },
+    { theme: 'Sustainability', red: 1, amber: 3, green: 1, total: 5 },
+  ],
+};
+
+const SAMPLE_TREND: Extract<ChartSpec, { kind: 'trend' }> = {
+  kind: 'trend',
+  pulses: [
+    { theme: 'Career Development', trend: [{ quarter: '2026 Q2', average: 3.2 }, { quarter: '2026 Q3', average: 3.5 }, { quarter: '2026 Q4', average: 3.8 }] },
+    { theme: 'Recognition', trend: [{ quarter: '2026 Q2', average: 2.9 }, { quarter: '2026 Q3', average: 3.4 }, { quarter: '2026 Q4', average: 3.3 }] },
+  ],
+};
+
+/**
+ * The sample summary's charts, with their pictures when the server can link to them. Slack
+ * gets the two overview charts as pictures after the card, so its card has only the answers.
+ */
+function sampleSummaryCharts(links?: ChartLinks, platform: Platform = 'teams') {
+  const bars = ['1', '2', '3', '4', '5'].map((x, i) => ({ x, y: [0, 1, 2, 4, 2][i] }));
+  const overview = platform === 'slack' ? null : { trendChart: trendChart(SAMPLE_TREND, links), planChart: planChart(SAMPLE_RAG, links) };
+  return { charts: [distributionChart('Career Development', 'likert', bars, links)], trendChart: [], planChart: [], ...overview };
+}
+
 export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
   help: {
     intro: 'Hello! I help your technician network hear from everyone. Type one of these:',
@@ -159,25 +190,7 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
       },
     ],
     noThemes: '',
-    charts: [
-      {
-        title: 'P-2 I know how to apply for the Technicians’ Development Fund.',
-        bars: [
-          { x: '1', y: 0 },
-          { x: '2', y: 1 },
-          { x: '3', y: 2 },
-          { x: '4', y: 4 },
-          { x: '5', y: 2 },
-        ],
-        fallback: chartFallback('Career Development (agree scale (1–5))', [
-          { x: '1', y: 0 },
-          { x: '2', y: 1 },
-          { x: '3', y: 2 },
-          { x: '4', y: 4 },
-          { x: '5', y: 2 },
-        ]),
-      },
-    ],
+    ...sampleSummaryCharts(),
     rounds: [
       { line: '**P-2** I know how to apply for the Technicians’ Development Fund. (Career Development)', detail: '9 answers of 14 asked · average 3.8 of 5' },
       { line: '**P-4** Which would help most with succession planning in your team? (Sustainability)', detail: '3 answers of 14 asked · results withheld below 5 answers' },
@@ -366,6 +379,8 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
 
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as CardName[];
 
-export function sampleCard<N extends CardName>(name: N): Card {
+/** A card with sample data, as `platform` gets it; the summary's charts link to their pictures when `links` is given. */
+export function sampleCard<N extends CardName>(name: N, links?: ChartLinks, platform: Platform = 'teams'): Card {
+  if (name === 'summary') return card('summary', { ...SAMPLE_CARDS.summary, ...sampleSummaryCharts(links, platform) });
   return card(name, SAMPLE_CARDS[name]);
 }

@@ -3,8 +3,7 @@ import { buildDigest } from '../core/digest';
 import type { Network } from '../core/model';
 import { nextAllowedTime } from '../core/quiet-hours';
 import { occurrencesBetween, previousOccurrence, type Occurrence } from '../core/schedules';
-import { buildSummary } from '../core/summary';
-import { summaryImages } from '../core/submission/summary-images';
+import { summaryMessage } from '../core/summary';
 
 const DAY = 86_400_000;
 /** A report whose slot passed this long ago (quiet time, a restart) still goes out. */
@@ -30,10 +29,8 @@ export async function queueForumSummaries(deps: CoreDeps, network: Network, sche
       if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
       const previous = previousOccurrence(schedule, network.timeZone, slot.at);
       const days = previous ? Math.min(365, Math.max(1, Math.round((slot.at.getTime() - previous.at.getTime()) / DAY))) : 30;
-      const summary = await buildSummary(deps, { network, audienceName: forum.name, days });
-      // Block Kit has no charts, so a Slack forum gets them as pictures after the summary.
-      const images = forum.platform === 'slack' ? await summaryImages(deps.store, network, at.toISOString().slice(0, 10)) : [];
-      queued += await deps.outbox.enqueue(network.id, jobKey, [{ key: forum.id, platform: forum.platform, address: forum.address }], images.length ? { card: summary, images } : { card: summary }, sendAt);
+      const summary = await summaryMessage(deps, { network, audienceName: forum.name, days }, forum.platform);
+      queued += await deps.outbox.enqueue(network.id, jobKey, [{ key: forum.id, platform: forum.platform, address: forum.address }], summary, sendAt);
     }
   }
   return queued;

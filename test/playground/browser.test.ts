@@ -93,6 +93,33 @@ describe('Playground in a browser (headless Chromium)', function () {
     assert.deepEqual(pageErrors, []);
   });
 
+  /** Every chart picture in `scope`: visible, loaded, and as wide as a chart, with what it shows in words. */
+  async function visibleCharts(scope: Locator): Promise<string[]> {
+    const pictures = scope.getByRole('img', { name: /chart/i });
+    await pictures.first().waitFor();
+    await page.waitForFunction((images) => images.every((img) => (img as HTMLImageElement).complete), await pictures.elementHandles());
+    const alts: string[] = [];
+    for (const picture of await pictures.all()) {
+      assert.equal(await picture.isVisible(), true);
+      const { natural, shown } = await picture.evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width }));
+      assert.ok(natural >= 960, `the picture loaded (${natural} px)`);
+      assert.ok(shown >= 250, `drawn at a readable size, not squeezed (${shown} px)`);
+      alts.push((await picture.getAttribute('alt')) ?? '');
+    }
+    return alts;
+  }
+
+  it('the chair’s summary shows its charts as pictures: RAG by theme, the pulse trend and the answers', async () => {
+    await page.goto(`${server.url}/?persona=chair`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await send('summary');
+    const alts = await visibleCharts(lastCard());
+    assert.ok(alts.some((a) => /RAG status by theme.*\d+ green, \d+ amber, \d+ red/.test(a)), `RAG by theme: ${alts.join(' | ')}`);
+    assert.ok(alts.some((a) => /average pulse score out of 5 per quarter/.test(a)), 'the pulse trend');
+    await lastCard().screenshot({ path: join(OUTPUT, 'playground-summary-charts.png') });
+    assert.deepEqual(pageErrors, []);
+  });
+
   it('an action owner updates their action from the card, in place', async () => {
     await page.goto(`${server.url}/?persona=owner`);
     await page.locator('body[data-ready="true"]').waitFor();
@@ -227,8 +254,8 @@ describe('Playground in a browser (headless Chromium)', function () {
     const slackTexts = await page.locator('.slack-preview').allInnerTexts();
     assert.ok(slackTexts.some((t) => t.includes('⚠️')), 'Slack’s :warning: is drawn as the emoji');
     assert.equal(slackTexts.filter((t) => /:[a-z_]+:/.test(t)).length, 0, 'no raw emoji codes');
-    const lines = (await page.locator('#card-summary .teams-card .ac-textBlock', { hasText: '░' }).first().innerText()).split('\n');
-    assert.ok(lines.length >= 6, `the chart's fallback is a heading and one line per bar, not one squeezed line: ${JSON.stringify(lines)}`);
+    const alts = await visibleCharts(page.locator('#card-summary .teams-card'));
+    assert.equal(alts.length, 3, 'the answers, the pulse trend and RAG by theme, each a picture');
     await page.locator('#card-summary').screenshot({ path: join(OUTPUT, 'cards-summary.png') });
     await page.screenshot({ path: join(OUTPUT, 'cards.png'), fullPage: true });
     assert.deepEqual(pageErrors, []);

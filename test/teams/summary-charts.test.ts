@@ -7,6 +7,8 @@ import { actionFor, cardText, type CardJson } from '../support/cards';
 import { channel } from '../support/teams-activities';
 import { importActionPlan } from '../../src/core/action-plan-csv';
 import { seedRound } from '../core/summary-support';
+import { PNG } from 'pngjs';
+import { ChartLinks } from '../../src/core/charts/links';
 
 const FORUM = channel();
 
@@ -66,14 +68,59 @@ describe('Teams: summary with trends and charts', () => {
       { x: '4', y: 3 },
       { x: '5', y: 2 },
     ]);
-    const fallback = charts[0].fallback as { type: string; text: string };
-    assert.equal(fallback.type, 'TextBlock');
-    assert.match(fallback.text, / 4 ▓{5}░{5} 3/);
+    // Where a client cannot draw the chart: its picture (in local mode, a link within the server's own page).
+    const fallback = charts[0].fallback as { type: string; items: { type: string; url: string }[] };
+    assert.deepEqual(fallback.items.map((i) => i.type), ['Image']);
+    assert.match(fallback.items[0].url, /^\/charts\/[\w-]{22}\.png\?d=/);
 
     assert.match(text, /Visibility\n🔴 0 red · 🟠 3 amber · 🟢 3 green · 6 actions/);
     assert.match(text, /\*\*1\.6\*\* Raise the visibility of technical careers across the city region: 🔴 Red → 🟠 Amber \(Olu Owner, /);
     assert.match(text, /\*\*3\.4\*\* Add technical leadership.*🔴 red.*academy\.lead@example\.ac\.uk/);
     assert.match(text, /Anonymity: results appear once a pulse has closed, and only with 6 answers or more \(the threshold of 5 besides any reader’s own\)/);
+  });
+
+  it('draws the RAG position and the pulse trend, and links every chart to its picture at PUBLIC_URL', async () => {
+    await bot.close();
+    bot = await startWorld({ PUBLIC_URL: 'https://techvoice.example.ac.uk/' });
+    const id = await networkId(bot);
+    await importActionPlan(bot.store, id, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), '2025-01-06T09:00:00.000Z');
+    await bot.say(people.admin, 'forum', FORUM);
+    const network = (await bot.store.getNetwork(id))!;
+    await seedRound(bot.app.core.deps, network, { id: 'r-now', theme: 'Recognition', kind: 'likert', forumId: null, openedDaysAgo: 5, asked: 10, answers: { teams: ['4', '4', '4', '5', '5', '2'] } });
+    const card = await summary();
+
+    const [plan] = elementsOfType(card, 'Chart.VerticalBar.Grouped');
+    assert.equal(plan.stacked, true);
+    const series = plan.data as { legend: string; color: string; values: { x: string; y: number }[] }[];
+    assert.deepEqual(series.map((s) => `${s.legend} (${s.color})`), ['Green – completed (good)', 'Amber – in progress (warning)', 'Red – not yet done (attention)']);
+    assert.deepEqual(series[1].values.find((v) => v.x === 'Visibility'), { x: 'Visibility', y: 2 });
+    const [trend] = elementsOfType(card, 'Chart.Line');
+    assert.match(String(trend.title), /Pulse score by theme/);
+    assert.deepEqual((trend.data as { legend: string; values: { y: number }[] }[]).map((s) => [s.legend, s.values.at(-1)?.y]), [['Recognition', 4]]);
+
+    const pictures = [plan, trend, ...elementsOfType(card, 'Chart.VerticalBar')].map((chart) => elementsOfType(chart.fallback, 'Image')[0]);
+    assert.equal(pictures.length, 3);
+    for (const image of pictures) {
+      const url = new URL(String(image.url));
+      assert.equal(url.origin, 'https://techvoice.example.ac.uk', 'linked at the public address');
+      assert.ok(String(image.altText).length > 40, 'every picture says what it shows');
+      // Teams fetches the picture from the public address; here the same path on the test server.
+      const response = await fetch(`${bot.url}${url.pathname}${url.search}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'image/png');
+      const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
+      assert.ok(png.width >= 960 && png.height >= 480, `a chart-sized picture, not ${png.width}×${png.height}`);
+    }
+    assert.match(String(pictures[0].altText), /Visibility: 3 green, 2 amber, 1 red of 6/);
+
+    // Only links the server made are drawn: an edited payload, or one signed with another key, is not.
+    const { pathname, search } = new URL(String(pictures[0].url));
+    const edited = search.replace(/d=(.)/, (_m, c: string) => `d=${c === 'A' ? 'B' : 'A'}`);
+    assert.equal((await fetch(`${bot.url}${pathname}${edited}`)).status, 404);
+    const forged = new URL(new ChartLinks('another-key', '').link({ kind: 'bars', title: 'Forged', bars: [{ x: '1', y: 1 }] }), 'http://x');
+    const refused = await fetch(`${bot.url}${forged.pathname}${forged.search}`);
+    assert.equal(refused.status, 404);
+    assert.match(((await refused.json()) as { error: string }).error, /No such chart/);
   });
 
   it('narrows to a theme and a platform, and explains a filter it cannot use', async () => {

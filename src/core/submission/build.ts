@@ -1,6 +1,6 @@
 import type { Store } from '../../store/store';
 import type { Network } from '../model';
-import { pulseTrendChart, ragByThemeChart } from './charts';
+import { drawChart } from '../charts/draw';
 import { submissionData, type SubmissionData } from './document-data';
 import { submissionDocx, type SubmissionCharts } from './docx';
 import { formatDate } from '../format';
@@ -11,8 +11,8 @@ import { storedPlans, type PlanSource } from './plans';
 export function submissionCharts(data: SubmissionData): SubmissionCharts {
   const asAt = data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today;
   return {
-    ragByTheme: data.rag.length ? ragByThemeChart(data.rag, formatDate(asAt)) : null,
-    pulseTrend: pulseTrendChart(data.pulses),
+    ragByTheme: drawChart({ kind: 'rag', rows: data.rag, asAt: formatDate(asAt) }),
+    pulseTrend: drawChart({ kind: 'trend', pulses: data.pulses }),
   };
 }
 

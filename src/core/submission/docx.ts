@@ -21,7 +21,7 @@ import {
 import { formatDate } from '../format';
 import type { RagStatus } from '../model';
 import { THEMES } from '../model';
-import type { ChartImage } from './charts';
+import type { ChartImage } from '../charts/draw';
 import { fitColumnWidths, type ColumnSpec } from './column-widths';
 import type { SubmissionData } from './document-data';
 import { outcomesByAction, RAG_LEGEND, RAG_NAMES, themeProgress } from './document-data';

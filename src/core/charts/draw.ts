@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type * as Echarts from 'echarts';
-import type { ThemePulse, ThemeRag } from './document-data';
-import { RAG_LEGEND } from './document-data';
+import { RAG_LEGEND } from '../submission/document-data';
+import { describeChart, type ChartSpec } from './spec';
 
 /** A chart as a picture, with the words a screen reader says instead. */
 export interface ChartImage {
@@ -45,8 +45,10 @@ function renderPng(option: Echarts.EChartsOption): Buffer {
   }
 }
 
+type Spec<K extends ChartSpec['kind']> = Extract<ChartSpec, { kind: K }>;
+
 /** Stacked bars of green, amber and red actions per theme, each segment labelled with its count. */
-export function ragByThemeChart(rows: readonly ThemeRag[], asAt: string): ChartImage {
+function ragByTheme({ rows, asAt }: Spec<'rag'>): Echarts.EChartsOption {
   const series = (['green', 'amber', 'red'] as const).map((status) => ({
     name: RAG_LEGEND[status],
     type: 'bar' as const,
@@ -55,24 +57,21 @@ export function ragByThemeChart(rows: readonly ThemeRag[], asAt: string): ChartI
     label: { show: true, color: '#ffffff', fontSize: 16, formatter: (p: { value: unknown }) => (Number(p.value) ? String(p.value) : '') },
     data: rows.map((r) => r[status]),
   }));
-  const png = renderPng({
+  return {
     title: { text: `RAG status by theme, as at ${asAt}`, left: 'center', textStyle: { fontSize: 20 } },
     legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
     grid: { left: 200, right: 40, top: 60, bottom: 60 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
     yAxis: { type: 'category', data: rows.map((r) => r.theme), inverse: true, axisLabel: { fontSize: 15 } },
     series,
-  });
-  const words = rows.map((r) => `${r.theme}: ${r.green} green, ${r.amber} amber, ${r.red} red of ${r.total}`).join('; ');
-  return { png, width: WIDTH, height: HEIGHT, title: 'RAG status by theme', altText: `Bar chart of the action plan's RAG status by theme, as at ${asAt}. ${words}.` };
+  };
 }
 
 /** Average pulse score (1–5) per quarter, one line per theme. */
-export function pulseTrendChart(pulses: readonly ThemePulse[]): ChartImage | null {
+function pulseTrend({ pulses }: Spec<'trend'>): Echarts.EChartsOption {
   const withTrend = pulses.filter((p) => p.trend.length > 0);
-  if (withTrend.length === 0) return null;
   const quarters = [...new Set(withTrend.flatMap((p) => p.trend.map((t) => t.quarter)))].sort();
-  const png = renderPng({
+  return {
     title: { text: 'Pulse score by theme (average of 1–5 answers per quarter)', left: 'center', textStyle: { fontSize: 18 } },
     legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
     grid: { left: 60, right: 40, top: 60, bottom: 70 },
@@ -91,9 +90,45 @@ export function pulseTrendChart(pulses: readonly ThemePulse[]): ChartImage | nul
         return point ? Number(point.average.toFixed(2)) : null;
       }),
     })),
-  });
-  const words = withTrend
-    .map((p) => `${p.theme}: ${p.trend.map((t) => `${t.quarter} ${t.average.toFixed(1)}`).join(', ')}`)
-    .join('; ');
-  return { png, width: WIDTH, height: HEIGHT, title: 'Pulse score by theme', altText: `Line chart of the average pulse score out of 5 per quarter and theme, from rounds with enough answers to show. ${words}.` };
+  };
+}
+
+/** Answers per point of one scale (how many chose 1, 2, … 5), as bars labelled with their counts. */
+function distribution({ title, bars }: Spec<'bars'>): Echarts.EChartsOption {
+  return {
+    title: { text: title, left: 'center', textStyle: { fontSize: 18 } },
+    grid: { left: 60, right: 40, top: 60, bottom: 50 },
+    xAxis: { type: 'category', data: bars.map((b) => b.x), axisLabel: { fontSize: 15 } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
+    series: [{ type: 'bar', itemStyle: { color: LINE_COLOURS[0] }, label: { show: true, position: 'top', fontSize: 15 }, data: bars.map((b) => b.y) }],
+  };
+}
+
+/** Whether a chart has anything to draw. */
+export function hasData(spec: ChartSpec): boolean {
+  switch (spec.kind) {
+    case 'rag':
+      return spec.rows.length > 0;
+    case 'trend':
+      return spec.pulses.some((p) => p.trend.length > 0);
+    case 'bars':
+      return spec.bars.length > 0;
+  }
+}
+
+function option(spec: ChartSpec): Echarts.EChartsOption {
+  switch (spec.kind) {
+    case 'rag':
+      return ragByTheme(spec);
+    case 'trend':
+      return pulseTrend(spec);
+    case 'bars':
+      return distribution(spec);
+  }
+}
+
+/** The picture of a chart, with its title and alt text, or null when it has nothing to draw. */
+export function drawChart(spec: ChartSpec): ChartImage | null {
+  if (!hasData(spec)) return null;
+  return { png: renderPng(option(spec)), width: WIDTH, height: HEIGHT, ...describeChart(spec) };
 }
