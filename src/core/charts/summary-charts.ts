@@ -7,10 +7,19 @@ import type { SummaryFigures } from '../summary-figures';
 import { drawChart } from './draw';
 import type { ChartSpec } from './spec';
 
+/** A summary's pulse trend covers this quarter and the three before it; the submission has the whole history. */
+const TREND_QUARTERS = 4;
+
+/** The first day of the quarter `TREND_QUARTERS - 1` quarters before the one `iso` falls in. */
+function trendStart(iso: string): string {
+  const quarter = Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3) - (TREND_QUARTERS - 1);
+  return `${Math.floor(quarter / 4)}-${String((quarter % 4) * 3 + 1).padStart(2, '0')}-01T00:00:00.000Z`;
+}
+
 /** The summary's two overview charts: the plan's RAG position by theme, and the pulse score per quarter and theme. */
 export async function overviewCharts(store: Store, network: Network, figures: SummaryFigures): Promise<{ rag: Extract<ChartSpec, { kind: 'rag' }>; trend: Extract<ChartSpec, { kind: 'trend' }> }> {
   const theme = figures.filters.theme;
-  const pulses = (await pulseFigures(store, network)).filter((p) => !theme || p.theme === theme);
+  const pulses = (await pulseFigures(store, network, trendStart(figures.until))).filter((p) => !theme || p.theme === theme);
   return {
     rag: { kind: 'rag', asAt: formatDate(figures.until.slice(0, 10)), rows: figures.rag },
     trend: { kind: 'trend', pulses: pulses.map((p) => ({ theme: p.theme, trend: p.trend })) },

@@ -110,9 +110,9 @@ export function ragByTheme(actions: readonly PlanAction[]): ThemeRag[] {
 
 const quarterOf = (iso: string): string => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 
-/** Pulse rounds, answers and the average score per theme over all history, as the submission shows them. */
-export async function pulseFigures(store: Store, network: Network): Promise<ThemePulse[]> {
-  const [questions, rounds] = await Promise.all([store.listPulseQuestions(network.id), store.listRounds(network.id, EPOCH, FAR_FUTURE)]);
+/** Pulse rounds, answers and the average score per theme since `since` (all history unless given), as the submission shows them. */
+export async function pulseFigures(store: Store, network: Network, since: string = EPOCH): Promise<ThemePulse[]> {
+  const [questions, rounds] = await Promise.all([store.listPulseQuestions(network.id), store.listRounds(network.id, since, FAR_FUTURE)]);
   const questionByNumber = new Map(questions.map((q) => [q.number, q]));
   const tallies = tallyRounds(
     rounds.map((r) => r.id),
