@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store';
-import { Outbox } from '../src/core/outbox';
-import { buildSummary, summaryMessage } from '../src/core/summary';
+import { Outbox } from '../src/core/outbox/outbox';
+import { buildSummary, summaryMessage } from '../src/core/summary/summary';
 import { newNetwork } from '../src/core/session';
 import { THEMES, FEEDBACK_THEMES, FEEDBACK_STATUSES } from '../src/core/model';
-import { importActionPlan } from '../src/core/action-plan-csv';
+import { importActionPlan } from '../src/core/actions/action-plan-csv';
 import { readFileSync } from 'node:fs';
 
 const ANSWERS_PER_ROUND = 50;

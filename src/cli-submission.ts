@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { CliIo } from './cli';
-import type { Store } from './store/store';
+import type { CliIo } from './cli-io';
+import type { Store } from './core/store';
 import type { Network } from './core/model';
 import { consultationSchema, currentProfile, firstProblem, narrativeSchema, profileSchema, recordConsultation, saveNarrative, saveProfile, SUBMISSION_LIMITS, type ProfileInput } from './core/submission/editing';
 import { narrativePlanId } from './core/submission/chat';

@@ -1,21 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeAuditDetail, recordOperatorAudit } from './core/audit';
+import { describeAuditDetail, recordOperatorAudit } from './core/network/audit';
 import { loadConfig, ConfigError, type Config } from './config';
 import { BackupError, backupDatabase, restoreDatabase } from './store/sqlite/backup';
 import { loadEnvFile } from './load-env-file';
 import { openStore } from './store/open-store';
-import { describeImport, importActionPlan } from './core/plan-import';
-import { planCommand } from './core/plan-commands';
+import { describeImport, importActionPlan } from './core/actions/plan-import';
+import { planCommand } from './core/actions/plan-commands';
 import { UserError } from './core/errors';
-import type { Store } from './store/store';
+import type { Store } from './core/store';
 import type { Network } from './core/model';
-import { sweepExpired } from './core/privacy';
-import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export';
+import { sweepExpired } from './core/privacy/privacy';
+import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export/export';
+import type { CliIo } from './cli-io';
 import { consultationCommand, narrativeCommand, profileCommand, quoteCli, SUBMISSION_USAGE } from './cli-submission';
-import { Outbox } from './core/outbox';
-import { askForRedExplanations } from './core/reminders';
+import { Outbox } from './core/outbox/outbox';
+import { askForRedExplanations } from './core/actions/reminders';
 import { loadServerKey } from './server-key';
 
 const USAGE = `Usage: techvoice <command> [options]
@@ -49,10 +50,6 @@ function operatorName(): string {
 
 const audit = (store: Store, networkId: string, act: string, detail: string) => recordOperatorAudit(store, networkId, operatorName(), act, detail);
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 function option(args: string[], name: string): string | null {
   const i = args.indexOf(name);

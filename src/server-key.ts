@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
-import type { Store } from './store/store';
+import type { Store } from './core/store';
 
 /** Where earlier versions kept a generated key: inside the database, beside what it protects. */
 const KEY_STORED_IN_DATABASE = 'secret';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store';
-import { importActionPlan } from '../src/core/action-plan-csv';
+import { importActionPlan } from '../src/core/actions/action-plan-csv';
 import { newNetwork } from '../src/core/session';
 
 describe('CLI: the self-assessment submission', () => {

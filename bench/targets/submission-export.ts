@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { newNetwork } from '../../src/core/session';
-import { exportBytes } from '../../src/core/export';
+import { exportBytes } from '../../src/core/export/export';
 import { seedSubmission } from '../../test/core/submission/seed';
 
 export const EXPORT_KINDS = ['docx', 'md', 'csv', 'bare-docx'] as const;

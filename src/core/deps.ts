@@ -1,6 +1,6 @@
-import type { Store } from '../store/store';
+import type { Store } from './store';
 import type { ChartLinks } from './charts/links';
-import type { Outbox } from './outbox';
+import type { Outbox } from './outbox/outbox';
 
 /** What core operations need from the outside world. */
 export interface CoreDeps {

@@ -21,6 +21,14 @@ export function formatDate(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLL yyyy');
 }
 
+/** The RAG legend, in words: colour is never the only carrier of meaning. */
+export const RAG_LEGEND: Record<RagStatus, string> = {
+  green: 'Green – completed',
+  amber: 'Amber – in progress',
+  red: 'Red – not yet done',
+};
+export const RAG_NAMES: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
 export const RAG_LABELS: Record<RagStatus, string> = {
   red: '🔴 Red',
   amber: '🟠 Amber',

@@ -262,3 +262,10 @@ export interface ActionUpdate {
   note: string;
   evidence: string;
 }
+
+/** Anonymous means anonymous: no store keeps an author with anonymous feedback. */
+export function assertAnonymousFeedbackHasNoAuthor(feedback: Pick<Feedback, 'anonymous' | 'authorMemberId'>): void {
+  if (feedback.anonymous && feedback.authorMemberId !== null) {
+    throw new Error('Anonymous feedback must not carry an author');
+  }
+}

@@ -1,6 +1,6 @@
 import type { Inbound } from './context';
 import type { Member, Network, Role } from './model';
-import type { Store } from '../store/store';
+import type { Store } from './store';
 import { deriveId } from './identity';
 import { nowIso } from './clock';
 

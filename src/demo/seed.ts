@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Store } from '../store/store';
+import type { Store } from '../core/store';
 import type { Action, Feedback, FeedbackTheme, Member, PulseQuestion, Theme } from '../core/model';
-import { importActionPlan } from '../core/action-plan-csv';
+import { importActionPlan } from '../core/actions/action-plan-csv';
 import { addDays, now } from '../core/clock';
 import { deriveId, respondentKey } from '../core/identity';
-import { roundIdFor } from '../core/pulses';
+import { roundIdFor } from '../core/pulses/questions';
 import { newNetwork } from '../core/session';
 import { conversationAddress, encodeAddress } from '../teams/teams-address';
 import {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Store } from '../store/store';
+import type { Store } from '../core/store';
 import { pointDemoAddressesAt, seedDemoData } from './seed';
 
 export interface DemoStartOptions {

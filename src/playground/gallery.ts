@@ -1,6 +1,6 @@
 import type { CardName } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
-import { renderBlockKit, type BlockKitCard } from '../cards/blockkit';
+import { renderBlockKit, type BlockKitCard } from '../slack/blockkit';
 import type { JsonObject } from '../cards/templates';
 import type { ChartLinks } from '../core/charts/links';
 import { SAMPLE_CARD_NAMES, sampleCard } from './sample-cards';

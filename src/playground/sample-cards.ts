@@ -1,9 +1,9 @@
-import { ROLE_CHANGES } from '../core/roles';
+import { ROLE_CHANGES } from '../core/network/roles';
 import { card, CARD_VERSION, NO_PAGING, type Card, type CardDataByName, type CardName, type Choice } from '../core/cards';
 import { FEEDBACK_THEMES, THEMES, type Platform } from '../core/model';
-import { answerChoices, KIND_LABELS } from '../core/pulses';
+import { answerChoices, KIND_LABELS } from '../core/pulses/pulses';
 import { bar } from '../core/format';
-import { distributionChart, planChart, trendChart } from '../core/summary';
+import { distributionChart, planChart, trendChart } from '../core/summary/summary';
 import type { ChartLinks } from '../core/charts/links';
 import type { ChartSpec } from '../core/charts/spec';
 

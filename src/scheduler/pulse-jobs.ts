@@ -2,8 +2,9 @@ import type { CoreDeps } from '../core/deps';
 import { addDays } from '../core/clock';
 import { formatDateTime } from '../core/format';
 import type { Network, PulseRound } from '../core/model';
-import { audienceRecipients, openRound, questionCard, roundIdFor } from '../core/pulses';
-import { nextAllowedTime } from '../core/quiet-hours';
+import { audienceRecipients, openRound, questionCard } from '../core/pulses/pulses';
+import { roundIdFor } from '../core/pulses/questions';
+import { nextAllowedTime } from '../core/outbox/quiet-hours';
 import { occurrencesBetween } from '../core/schedules';
 
 const HOUR = 3_600_000;

@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../core/deps';
-import { buildDigest } from '../core/digest';
+import { buildDigest } from '../core/summary/digest';
 import type { Network } from '../core/model';
-import { nextAllowedTime } from '../core/quiet-hours';
+import { nextAllowedTime } from '../core/outbox/quiet-hours';
 import { occurrencesBetween, previousOccurrence, type Occurrence } from '../core/schedules';
-import { summaryMessage } from '../core/summary';
+import { summaryMessage } from '../core/summary/summary';
 
 const DAY = 86_400_000;
 /** A report whose slot passed this long ago (quiet time, a restart) still goes out. */

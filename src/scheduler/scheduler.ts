@@ -3,10 +3,10 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { CoreDeps } from '../core/deps';
 import { now } from '../core/clock';
-import { queueDueReminders } from '../core/reminders';
+import { queueDueReminders } from '../core/actions/reminders';
 import { openDueRounds, queueNudges } from './pulse-jobs';
 import { queueChairDigest, queueForumSummaries } from './report-jobs';
-import { pruneDeliveryMarks, sealClosedRounds, sweepExpired } from '../core/privacy';
+import { pruneDeliveryMarks, sealClosedRounds, sweepExpired } from '../core/privacy/privacy';
 
 export interface SchedulerOptions {
   /** Identifies this instance in the scheduler lease. */

@@ -6,9 +6,9 @@ import type { Inbound } from '../core/context';
 import type { Card } from '../core/cards';
 import { messageCard } from '../core/cards';
 import type { OutgoingMessage } from '../core/messages';
-import { homeCards } from '../core/home';
-import { readInputValues, type SlackStateValues } from '../cards/blockkit-inputs';
-import { unescapeSlackText } from '../cards/blockkit-text';
+import { homeCards } from '../core/chat/home';
+import { readInputValues, type SlackStateValues } from './blockkit-inputs';
+import { unescapeSlackText } from './blockkit-text';
 import { toInbound, conversationKind, type SlackOrigin } from './slack-inbound';
 import { SlackPeople } from './slack-people';
 import {

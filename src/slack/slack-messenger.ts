@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
-import type { Messenger, SendResult } from '../core/outbox';
+import type { Messenger, SendResult } from '../core/outbox/outbox';
 import type { OutgoingMessage } from '../core/messages';
 import { cardMessage, textMessage } from './slack-views';
-import { toMrkdwn } from '../cards/blockkit-text';
+import { toMrkdwn } from './blockkit-text';
 
 type WebClient = webApi.WebClient;
 

@@ -1,7 +1,7 @@
 import type { Card, CardName } from '../core/cards';
 import type { JsonObject } from '../cards/templates';
-import { renderBlockKit, SLACK_LIMITS, type Block } from '../cards/blockkit';
-import { clip, toMrkdwn } from '../cards/blockkit-text';
+import { renderBlockKit, SLACK_LIMITS, type Block } from './blockkit';
+import { clip, toMrkdwn } from './blockkit-text';
 import { plain } from '../core/markdown';
 import { cardKey } from '../cards/adaptive';
 import { Lru } from '../core/memo';

@@ -1,5 +1,5 @@
 import type { Network, Platform, PulseQuestion, PulseRound, WorkspaceLink } from '../core/model';
-import type { Store } from './store';
+import type { Store } from '../core/store';
 
 export interface CacheOptions {
   /** How long a network's settings and a workspace's link are reused before reading again. */

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Store } from './store';
+import type { Store } from '../core/store';
 import { SqliteStore } from './sqlite/sqlite-store';
 
 /** The configured store. Kept apart from the server so the CLI opens it without loading restify. */

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
-import type { Messenger, SendResult } from '../core/outbox';
+import type { Messenger, SendResult } from '../core/outbox/outbox';
 import type { OutgoingMessage } from '../core/messages';
 import { toActivity } from './teams-bot';
 import { decodeAddress } from './teams-address';

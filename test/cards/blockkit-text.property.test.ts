@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { plain, unescapeMarkdown } from '../../src/core/markdown';
-import { toMrkdwn } from '../../src/cards/blockkit-text';
-import { blockKitFromAdaptive } from '../../src/cards/blockkit';
+import { toMrkdwn } from '../../src/slack/blockkit-text';
+import { blockKitFromAdaptive } from '../../src/slack/blockkit';
 
 /** Text a person could type, heavy in what Markdown and mrkdwn treat as syntax. */
 const SYNTAX = ['[', ']', '(', ')', '*', '**', '_', '~', '`', '<', '>', '&', '\\', '#', '-', '+', '.', '1.', '|', '!', '@', '<!channel>', '<@U1>', 'https://evil.example/', ' ', '  \n', '\n', 'a', 'é', '😀'];

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { runCli } from '../../src/cli';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { newNetwork } from '../../src/core/session';
 import type { Network } from '../../src/core/model';
-import { Outbox } from '../../src/core/outbox';
+import { Outbox } from '../../src/core/outbox/outbox';
 import { seedRound } from './summary-support';
 
 const PLAN = readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { OutboxWorld, teamsAddress } from '../scheduler/support/outbox-world';
-import type { Delivery } from '../../src/store/store';
+import type { Delivery } from '../../src/core/store';
 
 const hello = { text: 'Hello from the outbox' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

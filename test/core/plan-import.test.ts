@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import iconv from 'iconv-lite';
-import { importActionPlan, describeImport } from '../../src/core/plan-import';
-import { toCsv } from '../../src/core/export-formats';
-import { createPlan } from '../../src/core/plans';
-import type { Store } from '../../src/store/store';
+import { importActionPlan, describeImport } from '../../src/core/actions/plan-import';
+import { toCsv } from '../../src/core/export/export-formats';
+import { createPlan } from '../../src/core/actions/plans';
+import type { Store } from '../../src/core/store';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { aNetwork } from '../store/contract';
 import { encodeCsv, liverpoolCsv, liverpoolXlsx, LIVERPOOL_ROWS, TEXTS, type CsvEncoding } from '../fixtures/liverpool-plan';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Network, Platform, Theme } from '../../src/core/model';
 import { THEMES } from '../../src/core/model';
-import { summaryFigures, type SummaryFigures, type SummaryFilters } from '../../src/core/summary-figures';
+import { summaryFigures, type SummaryFigures, type SummaryFilters } from '../../src/core/summary/summary-figures';
 import { aNetwork, openDeps, seedRound, type TestDeps } from './summary-support';
 
 const THRESHOLD = 5;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { Outbox } from '../../src/core/outbox';
+import { Outbox } from '../../src/core/outbox/outbox';
 import type { CoreDeps } from '../../src/core/deps';
 import type { Network, Platform, PulseKind, PulseQuestion, Theme } from '../../src/core/model';
 import { newNetwork } from '../../src/core/session';

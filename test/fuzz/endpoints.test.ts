@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { submissionSchemas } from '../../src/core/submissions';
-import type { Store } from '../../src/store/store';
+import { CARD_ACTIONS } from '../../src/core/registry';
+import type { Store } from '../../src/core/store';
 import { startSlackWorld, slackPeople } from '../support/slack-world';
 import type { SlackHarness } from '../support/slack-harness';
 import { SLACK_TEAM } from '../support/fake-slack';
@@ -23,7 +23,7 @@ const SLACK_ENVELOPE = process.env.FUZZ_SLACK_ENVELOPE !== 'off';
 const inside = (roots: string[]) => (SLACK_ENVELOPE ? null : roots);
 /** Bot Framework's answer for an invoke a bot does not implement (e.g. signin/verifyState): what Teams expects. */
 const NOT_IMPLEMENTED = 501;
-const VERBS = Object.keys(submissionSchemas);
+const VERBS = CARD_ACTIONS.map((action) => action.verb);
 const ALL_TIME = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
 /** Commands that only show things (a chair's summary or export is audited, so not here): a fuzzed message may be any of these, or junk. */
 const READ_ONLY = ['help', 'feedback', 'pulse', 'actions', 'my data', 'inbox', 'roles', 'audit', 'hello', 'forget me'];

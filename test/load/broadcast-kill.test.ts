@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { Outbox, type Recipient } from '../../src/core/outbox';
+import { Outbox, type Recipient } from '../../src/core/outbox/outbox';
 import { newNetwork } from '../../src/core/session';
 import { FakeConnector } from '../support/fake-connector';
 import { teamsAddress } from '../scheduler/support/outbox-world';

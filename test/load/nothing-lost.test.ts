@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createApp } from '../../src/app';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/core/store';
 import { SlackHarness } from '../support/slack-harness';
 import { SLACK_TEAM } from '../support/fake-slack';
 import { slackSignature } from '../support/slack-signing';

@@ -6,7 +6,7 @@ import { actionFor, cardText } from '../support/cards';
 import { channel, conversationIdOf, personal, user, type TeamsUser } from '../support/teams-activities';
 import sinon from 'sinon';
 import { respondentKey } from '../../src/core/identity';
-import { sealClosedRounds } from '../../src/core/privacy';
+import { sealClosedRounds } from '../../src/core/privacy/privacy';
 import { openModal } from '../support/slack-world';
 import { linkMosAccounts, moOnSlack, samOnSlack, startLinkedWorld } from '../support/linked-world';
 import { dumpStore } from './store-dump';

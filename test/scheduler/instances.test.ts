@@ -1,7 +1,7 @@
 import { actionOf, currentPlanId } from '../support/plans';
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/core/store';
 import { TEST_STORE } from '../support/test-store';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { createLogger } from '../../src/log';

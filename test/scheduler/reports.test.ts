@@ -6,7 +6,7 @@ import { cardText } from '../support/cards';
 import { channel, conversationIdOf, personal } from '../support/teams-activities';
 import type { Scheduler } from '../../src/scheduler/scheduler';
 import { fakeDate, schedulerFor, tickAt } from './support/clock';
-import { importActionPlan } from '../../src/core/plan-import';
+import { importActionPlan } from '../../src/core/actions/plan-import';
 import { bigPlanCsv } from '../fixtures/big-plan';
 
 const FORUM = channel();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describeSchedule, nextOccurrence, occurrencesBetween, parseSchedule, scheduleFor } from '../../src/core/schedules';
-import { isQuietTime, nextAllowedTime } from '../../src/core/quiet-hours';
+import { isQuietTime, nextAllowedTime } from '../../src/core/outbox/quiet-hours';
 
 const london = { timeZone: 'Europe/London', quietHours: { start: '18:00', end: '08:00' }, quietWeekends: true };
 const utc = (iso: string) => new Date(iso);

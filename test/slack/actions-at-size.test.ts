@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { SlackHarness, blocksText } from '../support/slack-harness';
 import { slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
-import { importActionPlan } from '../../src/core/plan-import';
+import { importActionPlan } from '../../src/core/actions/plan-import';
 import { bigPlanCsv } from '../fixtures/big-plan';
 
 /** The size guard in the fake Slack API fails these tests if any message breaks a limit. */

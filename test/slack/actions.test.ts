@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SlackHarness, blocksText, buttons } from '../support/slack-harness';
 import { slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import type { SlackUser } from '../support/fake-slack';
 
 const PLAN = readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8');

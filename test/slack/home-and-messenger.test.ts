@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { SlackHarness, blocksText, buttons, type View } from '../support/slack-harness';
 import { openModal, slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { messageCard } from '../../src/core/cards';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

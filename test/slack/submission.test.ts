@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SlackHarness, blocksText, forum } from '../support/slack-harness';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { seedRound } from '../core/summary-support';
 import { openModal, slackNetworkId, slackPeople, startSlackWorld } from '../support/slack-world';
 

@@ -11,7 +11,7 @@ import type {
   PulseQuestion,
   PulseRound,
 } from '../../src/core/model';
-import type { Delivery, Store } from '../../src/store/store';
+import type { Delivery, Store } from '../../src/core/store';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../src/core/submission/model';
 
 export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;

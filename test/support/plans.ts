@@ -1,6 +1,6 @@
 import type { Action } from '../../src/core/model';
-import { currentPlanOrNew } from '../../src/core/plans';
-import type { Store } from '../../src/store/store';
+import { currentPlanOrNew } from '../../src/core/actions/plans';
+import type { Store } from '../../src/core/store';
 
 /** The network's current plan, made as a fresh Stage One plan when it has none. */
 export async function currentPlanId(store: Store, networkId: string): Promise<string> {

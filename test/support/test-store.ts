@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../src/store/store';
+import type { Store } from '../../src/core/store';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { CosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { startCosmosServer, type CosmosTestServer } from './cosmos-server';

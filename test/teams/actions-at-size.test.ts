@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardActions, cardText, type CardJson } from '../support/cards';
-import { importActionPlan } from '../../src/core/plan-import';
+import { importActionPlan } from '../../src/core/actions/plan-import';
 import { bigPlanCsv } from '../fixtures/big-plan';
 
 const numbersOf = (card: CardJson) => [...cardText(card).matchAll(/\*\*(\d+\.\d+)\*\*/g)].map((m) => m[1]);

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { channel, conversationIdOf, invoke, message, personal } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 
 const CHAIR_CHAT = conversationIdOf(people.chair, personal);
 const FORUM = channel();

@@ -5,8 +5,8 @@ import { startWorld, people, networkId, memberOf } from '../support/teams-world'
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText, inputChoices } from '../support/cards';
 import { conversationIdOf, personal, type TeamsUser } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/action-plan-csv';
-import { openReplyAddress, sealReplyAddress } from '../../src/core/sealed-reply';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
+import { openReplyAddress, sealReplyAddress } from '../../src/core/feedback/sealed-reply';
 
 const ALL_TIME = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
 const MEMBER_CHAT = conversationIdOf(people.member, personal);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
-import { importActionPlan } from '../../src/core/plan-import';
-import { queueDueReminders } from '../../src/core/reminders';
+import { importActionPlan } from '../../src/core/actions/plan-import';
+import { queueDueReminders } from '../../src/core/actions/reminders';
 import { runCli } from '../../src/cli';
 import { liverpoolCsv } from '../fixtures/liverpool-plan';
 

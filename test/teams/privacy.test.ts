@@ -6,7 +6,7 @@ import { startWorld, people, networkId, memberOf } from '../support/teams-world'
 import { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText } from '../support/cards';
 import { user } from '../support/teams-activities';
-import { sweepExpired } from '../../src/core/privacy';
+import { sweepExpired } from '../../src/core/privacy/privacy';
 import { runCli } from '../../src/cli';
 
 const EVER = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;

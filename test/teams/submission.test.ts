@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardActions, cardInputs, cardText } from '../support/cards';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { submissionFile } from '../../src/core/submission/build';
 
 const PROFILE = {

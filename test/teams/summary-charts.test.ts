@@ -5,7 +5,7 @@ import { startWorld, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText, type CardJson } from '../support/cards';
 import { channel } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/action-plan-csv';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { seedRound } from '../core/summary-support';
 import { PNG } from 'pngjs';
 import { ChartLinks } from '../../src/core/charts/links';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type * as Echarts from 'echarts';
-import { RAG_LEGEND } from '../submission/document-data';
+import { RAG_LEGEND } from '../format';
 import { describeChart, type ChartSpec } from './spec';
 
 /** A chart as a picture, with the words a screen reader says instead. */

@@ -1,12 +1,27 @@
-import type { ThemePulse, ThemeRag } from '../submission/document-data';
+import type { Theme } from '../model';
+
+/** The actions of one theme by RAG status. */
+export interface RagByTheme {
+  theme: Theme;
+  red: number;
+  amber: number;
+  green: number;
+  total: number;
+}
+
+/** A theme's average pulse score per quarter ("2026 Q3"). */
+export interface ThemeTrend {
+  theme: Theme;
+  trend: { quarter: string; average: number }[];
+}
 
 /**
  * What a chart shows, small enough to travel inside its own link: the RAG position by theme,
  * the pulse score per quarter and theme, or the answers per point of one scale.
  */
 export type ChartSpec =
-  | { kind: 'rag'; asAt: string; rows: ThemeRag[] }
-  | { kind: 'trend'; pulses: Pick<ThemePulse, 'theme' | 'trend'>[] }
+  | { kind: 'rag'; asAt: string; rows: RagByTheme[] }
+  | { kind: 'trend'; pulses: ThemeTrend[] }
   | { kind: 'bars'; title: string; bars: { x: string; y: number }[] };
 
 /** A chart's title, and the words a screen reader says instead of the picture. */

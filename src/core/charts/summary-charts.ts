@@ -1,9 +1,9 @@
 import type { OutgoingImage } from '../messages';
 import type { Network } from '../model';
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import { formatDate } from '../format';
 import { pulseFigures } from '../submission/document-data';
-import type { SummaryFigures } from '../summary-figures';
+import type { SummaryFigures } from '../summary/summary-figures';
 import { drawChart } from './draw';
 import type { ChartSpec } from './spec';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import type { Network } from '../model';
 import { drawChart } from '../charts/draw';
 import { submissionData, type SubmissionData } from './document-data';

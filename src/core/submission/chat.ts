@@ -5,13 +5,13 @@ import { nowIso } from '../clock';
 import { UserError } from '../errors';
 import { formatDate } from '../format';
 import type { Session } from '../session';
-import type { Submission } from '../submissions';
-import { allFeedback } from '../feedback-triage';
+import type { ConsultationAddInput, NarrativeSaveInput, ProfileSaveInput } from './inputs';
+import { allFeedback } from '../feedback/feedback-triage';
 import { CONSULTATION_KINDS, NARRATIVE_SECTIONS, STAGES, type NarrativeSectionKey } from './model';
 import { consultationSchema, currentProfile, firstProblem, narrativeSchema, profileSchema, recordConsultation, saveNarrative, saveProfile, SUBMISSION_LIMITS, type ProfileInput } from './editing';
 import { sectionInfo, STAGE_TITLES } from './sections';
 import { SINGLE_PLAN_ID } from './plans';
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 
 /**
  * The plan whose narrative chat edits. While a network holds one action list it is that list;
@@ -31,7 +31,7 @@ export async function showProfile(deps: CoreDeps, session: Session): Promise<Car
   return profileCard(await currentProfile(deps.store, session.network));
 }
 
-export async function submitProfile(deps: CoreDeps, session: Session, input: Submission<'profile.save'>): Promise<Card> {
+export async function submitProfile(deps: CoreDeps, session: Session, input: ProfileSaveInput): Promise<Card> {
   const { cv: _cv, ...typed } = input;
   const parsed = profileSchema(SUBMISSION_LIMITS.chatText).safeParse(typed);
   if (!parsed.success) return profileCard({ ...typed, stage: typed.stage as ProfileInput['stage'] }, '', firstProblem(parsed.error));
@@ -70,7 +70,7 @@ export async function narrativeEdit(deps: CoreDeps, session: Session, section: s
   return card('narrative-edit', { ...NO_NOTICE, error, cv: CARD_VERSION, section: key, name: info.name, question: info.question, values: { text: text ?? saved } });
 }
 
-export async function narrativeSave(deps: CoreDeps, session: Session, input: Submission<'narrative.save'>): Promise<Card> {
+export async function narrativeSave(deps: CoreDeps, session: Session, input: NarrativeSaveInput): Promise<Card> {
   const parsed = narrativeSchema(SUBMISSION_LIMITS.chatText).safeParse({ section: input.section, text: input.text });
   if (!parsed.success) return narrativeEdit(deps, session, input.section, input.text, firstProblem(parsed.error));
   await saveNarrative(deps.store, session.network, await narrativePlanId(deps.store, session.network.id), parsed.data.section, parsed.data.text, nowIso());
@@ -94,7 +94,7 @@ export async function consultationForm(deps: CoreDeps, session: Session, values:
   });
 }
 
-export async function addConsultation(deps: CoreDeps, session: Session, input: Submission<'consultation.add'>): Promise<Card> {
+export async function addConsultation(deps: CoreDeps, session: Session, input: ConsultationAddInput): Promise<Card> {
   const typed: ConsultationValues = { heldOn: input.heldOn, kind: input.kind, participants: input.participants, summary: input.summary, actionsShaped: input.actionsShaped };
   const parsed = consultationSchema(SUBMISSION_LIMITS.chatText).safeParse(typed);
   if (!parsed.success) return consultationForm(deps, session, typed, '', firstProblem(parsed.error), input.formId);

@@ -1,30 +1,19 @@
-import type { Store } from '../../store/store';
-import { feedbackReference } from '../feedback';
+import type { Store } from '../store';
+import { feedbackReference } from '../feedback/feedback';
 import { plural } from '../format';
 import type { FeedbackStatus, FeedbackTheme, Network, RagStatus, Theme } from '../model';
 import { FEEDBACK_STATUSES, FEEDBACK_THEMES, THEMES } from '../model';
-import { answeredCount, answerValues, isPublishable, sharedViewRule, tallyRounds } from '../summary-anonymity';
+import { answeredCount, answerValues, isPublishable, sharedViewRule, tallyRounds } from '../summary/summary-anonymity';
 import type { Consultation, InstitutionProfile, NarrativeSectionKey, Stage } from './model';
 import { NARRATIVE_SECTIONS } from './model';
 import type { PlanAction, PlanSource, PlanView } from './plans';
 import { quotesFor, type Quote } from './quotes';
+import type { RagByTheme } from '../charts/spec';
 
-/** The RAG legend, in words: colour is never the only carrier of meaning. */
-export const RAG_LEGEND: Record<RagStatus, string> = {
-  green: 'Green – completed',
-  amber: 'Amber – in progress',
-  red: 'Red – not yet done',
-};
-export const RAG_NAMES: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const NO_EXPLANATION = 'No explanation recorded yet: the owner can add one with the action’s update card.';
 
-export interface ThemeRag {
-  theme: Theme;
-  red: number;
-  amber: number;
-  green: number;
-  total: number;
-}
+/** The actions of one theme by RAG status. */
+export type ThemeRag = RagByTheme;
 
 export interface ThemePulse {
   theme: Theme;

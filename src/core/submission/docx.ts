@@ -18,13 +18,13 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { formatDate } from '../format';
+import { formatDate, RAG_LEGEND, RAG_NAMES } from '../format';
 import type { RagStatus } from '../model';
 import { THEMES } from '../model';
 import type { ChartImage } from '../charts/draw';
 import { fitColumnWidths, type ColumnSpec } from './column-widths';
 import type { SubmissionData } from './document-data';
-import { outcomesByAction, RAG_LEGEND, RAG_NAMES, themeProgress } from './document-data';
+import { outcomesByAction, themeProgress } from './document-data';
 import type { PlanAction, PlanView } from './plans';
 import { submissionOutline, type OutlineItem } from './outline';
 import { textBlocks, withoutControlCharacters } from './text-blocks';

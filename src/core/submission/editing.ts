@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import type { Network } from '../model';
 import type { Consultation, InstitutionProfile, NarrativeSectionKey } from './model';
 import { CONSULTATION_KINDS, NARRATIVE_SECTIONS, STAGES } from './model';

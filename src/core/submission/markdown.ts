@@ -1,7 +1,7 @@
-import { formatDate } from '../format';
+import { formatDate, RAG_LEGEND, RAG_NAMES } from '../format';
 import { THEMES } from '../model';
 import type { SubmissionData } from './document-data';
-import { outcomesByAction, RAG_LEGEND, RAG_NAMES, themeProgress } from './document-data';
+import { outcomesByAction, themeProgress } from './document-data';
 import { submissionOutline, type OutlineItem } from './outline';
 import type { PlanAction, PlanView } from './plans';
 import { textBlocks, withoutControlCharacters } from './text-blocks';

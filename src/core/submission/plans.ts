@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store';
+import type { Store } from '../store';
 import { compareActionNumbers } from '../format';
 import type { Action, ActionTheme, Network, Plan, RagStatus } from '../model';
 import type { Stage } from './model';

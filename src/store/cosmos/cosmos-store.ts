@@ -23,8 +23,9 @@ import type {
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../store';
-import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
+import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
+import { compareActionNumbers } from '../../core/format';
+import { assertAnonymousFeedbackHasNoAuthor } from '../../core/model';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
 
 export interface CosmosStoreOptions {

@@ -31,8 +31,9 @@ import type {
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import type { AnswerCount, Created, Delivery, DeliveryState, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../store';
-import { assertAnonymousFeedbackHasNoAuthor, compareActionNumbers } from '../rules';
+import type { AnswerCount, Created, Delivery, DeliveryState, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../../core/store';
+import { compareActionNumbers } from '../../core/format';
+import { assertAnonymousFeedbackHasNoAuthor } from '../../core/model';
 import { migrate } from './migrations';
 
 type CounterKind = 'feedback' | 'pulse';

@@ -1,6 +1,6 @@
 import type { Action, FeedbackStatus, Network, RagStatus, Theme } from '../../../src/core/model';
 import { THEMES } from '../../../src/core/model';
-import type { Store } from '../../../src/store/store';
+import type { Store } from '../../../src/core/store';
 import type { InstitutionProfile, NarrativeSectionKey } from '../../../src/core/submission/model';
 
 /**

@@ -5,8 +5,8 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store';
-import { Outbox } from '../../../src/core/outbox';
-import { PLATFORM_PACING } from '../../../src/core/outbox-pacing';
+import { Outbox } from '../../../src/core/outbox/outbox';
+import { PLATFORM_PACING } from '../../../src/core/outbox/outbox-pacing';
 import { TeamsMessenger } from '../../../src/teams/teams-messenger';
 
 async function main(): Promise<void> {

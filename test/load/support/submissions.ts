@@ -1,6 +1,6 @@
 import type { Techvoice } from '../../../src/core/techvoice';
 import type { Platform } from '../../../src/core/model';
-import type { Store } from '../../../src/store/store';
+import type { Store } from '../../../src/core/store';
 
 /** Opens a named (not anonymous) pulse round in the network of a workspace, so each stored answer says whose it is. */
 export async function openRound(core: Techvoice, store: Store, platform: Platform, workspaceId: string, roundId: string): Promise<string> {

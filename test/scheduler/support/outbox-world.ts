@@ -1,10 +1,10 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Store } from '../../../src/store/store';
+import type { Store } from '../../../src/core/store';
 import { openTestStore, type TestStore } from '../../support/test-store';
 import { TeamsMessenger } from '../../../src/teams/teams-messenger';
 import { encodeAddress } from '../../../src/teams/teams-address';
 import { newNetwork } from '../../../src/core/session';
-import { Outbox, type OutboxOptions, type Recipient } from '../../../src/core/outbox';
+import { Outbox, type OutboxOptions, type Recipient } from '../../../src/core/outbox/outbox';
 import type { Member, Network } from '../../../src/core/model';
 import { FakeConnector } from '../../support/fake-connector';
 

@@ -1,0 +1,13 @@
+import { defineCommand } from '../interactions';
+import { exportCommand } from './export';
+
+export const exportCommands = [
+  defineCommand({
+    name: 'export',
+    usage: 'export [docx|md|csv]',
+    help: 'Get the self-assessment submission (Word or Markdown) or the RAG analysis (CSV) as a file',
+    who: 'chairs',
+    audited: true,
+    run: async (deps, session, args) => ({ ...(await exportCommand(deps, session, args)), auditDetail: args.trim() }),
+  }),
+];

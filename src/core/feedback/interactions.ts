@@ -1,0 +1,57 @@
+import type { Card } from '../cards';
+import { UserError } from '../errors';
+import { defineAction, defineCommand, typedFrom, type Redraw, type Typed } from '../interactions';
+import { feedbackForm, submitFeedback } from './feedback';
+import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
+import { feedbackAcknowledgeInput, feedbackLinkInput, feedbackListInput, feedbackOpenInput, feedbackReplyInput, feedbackSubmitInput } from './inputs';
+
+/** The feedback form again with what was typed in it, and what to do. */
+function feedbackFormAgain(typed: Typed, error: string): Card {
+  return feedbackForm({ theme: typed.theme ?? '', text: typed.text ?? '', anonymous: typed.anonymous !== 'false' }, error);
+}
+
+/** The respond card again with the link or reply that was typed, when the card still says which item. */
+const respondAgain: Redraw = async (deps, session, typed, error) => {
+  const number = Number(typed.number);
+  if (!Number.isInteger(number) || number < 1) throw new UserError(error);
+  return feedbackRespondCard(deps, session, number, '', error, { action: typed.action ?? '', reply: typed.reply ?? '' });
+};
+
+export const feedbackActions = [
+  defineAction({
+    verb: 'feedback.submit',
+    input: feedbackSubmitInput,
+    who: 'everyone',
+    // Feedback is known by its form: the fingerprint needs none of what was written.
+    limit: {
+      kind: 'feedback',
+      fingerprint: (data) => (typeof data.formId === 'string' ? `feedback.submit ${data.formId}` : JSON.stringify(data)),
+      // The form comes back with what they wrote, so nothing is lost.
+      refused: (data, retryIn) =>
+        feedbackFormAgain(typedFrom(data), `You have sent a lot of feedback in a short time, so this one is not sent yet. Please send it again ${retryIn}: your text is still here.`),
+    },
+    run: submitFeedback,
+    redraw: async (_deps, _session, typed, error) => feedbackFormAgain(typed, error),
+  }),
+  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session) }),
+  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number) }),
+  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audited: true, run: acknowledgeFeedback }),
+  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audited: true, run: linkFeedback, redraw: respondAgain }),
+  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audited: true, run: replyToFeedback, redraw: respondAgain }),
+];
+
+export const feedbackCommands = [
+  defineCommand({
+    name: 'feedback',
+    help: 'Share an idea or concern, anonymously if you like',
+    who: 'everyone',
+    run: async (_deps, _session, args) => ({ card: feedbackForm({ text: args.slice(0, 2000) }) }),
+  }),
+  defineCommand({
+    name: 'feedback list',
+    aliases: ['feedback inbox'],
+    help: 'Acknowledge feedback, link it to an action and reply (“you said, we did”)',
+    who: 'chairs',
+    run: async (deps, session) => ({ card: await feedbackInbox(deps, session) }),
+  }),
+];

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { Card } from './cards';
+import type { CoreDeps } from './deps';
+import { UserError } from './errors';
+import type { OutgoingMessage } from './messages';
+import type { LimitKind } from './rate-limits';
+import { isAdmin, isChair, type Session } from './session';
+
+/** Who may use a command or press a button. Finer rules (the owner of an action) are the handler's. */
+export type Who = 'everyone' | 'chairs' | 'admins';
+
+const REFUSALS: Record<Exclude<Who, 'everyone'>, string> = {
+  chairs: 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.',
+  admins: 'Only admins can do that. Admins are set by your Techvoice administrator.',
+};
+
+export function mayUse(session: Session, who: Who): boolean {
+  if (who === 'chairs') return isChair(session.member);
+  if (who === 'admins') return isAdmin(session.member);
+  return true;
+}
+
+/** Refuses, in words the person can act on, what their roles do not allow. */
+export function requireRole(session: Session, who: Who): void {
+  if (who !== 'everyone' && !mayUse(session, who)) throw new UserError(REFUSALS[who]);
+}
+
+/** What a card sent, as text, for redrawing a form with what the person typed. */
+export type Typed = Readonly<Partial<Record<string, string>>>;
+
+export function typedFrom(data: Record<string, unknown>): Typed {
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' || typeof value === 'number') typed[key] = String(value);
+  return typed;
+}
+
+/** A form drawn again with what was typed and what to fix. */
+export type Redraw = (deps: CoreDeps, session: Session, typed: Typed, error: string) => Promise<Card>;
+
+/**
+ * A card button or form: everything Techvoice needs to know about it, in one place. The
+ * dispatcher checks `who`, validates `input`, runs the handler and audits the press.
+ */
+export interface ActionDefinition<V extends string = string, S extends z.ZodType = z.ZodType> {
+  /** What the card's button sends as `verb`. */
+  verb: V;
+  /** What the card sends, checked before anything runs (unknown fields are dropped). */
+  input: S;
+  who: Who;
+  /** Kept in the audit log (identifiers only) when a chair or admin does it. */
+  audited?: boolean;
+  /**
+   * Which rate limit a press counts against (buttons by default), what a retry of the same
+   * press is known by, and the card shown when it is over the limit.
+   */
+  limit?: { kind: LimitKind; fingerprint(data: Record<string, unknown>): string; refused(data: Record<string, unknown>, retryIn: string): Card };
+  run(deps: CoreDeps, session: Session, input: z.output<S>): Promise<Card>;
+  /** The form again with what was typed and what to fix; without it the problem is said in a message card. */
+  redraw?: Redraw;
+}
+
+/** Keeps the verb's literal type and the handler's input typed by its schema. */
+export function defineAction<const V extends string, S extends z.ZodType>(definition: ActionDefinition<V, S>): ActionDefinition<V, S> {
+  return definition;
+}
+
+/** What a command said, and what the audit log keeps of it when it is audited. */
+export type CommandOutcome = OutgoingMessage & { auditDetail?: string };
+
+/** A typed command. */
+export interface CommandDefinition {
+  /** What people type: one word, or two ("feedback list"). */
+  name: string;
+  /** Other words for it ("hello" for help). */
+  aliases?: readonly string[];
+  /** How help shows it, e.g. "summary [days]"; the name when not given. */
+  usage?: string;
+  /** What help says it does; a chair may read something else than a member. */
+  help: string | { member: string; chair: string };
+  who: Who;
+  /** Left out of help: a step reached from another command or card. */
+  hidden?: boolean;
+  /** Kept in the audit log: the outcome's `auditDetail`, else the first 40 characters typed after it. */
+  audited?: boolean;
+  run(deps: CoreDeps, session: Session, args: string): Promise<CommandOutcome>;
+}
+
+export function defineCommand(definition: CommandDefinition): CommandDefinition {
+  return definition;
+}

@@ -1,0 +1,42 @@
+import { now } from '../clock';
+import type { AuditEntry } from '../model';
+import type { Store } from '../store';
+
+export const OPERATOR_ID = 'cli';
+
+/** An act done with the command-line tool, audited like one done in chat. Identifiers only in `detail`. */
+export async function recordOperatorAudit(store: Store, networkId: string, operator: string, act: string, detail: string): Promise<void> {
+  await store.appendAudit({ networkId, at: now().toISOString(), actorId: OPERATOR_ID, actorName: operator, act, detail: detail.slice(0, 300) });
+}
+
+/**
+ * An entry's detail as a person reads it: ids become names as they are now (so a person who
+ * asked to be forgotten is not named again), and the stored detail keeps ids only.
+ */
+export async function describeAuditDetail(store: Store, entry: AuditEntry): Promise<string> {
+  const words: string[] = [];
+  for (const part of entry.detail.split(' ').filter(Boolean)) {
+    const [key, ...rest] = part.split('=');
+    const value = rest.join('=');
+    words.push(rest.length ? await describePart(store, entry.networkId, key as string, value) : part);
+  }
+  return words.join(' ');
+}
+
+async function describePart(store: Store, networkId: string, key: string, value: string): Promise<string> {
+  if (key === 'member') {
+    const member = await store.getMember(networkId, value);
+    return `member=${member ? member.name : 'a former member'}`;
+  }
+  if (key === 'audience') {
+    if (value === 'members') return 'audience=every member';
+    const forumId = value.startsWith('forum:') ? value.slice('forum:'.length) : null;
+    const forum = forumId ? await store.getForum(networkId, forumId) : null;
+    return `audience=${forum ? `forum “${forum.name}”` : 'a forum no longer registered'}`;
+  }
+  if (key === 'roundId') {
+    const round = await store.getRound(value);
+    return round && round.networkId === networkId ? `pulse=P-${round.questionNumber}` : 'pulse=(no longer kept)';
+  }
+  return `${key}=${value}`;
+}

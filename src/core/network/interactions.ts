@@ -1,0 +1,31 @@
+import { defineAction, defineCommand } from '../interactions';
+import { registerForum } from './forums';
+import { rolesSetInput } from './inputs';
+import { rolesCard, setRoles } from './roles';
+
+export const networkActions = [
+  defineAction({
+    verb: 'roles.set',
+    input: rolesSetInput,
+    who: 'admins',
+    audited: true,
+    run: setRoles,
+    redraw: (deps, session, typed, error) =>
+      rolesCard(deps, session, '', error, { member: typed.member ?? '', roles: typed.roles ?? '', email: typed.email ?? '', change: typed.change ?? '' }),
+  }),
+];
+
+export const networkCommands = [
+  defineCommand({ name: 'roles', help: 'Give people the chair, action owner or admin role', who: 'admins', run: async (deps, session) => ({ card: await rolesCard(deps, session) }) }),
+  defineCommand({
+    name: 'forum',
+    usage: 'forum [name]',
+    help: 'Register this channel as a forum',
+    who: 'admins',
+    audited: true,
+    run: async (deps, session, args) => {
+      const { text, forum } = await registerForum(deps, session, args.trim());
+      return { text, auditDetail: forum.name };
+    },
+  }),
+];

@@ -1,0 +1,46 @@
+import { actionPlanActions, actionPlanCommands } from './actions/interactions';
+import { CommandBook } from './chat/commands';
+import { helpCard } from './chat/help';
+import { exportCommands } from './export/interactions';
+import { feedbackActions, feedbackCommands } from './feedback/interactions';
+import { defineCommand, type ActionDefinition, type CommandDefinition } from './interactions';
+import { networkActions, networkCommands } from './network/interactions';
+import { privacyActions, privacyCommands } from './privacy/interactions';
+import { pulseActions, pulseCommands } from './pulses/interactions';
+import { submissionActions, submissionCommands } from './submission/interactions';
+import { summaryCommands } from './summary/interactions';
+
+/** Every card button and form, from each feature's own definitions. */
+export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions];
+
+export type Verb = (typeof CARD_ACTIONS)[number]['verb'];
+
+const help: CommandDefinition = defineCommand({
+  name: 'help',
+  aliases: ['hi', 'hello', 'start', '?'],
+  help: 'Show this list',
+  who: 'everyone',
+  run: async (_deps, session) => ({ card: helpCard(session, COMMANDS) }),
+});
+
+/** Every typed command, feature by feature, as help lists them (each person sees what their roles allow). */
+export const COMMANDS: readonly CommandDefinition[] = [
+  ...feedbackCommands,
+  ...pulseCommands,
+  ...actionPlanCommands,
+  ...summaryCommands,
+  ...exportCommands,
+  ...submissionCommands,
+  ...networkCommands,
+  ...privacyCommands,
+  help,
+];
+
+export const COMMAND_BOOK = new CommandBook(COMMANDS);
+
+// Each definition's handler takes its own input type; looked up by verb, input and handler are used as a pair.
+const BY_VERB: ReadonlyMap<string, ActionDefinition> = new Map(CARD_ACTIONS.map((action) => [action.verb, action as unknown as ActionDefinition]));
+
+export function actionFor(verb: unknown): ActionDefinition | undefined {
+  return typeof verb === 'string' ? BY_VERB.get(verb) : undefined;
+}

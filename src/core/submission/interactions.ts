@@ -1,0 +1,42 @@
+import { defineAction, defineCommand } from '../interactions';
+import { addConsultation, consultationForm, narrativeEdit, narrativeList, narrativeSave, quoteCommand, showProfile, submitProfile } from './chat';
+import { consultationAddInput, narrativeEditInput, narrativeListInput, narrativeSaveInput, profileSaveInput } from './inputs';
+
+export const submissionActions = [
+  defineAction({ verb: 'profile.save', input: profileSaveInput, who: 'admins', audited: true, run: submitProfile }),
+  defineAction({ verb: 'narrative.list', input: narrativeListInput, who: 'chairs', run: (deps, session) => narrativeList(deps, session) }),
+  defineAction({ verb: 'narrative.edit', input: narrativeEditInput, who: 'chairs', run: (deps, session, input) => narrativeEdit(deps, session, input.section) }),
+  defineAction({ verb: 'narrative.save', input: narrativeSaveInput, who: 'chairs', audited: true, run: narrativeSave }),
+  defineAction({ verb: 'consultation.add', input: consultationAddInput, who: 'chairs', audited: true, run: addConsultation }),
+];
+
+export const submissionCommands = [
+  defineCommand({
+    name: 'narrative',
+    aliases: ['submission'],
+    help: 'Draft the sections of the self-assessment submission',
+    who: 'chairs',
+    run: async (deps, session, args) => ({ card: args.trim() ? await narrativeEdit(deps, session, args.trim().toLowerCase()) : await narrativeList(deps, session) }),
+  }),
+  defineCommand({
+    name: 'consultation',
+    aliases: ['consultations'],
+    help: 'Record a forum, workshop, focus group, survey or town hall that shaped the plan',
+    who: 'chairs',
+    run: async (deps, session) => ({ card: await consultationForm(deps, session) }),
+  }),
+  defineCommand({
+    name: 'quote',
+    usage: 'quote FB-12 [off]',
+    help: 'Allow (or stop) quoting a feedback item word for word in the submission, never with its author',
+    who: 'chairs',
+    audited: true,
+    run: async (deps, session, args) => ({ text: await quoteCommand(deps, session, args) }),
+  }),
+  defineCommand({
+    name: 'profile',
+    help: 'Edit the institution profile: name, institutional lead, web page, governance',
+    who: 'admins',
+    run: async (deps, session) => ({ card: await showProfile(deps, session) }),
+  }),
+];
