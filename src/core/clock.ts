@@ -11,12 +11,16 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
 
+const HOUR_MS = 3_600_000;
+/** The hour asked for last, kept because every click asks for the same one. */
+let lastHour = { start: Number.NaN, iso: '' };
+
 /**
  * The start of the hour, as ISO text: the time kept on records of anonymous acts, so that a
  * timestamp cannot be lined up with a platform's own log of who did something when.
  */
 export function toTheHour(date: Date): string {
-  const hour = new Date(date.getTime());
-  hour.setUTCMinutes(0, 0, 0);
-  return hour.toISOString();
+  const start = Math.floor(date.getTime() / HOUR_MS) * HOUR_MS;
+  if (start !== lastHour.start) lastHour = { start, iso: new Date(start).toISOString() };
+  return lastHour.iso;
 }
