@@ -3,13 +3,16 @@ import { startTarget, type Target } from './child';
 import { TokenIssuer } from '../test/security/support/token-issuer';
 import { slackSignature } from '../test/support/slack-signing';
 
+/** Every invoke in a run is a new one (a repeated activity id is a retry, which Techvoice does once). */
+let invokes = 0;
+
 /** A Teams Action.Execute answering a pulse, from one of 500 people. */
 export function invokeBody(serviceUrl: string, roundId: string, n: number): string {
   const userId = `29:bench-${n % 500}`;
   return JSON.stringify({
     type: 'invoke',
     name: 'adaptiveCard/action',
-    id: `act-${n}`,
+    id: `act-${++invokes}`,
     channelId: 'msteams',
     serviceUrl,
     from: { id: userId, name: `Bench ${n % 500}`, aadObjectId: `aad-bench-${n % 500}` },

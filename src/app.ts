@@ -8,7 +8,7 @@ import { holdServerLock } from './store/sqlite/server-lock';
 import { withReadCache } from './store/cached-store';
 import { Techvoice } from './core/techvoice';
 import { Outbox, type Messengers } from './core/outbox/outbox';
-import { PLATFORM_PACING } from './core/outbox/outbox-pacing';
+import { PLATFORMS } from './core/platforms';
 import { Scheduler } from './scheduler/scheduler';
 import { createTeamsEndpoint } from './teams/teams-endpoint';
 import { createSlackEndpoint, SLACK_EVENTS_PATH } from './slack/slack-endpoint';
@@ -51,8 +51,8 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     secret,
     observer: metrics,
     pacing: {
-      teams: { ...PLATFORM_PACING.teams, perSecond: config.sendRate.teams },
-      slack: { ...PLATFORM_PACING.slack, perSecond: config.sendRate.slack },
+      teams: { ...PLATFORMS.teams.pacing, perSecond: config.sendRate.teams },
+      slack: { ...PLATFORMS.slack.pacing, perSecond: config.sendRate.slack },
     },
   });
   const charts = chartLinks(config, secret);

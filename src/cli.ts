@@ -1,3 +1,4 @@
+import { PLATFORMS } from './core/platforms';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,7 +183,7 @@ async function linkWorkspace(store: Store, args: string[], io: CliIo): Promise<n
   await store.linkWorkspace({ platform, externalId, networkId });
   await audit(store, networkId, 'link', `${platform === 'slack' ? 'slackTeam' : 'teamsTenant'}=${externalId}`);
   const moved = before && before.networkId !== networkId ? ` (it was in ${before.networkId}; what was done there stays there)` : '';
-  io.out(`Linked ${platform === 'slack' ? 'Slack workspace' : 'Teams tenant'} ${externalId} to ${network.name} (${networkId})${moved}.`);
+  io.out(`Linked ${PLATFORMS[platform].workspace} ${externalId} to ${network.name} (${networkId})${moved}.`);
   return 0;
 }
 

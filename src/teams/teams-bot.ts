@@ -23,6 +23,8 @@ import { answerFileConsent, fileOfferActivity, isFileConsent } from './teams-fil
 export const INVOKE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
+/** What a retried card action is answered with: it was done when it first came. */
+const ALREADY_DONE = messageCard('Done', 'Teams sent that twice, so I did it once. Type **help** to carry on.', 'good');
 
 export function adaptiveAttachment(card: Card): Attachment {
   return CardFactory.adaptiveCard(renderAdaptiveCard(card));
@@ -123,6 +125,8 @@ export class TeamsBot extends ActivityHandler {
     const action = (activity.value as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
     const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
     try {
+      // A retried invoke carries the same activity id: it is done once, as a Slack press is.
+      if (activity.id && !(await this.core.isFirstDelivery('teams:action', activity.id, activity.from?.id ?? ''))) return ALREADY_DONE;
       return await this.core.handleCardAction(toInbound(activity, email), data);
     } catch (error) {
       this.log.error({ err: error, verb: action?.verb }, 'card action failed');

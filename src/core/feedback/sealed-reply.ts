@@ -1,3 +1,4 @@
+import { isPlatform } from '../platforms';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Platform } from '../model';
 
@@ -44,7 +45,7 @@ export function openReplyAddress(secret: string, networkId: string, feedbackNumb
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     const parsed = JSON.parse(text) as Partial<ReplyAddress>;
-    if ((parsed.platform !== 'teams' && parsed.platform !== 'slack') || typeof parsed.address !== 'string') return null;
+    if (!isPlatform(parsed.platform) || typeof parsed.address !== 'string') return null;
     return { platform: parsed.platform, address: parsed.address };
   } catch {
     return null;

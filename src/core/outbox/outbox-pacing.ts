@@ -13,24 +13,6 @@ export interface PlatformPacing {
   perSecond: number;
 }
 
-/**
- * Platform limits, as documented:
- * Teams: 7 per second and 1,800 per hour per conversation
- *   (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit);
- * Slack chat.postMessage: about one per second per channel
- *   (https://api.slack.com/methods/chat.postMessage#rate_limiting).
- */
-export const PLATFORM_PACING: Record<Platform, PlatformPacing> = {
-  teams: {
-    perConversation: [
-      { limit: 7, perMs: 1_000 },
-      { limit: 1_800, perMs: 3_600_000 },
-    ],
-    perSecond: 30,
-  },
-  slack: { perConversation: [{ limit: 1, perMs: 1_000 }], perSecond: 10 },
-};
-
 /** Sends leave on time but arrive a little early or late: keep this much clear of a window's edge. */
 const JITTER_MARGIN_MS = 50;
 

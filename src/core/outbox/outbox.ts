@@ -5,7 +5,8 @@ import type { OutgoingMessage } from '../messages';
 import type { Delivery, Store } from '../store';
 import { now, toTheHour } from '../clock';
 import { keyedHash } from '../identity';
-import { Pacer, PLATFORM_PACING, type PlatformPacing } from './outbox-pacing';
+import { Pacer, type PlatformPacing } from './outbox-pacing';
+import { DOCUMENTED_PACING } from '../platforms';
 import type { OutboxObserver } from '../observers';
 
 /** What happened to one send attempt. */
@@ -70,7 +71,7 @@ const DEFAULTS: Omit<OutboxOptions, 'holder' | 'secret'> = {
   concurrency: 8,
   sendTimeoutMs: 30_000,
   pollMs: 5_000,
-  pacing: PLATFORM_PACING,
+  pacing: DOCUMENTED_PACING,
   observer: null,
 };
 

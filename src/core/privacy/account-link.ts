@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { keyedHash, personKey } from '../identity';
 import type { Platform } from '../model';
 import type { Session } from '../session';
-import { platformName } from '../summary/summary-anonymity';
+import { otherPlatformNames, platformName } from '../platforms';
 
 /** Letters and digits that cannot be mistaken for one another when read out or retyped. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -54,7 +54,7 @@ async function issueCode(deps: CoreDeps, session: Session): Promise<string> {
   const key = settingKey(deps, session.network.id, code);
   await deps.store.getOrCreateSetting(key, JSON.stringify(pending));
   await deps.store.getOrCreateSetting(pendingKey(session.member.id), key);
-  const other = platformName(session.member.platform === 'teams' ? 'slack' : 'teams');
+  const other = otherPlatformNames(session.member.platform);
   const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
   return `Your one-time code is **${shown}**. Within ${CODE_MINUTES} minutes, type **link ${shown}** to Techvoice on ${other}: your two accounts then count as one person. Keep the code to yourself.`;
 }

@@ -1,3 +1,4 @@
+import { platformName } from '../platforms';
 import { card, CARD_VERSION, messageCard, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now } from '../clock';
@@ -30,7 +31,7 @@ export async function myData(deps: CoreDeps, session: Session): Promise<Card> {
   const when = (iso: string) => formatDateTime(iso, network.timeZone);
   return card('details', {
     title: 'What Techvoice holds about you',
-    intro: `In ${plain(network.name)}, on ${member.platform === 'teams' ? 'Teams' : 'Slack'}.`,
+    intro: `In ${plain(network.name)}, on ${platformName(member.platform)}.`,
     facts: [
       { title: 'Name', value: plain(member.name) },
       { title: 'E-mail', value: member.email === null ? 'not known' : plain(member.email) },
@@ -68,7 +69,7 @@ export async function forgetMe(deps: CoreDeps, session: Session): Promise<Card> 
   ].join(', ');
   return messageCard(
     'Done: you are forgotten',
-    `Your member record is deleted and your name is removed from ${removed}. If you talk to Techvoice again, it will only know your name and e-mail from ${session.member.platform === 'teams' ? 'Teams' : 'Slack'} again.`,
+    `Your member record is deleted and your name is removed from ${removed}. If you talk to Techvoice again, it will only know your name and e-mail from ${platformName(session.member.platform)} again.`,
     'good',
   );
 }

@@ -1,3 +1,4 @@
+import { platformName } from '../platforms';
 import { card, type Card, type DigestCard } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays } from '../clock';
@@ -61,7 +62,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
       heading: `People I could not reach (${unreachable.length})`,
       empty: unreachable.length ? '' : 'Everyone could be reached.',
       lines: unreachable.map((m) => ({
-        line: `${plain(m.name)} (${m.platform === 'teams' ? 'Teams' : 'Slack'}${m.email ? `, ${plain(m.email)}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
+        line: `${plain(m.name)} (${platformName(m.platform)}${m.email ? `, ${plain(m.email)}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
       })),
     },
   ];

@@ -1,3 +1,4 @@
+import { platformName } from '../platforms';
 import type { Network, Platform, PulseRound } from '../model';
 import type { AnswerCount } from '../store';
 
@@ -105,4 +106,3 @@ export function isFeedbackSplitPublishable(countsByPlatform: Map<Platform, numbe
   return [...countsByPlatform.values()].every((n) => n === 0 || n >= threshold);
 }
 
-export const platformName = (platform: Platform): string => (platform === 'teams' ? 'Teams' : 'Slack');

@@ -1,3 +1,4 @@
+import { isPlatform } from '../platforms';
 import { UserError } from '../errors';
 import type { Forum, Theme } from '../model';
 import { THEMES } from '../model';
@@ -24,7 +25,7 @@ export function parseSummaryArgs(args: string, forumHere: Forum | null): { days:
     if (/^\d+$/.test(word) && !sawDays) {
       days = Number(word);
       sawDays = true;
-    } else if ((word === 'teams' || word === 'slack') && !filters.platform) {
+    } else if (isPlatform(word) && !filters.platform) {
       filters.platform = word;
     } else if (word === 'here') {
       if (!forumHere) throw new UserError('**here** works in a registered forum channel. An admin can register one with **forum**.');

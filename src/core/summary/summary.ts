@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps';
 import { actionLabel, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS, RAG_LEGEND } from '../format';
 import type { FeedbackStatus } from '../model';
 import { pulseReference } from '../pulses/questions';
-import { platformName } from './summary-anonymity';
+import { PLATFORMS, platformName } from '../platforms';
 import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
 import { plain } from '../markdown';
 
@@ -181,7 +181,7 @@ export async function summaryMessage(deps: CoreDeps, request: SummaryRequest, pl
   const figures = await summaryFigures(deps, request);
   const forumName = await forumNameOf(deps, request, figures);
   const overview = await overviewCharts(deps.store, request.network, figures);
-  if (platform === 'slack') {
+  if (!PLATFORMS[platform].drawsCharts) {
     const images = chartPictures([overview.rag, overview.trend], figures.until.slice(0, 10));
     return { card: summaryCard(figures, request, forumName), ...(images.length ? { images } : {}) };
   }

@@ -6,7 +6,7 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store';
 import { Outbox } from '../../../src/core/outbox/outbox';
-import { PLATFORM_PACING } from '../../../src/core/outbox/outbox-pacing';
+import { DOCUMENTED_PACING, PLATFORMS } from '../../../src/core/platforms';
 import { TeamsMessenger } from '../../../src/teams/teams-messenger';
 
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const store = SqliteStore.open(file);
   const messenger = new TeamsMessenger(new ConfigurationBotFrameworkAuthentication({}), '');
   // The fake connector has no rate limit: send as fast as the outbox's own pacing per conversation allows.
-  const pacing = { ...PLATFORM_PACING, teams: { ...PLATFORM_PACING.teams, perSecond: 1_000 } };
+  const pacing = { ...DOCUMENTED_PACING, teams: { ...PLATFORMS.teams.pacing, perSecond: 1_000 } };
   const outbox = new Outbox(store, { teams: messenger }, { secret: 'test-secret', holder, claimMs: Number(claimMs), sendTimeoutMs: 1_000, batchSize: 20, backoffMs: 50, pacing });
   process.send?.('ready');
   for (;;) {
