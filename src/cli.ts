@@ -1,3 +1,4 @@
+import { actorShown } from './core/format';
 import { PLATFORMS } from './core/platforms';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -247,7 +248,7 @@ async function listAudit(store: Store, args: string[], io: CliIo): Promise<numbe
   const entries = await store.listAudit(network.id, new Date(until.getTime() - days * 86_400_000).toISOString(), until.toISOString());
   for (const e of entries) {
     const detail = await describeAuditDetail(store, e);
-    io.out(`${e.at}  ${e.actorName}  ${e.act}${detail ? `  ${detail}` : ''}`);
+    io.out(`${e.at}  ${actorShown(e.actorId, e.actorName)}  ${e.act}${detail ? `  ${detail}` : ''}`);
   }
   if (entries.length === 0) io.out(`No chair, admin or command-line acts in the last ${days} days.`);
   return 0;

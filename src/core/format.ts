@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RagStatus } from './model';
+import { FORGOTTEN, type RagStatus } from './model';
 import { Lru } from './memo';
 
 const formatted = new Lru<string, string>(2000);
@@ -73,4 +73,9 @@ export function firstLines<T>(items: T[], line: (item: T) => string, more: (coun
   const lines = items.slice(0, max).map((item) => ({ line: line(item) }));
   if (items.length > max) lines.push({ line: more(items.length - max) });
   return lines;
+}
+
+/** The name shown for whoever did something: a forgotten member is not named. */
+export function actorShown(id: string, name: string): string {
+  return id === FORGOTTEN ? 'A former member' : name;
 }

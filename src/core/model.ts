@@ -10,6 +10,9 @@ export const FEEDBACK_THEMES = [...THEMES, 'Other'] as const;
 export type FeedbackTheme = (typeof FEEDBACK_THEMES)[number];
 
 export type Platform = 'teams' | 'slack';
+
+/** Who the records of a forgotten member name: a marker, never a sentence; what people read is said where they read it. */
+export const FORGOTTEN = 'forgotten';
 export const ROLES = ['member', 'owner', 'chair', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

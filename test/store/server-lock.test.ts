@@ -51,7 +51,8 @@ describe('One server per SQLite file', () => {
   it('is free again after a server is killed with SIGKILL', async function () {
     this.timeout(30_000);
     const db = join(dir, 'techvoice.db');
-    const holder = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', `require('./src/store/sqlite/server-lock').holdServerLock(${JSON.stringify(db)}); console.log('held'); setInterval(() => {}, 1000);`], { cwd: ROOT });
+    // The holder keeps its lock in a global: a lock nobody refers to is closed when it is collected.
+    const holder = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', `globalThis.lock = require('./src/store/sqlite/server-lock').holdServerLock(${JSON.stringify(db)}); console.log('held'); setInterval(() => {}, 1000);`], { cwd: ROOT });
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
       holder.once('exit', () => reject(new Error('the holder exited early')));

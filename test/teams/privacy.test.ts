@@ -8,6 +8,7 @@ import { actionFor, cardText } from '../support/cards';
 import { user } from '../support/teams-activities';
 import { sweepExpired } from '../../src/core/privacy/privacy';
 import { runCli } from '../../src/cli';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 
 const EVER = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
 
@@ -51,6 +52,22 @@ describe('Teams: privacy', () => {
     const feedback = await bot.store.listFeedback(network, ...EVER);
     assert.deepEqual(feedback.map((f) => [f.text, f.authorMemberId, f.anonymous]).sort(), [['Anonymous', null, true], ['Named', null, true]]);
     assert.ok(!JSON.stringify(feedback).includes(member.id));
+  });
+
+  it('shows a forgotten owner’s updates as by “A former member”, in the action’s history and the audit log', async () => {
+    const id = await networkId(bot);
+    await importActionPlan(bot.store, id, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    const admin = await memberOf(bot, people.admin);
+    await bot.press(people.admin, 'action.update', { cv: 1, number: '1.6', version: (await bot.store.getAction(id, '1.6'))!.version, status: 'amber', note: 'Checked by the admin' });
+    const confirm = (await bot.say(people.admin, 'forget me')).cards[0];
+    await bot.press(people.admin, 'privacy.forget', actionFor(confirm, 'privacy.forget').data);
+    assert.equal(await bot.store.getMember(id, admin.id), null);
+    await bot.say(people.admin, 'hello');
+    const history = cardText(await bot.press(people.admin, 'action.edit', { cv: 1, number: '1.6' }));
+    assert.match(history, /A former member · 🟠 Amber · Checked by the admin/);
+    assert.doesNotMatch(history, /Ada Admin/);
+    const audit = cardText((await bot.say(people.admin, 'audit')).cards[0]);
+    assert.match(audit, /A former member · action\.update/);
   });
 
   it('deletes feedback older than the network keeps it, and keeps everything by default', async () => {

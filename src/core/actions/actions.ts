@@ -2,7 +2,7 @@ import { card, CARD_VERSION, NO_NOTICE, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { now, nowIso } from '../clock';
 import { UserError } from '../errors';
-import { formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from '../format';
+import { actorShown, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from '../format';
 import type { Action, ActionTheme, ActionUpdate, Member, RagStatus } from '../model';
 import { RAG_STATUSES } from '../model';
 import { isAdmin, isChair, type Session } from '../session';
@@ -197,7 +197,7 @@ export async function actionUpdateForm(
     statuses: RAG_STATUSES.map((s) => ({ title: RAG_LABELS[s], value: s })),
     values: values ?? { status: action.status, note: action.note, evidence: action.evidence },
     history: history.map((h) => ({
-      line: `${formatDateTime(h.at, session.network.timeZone)} · ${plain(h.byName)} · ${RAG_LABELS[h.status]}${h.note ? ` · ${plain(h.note)}` : ''}`,
+      line: `${formatDateTime(h.at, session.network.timeZone)} · ${plain(actorShown(h.by, h.byName))} · ${RAG_LABELS[h.status]}${h.note ? ` · ${plain(h.note)}` : ''}`,
     })),
   });
 }

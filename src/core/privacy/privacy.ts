@@ -2,7 +2,7 @@ import { platformName } from '../platforms';
 import { card, CARD_VERSION, messageCard, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now } from '../clock';
-import { formatDateTime, plural } from '../format';
+import { actorShown, formatDateTime, plural } from '../format';
 import { feedbackReference } from '../feedback/feedback';
 import { ownsAction } from '../actions/actions';
 import { describeAuditDetail } from '../network/audit';
@@ -142,7 +142,7 @@ export async function auditCard(deps: CoreDeps, session: Session, days: number):
     lines: await Promise.all(
       latest.map(async (e) => {
         const detail = await describeAuditDetail(deps.store, e);
-        return { line: `${formatDateTime(e.at, session.network.timeZone)} · ${e.actorName} · ${e.act}${detail ? ` · ${detail}` : ''}` };
+        return { line: `${formatDateTime(e.at, session.network.timeZone)} · ${actorShown(e.actorId, e.actorName)} · ${e.act}${detail ? ` · ${detail}` : ''}` };
       }),
     ),
     note: entries.length > latest.length ? `Showing the latest ${latest.length}. The CLI lists them all: techvoice audit --network ${session.network.id}` : '',

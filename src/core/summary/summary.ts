@@ -5,7 +5,7 @@ import { chartPictures, overviewCharts } from '../charts/summary-charts';
 import type { OutgoingMessage } from '../messages';
 import type { Platform } from '../model';
 import type { CoreDeps } from '../deps';
-import { actionLabel, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS, RAG_LEGEND } from '../format';
+import { actionLabel, actorShown, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS, RAG_LEGEND } from '../format';
 import type { FeedbackStatus } from '../model';
 import { pulseReference } from '../pulses/questions';
 import { PLATFORMS, platformName } from '../platforms';
@@ -141,7 +141,7 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
     noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
     changes: firstLines(
       figures.changes,
-      (c) => `**${plain(c.action.number)}** ${plain(actionLabel(c.action))}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(c.last.byName)}, ${formatDate(c.last.at.slice(0, 10))})`,
+      (c) => `**${plain(c.action.number)}** ${plain(actionLabel(c.action))}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(actorShown(c.last.by, c.last.byName))}, ${formatDate(c.last.at.slice(0, 10))})`,
       (more) => `…and ${more} more. Type **actions** to see the whole plan.`,
     ),
     noChanges: figures.changes.length ? '' : 'No action changed status in this period.',

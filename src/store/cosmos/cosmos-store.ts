@@ -25,7 +25,7 @@ import type {
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
 import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
-import { assertAnonymousFeedbackHasNoAuthor } from '../../core/model';
+import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
 
 export interface CosmosStoreOptions {
@@ -753,13 +753,13 @@ export class CosmosStore implements Store {
       const mine = record.history.filter((h) => h.by === memberId).length;
       if (mine === 0) return null;
       actionUpdates += mine;
-      return { ...record, history: record.history.map((h) => (h.by === memberId ? { ...h, by: 'forgotten', byName: 'A former member' } : h)) };
+      return { ...record, history: record.history.map((h) => (h.by === memberId ? { ...h, by: FORGOTTEN, byName: '' } : h)) };
     });
     const acts = await this.audit.queryStored(
       'SELECT * FROM c WHERE c.networkId = @networkId AND c.data.actorId = @memberId',
       [param('@networkId', networkId), param('@memberId', memberId)],
     );
-    await this.rewrite(this.audit, acts, (e) => (e.actorId === memberId ? { ...e, actorId: 'forgotten', actorName: 'A former member' } : null));
+    await this.rewrite(this.audit, acts, (e) => (e.actorId === memberId ? { ...e, actorId: FORGOTTEN, actorName: '' } : null));
     const queued = await this.outbox.queryStored(
       'SELECT * FROM c WHERE c.data.networkId = @networkId AND c.data.recipientKey = @memberId',
       [param('@networkId', networkId), param('@memberId', memberId)],

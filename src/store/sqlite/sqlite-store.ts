@@ -4,7 +4,6 @@ import BetterSqlite3, { type Database, type Statement, type Transaction } from '
 import type {
   Action,
   AuditEntry,
-  RetentionPolicy,
   ActionUpdate,
   Feedback,
   FeedbackStatus,
@@ -13,406 +12,20 @@ import type {
   Member,
   Network,
   Plan,
-  PlanStage,
-  PlanState,
   Platform,
   PulseAnswer,
-  PulseAudience,
-  PulseKind,
   PulseQuestion,
   PulseRound,
-  QuietHours,
-  RagStatus,
-  Role,
-  ActionTheme,
-  ActionOrigin,
-  RagSnapshot,
-  Theme,
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import type { AnswerCount, Created, Delivery, DeliveryState, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../../core/store';
+import type { AnswerCount, Created, Delivery, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
-import { assertAnonymousFeedbackHasNoAuthor } from '../../core/model';
+import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { migrate } from './migrations';
+import { ACTION, ACTION_UPDATE, DELIVERY, FEEDBACK, FORUM, MEMBER, NETWORK, PLAN, PULSE_ANSWER, PULSE_QUESTION, PULSE_ROUND, WORKSPACE_LINK } from './rows';
 
 type CounterKind = 'feedback' | 'pulse';
-
-interface NetworkRow {
-  id: string;
-  name: string;
-  time_zone: string;
-  quiet_hours: string | null;
-  quiet_weekends: number;
-  anonymity_threshold: number;
-  reminder_days_before: string;
-  stale_after_days: number;
-  retention: string;
-  live_results: number;
-  created_at: string;
-}
-
-interface WorkspaceLinkRow {
-  platform: Platform;
-  external_id: string;
-  network_id: string;
-}
-
-interface MemberRow {
-  network_id: string;
-  id: string;
-  platform: Platform;
-  platform_user_id: string;
-  aad_object_id: string | null;
-  name: string;
-  email: string | null;
-  roles: string;
-  direct_address: string | null;
-  unreachable: number;
-  linked_person: string | null;
-  created_at: string;
-}
-
-interface ForumRow {
-  network_id: string;
-  id: string;
-  platform: Platform;
-  channel_id: string;
-  name: string;
-  address: string;
-  created_at: string;
-}
-
-interface FeedbackRow {
-  network_id: string;
-  number: number;
-  theme: FeedbackTheme;
-  text: string;
-  anonymous: number;
-  author_member_id: string | null;
-  status: FeedbackStatus;
-  linked_action: string | null;
-  reply: string | null;
-  platform: Platform;
-  created_at: string;
-  updated_at: string;
-}
-
-interface PulseQuestionRow {
-  network_id: string;
-  number: number;
-  text: string;
-  kind: PulseKind;
-  choices: string;
-  theme: Theme;
-  anonymous: number;
-  audience: string;
-  schedule: string | null;
-  window_hours: number;
-  created_by: string;
-  created_at: string;
-}
-
-interface PulseRoundRow {
-  id: string;
-  network_id: string;
-  question_number: number;
-  opens_at: string;
-  closes_at: string;
-  asked_count: number;
-  answer_salt: string | null;
-  created_at: string;
-}
-
-interface PulseAnswerRow {
-  round_id: string;
-  respondent_key: string;
-  member_id: string | null;
-  value: string;
-  platform: Platform;
-  answered_at: string;
-}
-
-interface PlanRow {
-  network_id: string;
-  id: string;
-  name: string;
-  stage: PlanStage;
-  starts_on: string;
-  ends_on: string;
-  state: PlanState;
-  created_at: string;
-  closed_at: string | null;
-  rag_at_close: string | null;
-}
-
-interface ActionRow {
-  network_id: string;
-  plan_id: string;
-  number: string;
-  title: string;
-  short_title: string;
-  theme: ActionTheme;
-  edi: number;
-  owner: string;
-  owner_email: string | null;
-  due: string | null;
-  due_as_written: string;
-  status: RagStatus;
-  note: string;
-  success_measure: string;
-  evidence: string;
-  carried_from: string | null;
-  updated_at: string;
-  version: number;
-}
-
-interface ActionUpdateRow {
-  network_id: string;
-  plan_id: string;
-  action_number: string;
-  at: string;
-  by: string;
-  by_name: string;
-  status: RagStatus;
-  note: string;
-  evidence: string;
-}
-
-interface DeliveryRow {
-  id: string;
-  network_id: string;
-  job_key: string;
-  recipient_key: string;
-  platform: Platform;
-  address: string;
-  payload: string;
-  state: DeliveryState;
-  attempts: number;
-  not_before: string;
-  claimed_by: string | null;
-  claimed_until: string | null;
-  last_error: string | null;
-  sent_at: string | null;
-  created_at: string;
-}
-
-const toFlag = (value: boolean): number => (value ? 1 : 0);
-
-function parseJson<T>(text: string): T {
-  return JSON.parse(text) as T;
-}
-
-function networkFromRow(row: NetworkRow): Network {
-  return {
-    id: row.id,
-    name: row.name,
-    timeZone: row.time_zone,
-    quietHours: row.quiet_hours === null ? null : parseJson<QuietHours>(row.quiet_hours),
-    quietWeekends: row.quiet_weekends === 1,
-    anonymityThreshold: row.anonymity_threshold,
-    reminderDaysBefore: parseJson<number[]>(row.reminder_days_before),
-    staleAfterDays: row.stale_after_days,
-    retention: parseJson<RetentionPolicy>(row.retention),
-    liveResults: row.live_results === 1,
-    createdAt: row.created_at,
-  };
-}
-
-function networkParams(network: Network) {
-  return {
-    id: network.id,
-    name: network.name,
-    timeZone: network.timeZone,
-    quietHours: network.quietHours === null ? null : JSON.stringify(network.quietHours),
-    quietWeekends: toFlag(network.quietWeekends),
-    anonymityThreshold: network.anonymityThreshold,
-    reminderDaysBefore: JSON.stringify(network.reminderDaysBefore),
-    staleAfterDays: network.staleAfterDays,
-    retention: JSON.stringify(network.retention),
-    liveResults: toFlag(network.liveResults),
-    createdAt: network.createdAt,
-  };
-}
-
-function workspaceLinkFromRow(row: WorkspaceLinkRow): WorkspaceLink {
-  return { platform: row.platform, externalId: row.external_id, networkId: row.network_id };
-}
-
-function memberFromRow(row: MemberRow): Member {
-  return {
-    id: row.id,
-    networkId: row.network_id,
-    platform: row.platform,
-    platformUserId: row.platform_user_id,
-    aadObjectId: row.aad_object_id,
-    name: row.name,
-    email: row.email,
-    roles: parseJson<Role[]>(row.roles),
-    directAddress: row.direct_address,
-    unreachable: row.unreachable === 1,
-    linkedPerson: row.linked_person,
-    createdAt: row.created_at,
-  };
-}
-
-function forumFromRow(row: ForumRow): Forum {
-  return {
-    id: row.id,
-    networkId: row.network_id,
-    platform: row.platform,
-    channelId: row.channel_id,
-    name: row.name,
-    address: row.address,
-    createdAt: row.created_at,
-  };
-}
-
-function feedbackFromRow(row: FeedbackRow): Feedback {
-  return {
-    networkId: row.network_id,
-    number: row.number,
-    theme: row.theme,
-    text: row.text,
-    anonymous: row.anonymous === 1,
-    authorMemberId: row.author_member_id,
-    status: row.status,
-    linkedAction: row.linked_action,
-    reply: row.reply,
-    platform: row.platform,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function feedbackParams(feedback: Feedback) {
-  return { ...feedback, anonymous: toFlag(feedback.anonymous) };
-}
-
-function pulseQuestionFromRow(row: PulseQuestionRow): PulseQuestion {
-  return {
-    networkId: row.network_id,
-    number: row.number,
-    text: row.text,
-    kind: row.kind,
-    choices: parseJson<string[]>(row.choices),
-    theme: row.theme,
-    anonymous: row.anonymous === 1,
-    audience: parseJson<PulseAudience>(row.audience),
-    schedule: row.schedule,
-    windowHours: row.window_hours,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
-
-function pulseRoundFromRow(row: PulseRoundRow): PulseRound {
-  return {
-    id: row.id,
-    networkId: row.network_id,
-    questionNumber: row.question_number,
-    opensAt: row.opens_at,
-    closesAt: row.closes_at,
-    askedCount: row.asked_count,
-    answerSalt: row.answer_salt,
-    createdAt: row.created_at,
-  };
-}
-
-function pulseAnswerFromRow(row: PulseAnswerRow): PulseAnswer {
-  return {
-    roundId: row.round_id,
-    respondentKey: row.respondent_key,
-    memberId: row.member_id,
-    value: row.value,
-    platform: row.platform,
-    answeredAt: row.answered_at,
-  };
-}
-
-function planFromRow(row: PlanRow): Plan {
-  return {
-    networkId: row.network_id,
-    id: row.id,
-    name: row.name,
-    stage: row.stage,
-    start: row.starts_on,
-    end: row.ends_on,
-    state: row.state,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-    ragAtClose: row.rag_at_close === null ? null : parseJson<RagSnapshot>(row.rag_at_close),
-  };
-}
-
-function planParams(plan: Plan) {
-  return { ...plan, ragAtClose: plan.ragAtClose === null ? null : JSON.stringify(plan.ragAtClose) };
-}
-
-function actionFromRow(row: ActionRow): Action {
-  return {
-    networkId: row.network_id,
-    planId: row.plan_id,
-    number: row.number,
-    title: row.title,
-    shortTitle: row.short_title,
-    theme: row.theme,
-    edi: row.edi === 1,
-    owner: row.owner,
-    ownerEmail: row.owner_email,
-    due: row.due,
-    dueAsWritten: row.due_as_written,
-    status: row.status,
-    note: row.note,
-    successMeasure: row.success_measure,
-    evidence: row.evidence,
-    carriedFrom: row.carried_from === null ? null : parseJson<ActionOrigin>(row.carried_from),
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}
-
-function actionParams(action: Action) {
-  return {
-    ...action,
-    edi: toFlag(action.edi),
-    carriedFrom: action.carriedFrom === null ? null : JSON.stringify(action.carriedFrom),
-  };
-}
-
-function actionUpdateFromRow(row: ActionUpdateRow): ActionUpdate {
-  return {
-    networkId: row.network_id,
-    planId: row.plan_id,
-    actionNumber: row.action_number,
-    at: row.at,
-    by: row.by,
-    byName: row.by_name,
-    status: row.status,
-    note: row.note,
-    evidence: row.evidence,
-  };
-}
-
-function deliveryFromRow(row: DeliveryRow): Delivery {
-  return {
-    id: row.id,
-    networkId: row.network_id,
-    jobKey: row.job_key,
-    recipientKey: row.recipient_key,
-    platform: row.platform,
-    address: row.address,
-    payload: row.payload,
-    state: row.state,
-    attempts: row.attempts,
-    notBefore: row.not_before,
-    claimedBy: row.claimed_by,
-    claimedUntil: row.claimed_until,
-    lastError: row.last_error,
-    sentAt: row.sent_at,
-    createdAt: row.created_at,
-  };
-}
 
 const INSERT_ACTION_UPDATE = `
   INSERT INTO plan_action_updates (network_id, plan_id, action_number, at, by, by_name, status, note, evidence)
@@ -493,12 +106,12 @@ export class SqliteStore implements Store {
          reminder_days_before, stale_after_days, retention, live_results, created_at)
        VALUES (@id, @name, @timeZone, @quietHours, @quietWeekends, @anonymityThreshold,
          @reminderDaysBefore, @staleAfterDays, @retention, @liveResults, @createdAt)`,
-    ).run(networkParams(network));
+    ).run(NETWORK.params(network));
   }
 
   async getNetwork(id: string): Promise<Network | null> {
-    const row = this.sql<NetworkRow>('SELECT * FROM networks WHERE id = ?').get(id);
-    return row ? networkFromRow(row) : null;
+    const row = this.sql('SELECT * FROM networks WHERE id = ?').get(id);
+    return row ? NETWORK.fromRow(row) : null;
   }
 
   async updateNetwork(network: Network): Promise<void> {
@@ -508,13 +121,13 @@ export class SqliteStore implements Store {
          reminder_days_before = @reminderDaysBefore, stale_after_days = @staleAfterDays,
          retention = @retention, live_results = @liveResults, created_at = @createdAt
        WHERE id = @id`,
-    ).run(networkParams(network));
+    ).run(NETWORK.params(network));
   }
 
   async listNetworks(): Promise<Network[]> {
-    return this.sql<NetworkRow>('SELECT * FROM networks ORDER BY created_at, id')
+    return this.sql('SELECT * FROM networks ORDER BY created_at, id')
       .all()
-      .map(networkFromRow);
+      .map(NETWORK.fromRow);
   }
 
   async linkWorkspace(link: WorkspaceLink): Promise<void> {
@@ -526,18 +139,18 @@ export class SqliteStore implements Store {
   }
 
   async findWorkspace(platform: Platform, externalId: string): Promise<WorkspaceLink | null> {
-    const row = this.sql<WorkspaceLinkRow>(
+    const row = this.sql(
       'SELECT * FROM workspace_links WHERE platform = ? AND external_id = ?',
     ).get(platform, externalId);
-    return row ? workspaceLinkFromRow(row) : null;
+    return row ? WORKSPACE_LINK.fromRow(row) : null;
   }
 
   async listWorkspaces(networkId: string): Promise<WorkspaceLink[]> {
-    return this.sql<WorkspaceLinkRow>(
+    return this.sql(
       'SELECT * FROM workspace_links WHERE network_id = ? ORDER BY platform, external_id',
     )
       .all(networkId)
-      .map(workspaceLinkFromRow);
+      .map(WORKSPACE_LINK.fromRow);
   }
 
   async upsertMember(member: Member): Promise<void> {
@@ -552,15 +165,15 @@ export class SqliteStore implements Store {
          roles = excluded.roles, direct_address = excluded.direct_address,
          unreachable = excluded.unreachable, linked_person = excluded.linked_person,
          created_at = excluded.created_at`,
-    ).run({ ...member, roles: JSON.stringify(member.roles), unreachable: toFlag(member.unreachable) });
+    ).run(MEMBER.params(member));
   }
 
   async getMember(networkId: string, id: string): Promise<Member | null> {
-    const row = this.sql<MemberRow>('SELECT * FROM members WHERE network_id = ? AND id = ?').get(
+    const row = this.sql('SELECT * FROM members WHERE network_id = ? AND id = ?').get(
       networkId,
       id,
     );
-    return row ? memberFromRow(row) : null;
+    return row ? MEMBER.fromRow(row) : null;
   }
 
   async findMember(
@@ -568,17 +181,17 @@ export class SqliteStore implements Store {
     platform: Platform,
     platformUserId: string,
   ): Promise<Member | null> {
-    const row = this.sql<MemberRow>(
+    const row = this.sql(
       // One row at most: a member's id is derived from the platform user.
       'SELECT * FROM members WHERE network_id = ? AND platform = ? AND platform_user_id = ?',
     ).get(networkId, platform, platformUserId);
-    return row ? memberFromRow(row) : null;
+    return row ? MEMBER.fromRow(row) : null;
   }
 
   async listMembers(networkId: string): Promise<Member[]> {
-    return this.sql<MemberRow>('SELECT * FROM members WHERE network_id = ? ORDER BY created_at, id')
+    return this.sql('SELECT * FROM members WHERE network_id = ? ORDER BY created_at, id')
       .all(networkId)
-      .map(memberFromRow);
+      .map(MEMBER.fromRow);
   }
 
   async upsertForum(forum: Forum): Promise<void> {
@@ -592,17 +205,17 @@ export class SqliteStore implements Store {
   }
 
   async getForum(networkId: string, id: string): Promise<Forum | null> {
-    const row = this.sql<ForumRow>('SELECT * FROM forums WHERE network_id = ? AND id = ?').get(
+    const row = this.sql('SELECT * FROM forums WHERE network_id = ? AND id = ?').get(
       networkId,
       id,
     );
-    return row ? forumFromRow(row) : null;
+    return row ? FORUM.fromRow(row) : null;
   }
 
   async listForums(networkId: string): Promise<Forum[]> {
-    return this.sql<ForumRow>('SELECT * FROM forums WHERE network_id = ? ORDER BY created_at, id')
+    return this.sql('SELECT * FROM forums WHERE network_id = ? ORDER BY created_at, id')
       .all(networkId)
-      .map(forumFromRow);
+      .map(FORUM.fromRow);
   }
 
   private nextNumber(networkId: string, kind: CounterKind): number {
@@ -652,16 +265,16 @@ export class SqliteStore implements Store {
              status, linked_action, reply, platform, created_at, updated_at)
            VALUES (@networkId, @number, @theme, @text, @anonymous, @authorMemberId,
              @status, @linkedAction, @reply, @platform, @createdAt, @updatedAt)`,
-        ).run(feedbackParams({ ...feedback, number })),
+        ).run(FEEDBACK.params({ ...feedback, number })),
     );
     return { value: (await this.getFeedback(feedback.networkId, number))!, created };
   }
 
   async getFeedback(networkId: string, number: number): Promise<Feedback | null> {
-    const row = this.sql<FeedbackRow>(
+    const row = this.sql(
       'SELECT * FROM feedback WHERE network_id = ? AND number = ?',
     ).get(networkId, number);
-    return row ? feedbackFromRow(row) : null;
+    return row ? FEEDBACK.fromRow(row) : null;
   }
 
   async updateFeedback(feedback: Feedback): Promise<void> {
@@ -671,7 +284,7 @@ export class SqliteStore implements Store {
          author_member_id = @authorMemberId, status = @status, linked_action = @linkedAction,
          reply = @reply, platform = @platform, created_at = @createdAt, updated_at = @updatedAt
        WHERE network_id = @networkId AND number = @number`,
-    ).run(feedbackParams(feedback));
+    ).run(FEEDBACK.params(feedback));
   }
 
   async updateFeedbackFrom(feedback: Feedback, from: readonly FeedbackStatus[]): Promise<boolean> {
@@ -681,17 +294,17 @@ export class SqliteStore implements Store {
     const result = this.sql(
       `UPDATE feedback SET status = @status, linked_action = @linkedAction, reply = @reply, updated_at = @updatedAt
        WHERE network_id = @networkId AND number = @number AND status IN (SELECT value FROM json_each(@from))`,
-    ).run({ ...feedbackParams(feedback), from: JSON.stringify(from) });
+    ).run({ ...FEEDBACK.params(feedback), from: JSON.stringify(from) });
     return result.changes === 1;
   }
 
   async listFeedback(networkId: string, since: string, until: string): Promise<Feedback[]> {
-    return this.sql<FeedbackRow>(
+    return this.sql(
       `SELECT * FROM feedback WHERE network_id = ? AND created_at >= ? AND created_at < ?
        ORDER BY created_at, number`,
     )
       .all(networkId, since, until)
-      .map(feedbackFromRow);
+      .map(FEEDBACK.fromRow);
   }
 
   async createPulseQuestion(
@@ -708,30 +321,24 @@ export class SqliteStore implements Store {
              audience, schedule, window_hours, created_by, created_at)
            VALUES (@networkId, @number, @text, @kind, @choices, @theme, @anonymous,
              @audience, @schedule, @windowHours, @createdBy, @createdAt)`,
-        ).run({
-          ...question,
-          number,
-          choices: JSON.stringify(question.choices),
-          anonymous: toFlag(question.anonymous),
-          audience: JSON.stringify(question.audience),
-        }),
+        ).run(PULSE_QUESTION.params({ ...question, number })),
     );
     return { value: (await this.getPulseQuestion(question.networkId, number))!, created };
   }
 
   async getPulseQuestion(networkId: string, number: number): Promise<PulseQuestion | null> {
-    const row = this.sql<PulseQuestionRow>(
+    const row = this.sql(
       'SELECT * FROM pulse_questions WHERE network_id = ? AND number = ?',
     ).get(networkId, number);
-    return row ? pulseQuestionFromRow(row) : null;
+    return row ? PULSE_QUESTION.fromRow(row) : null;
   }
 
   async listPulseQuestions(networkId: string): Promise<PulseQuestion[]> {
-    return this.sql<PulseQuestionRow>(
+    return this.sql(
       'SELECT * FROM pulse_questions WHERE network_id = ? ORDER BY number',
     )
       .all(networkId)
-      .map(pulseQuestionFromRow);
+      .map(PULSE_QUESTION.fromRow);
   }
 
   async createRound(round: PulseRound): Promise<void> {
@@ -750,17 +357,17 @@ export class SqliteStore implements Store {
   }
 
   async getRound(id: string): Promise<PulseRound | null> {
-    const row = this.sql<PulseRoundRow>('SELECT * FROM pulse_rounds WHERE id = ?').get(id);
-    return row ? pulseRoundFromRow(row) : null;
+    const row = this.sql('SELECT * FROM pulse_rounds WHERE id = ?').get(id);
+    return row ? PULSE_ROUND.fromRow(row) : null;
   }
 
   async listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]> {
-    return this.sql<PulseRoundRow>(
+    return this.sql(
       `SELECT * FROM pulse_rounds WHERE network_id = ? AND opens_at >= ? AND opens_at < ?
        ORDER BY opens_at, id`,
     )
       .all(networkId, since, until)
-      .map(pulseRoundFromRow);
+      .map(PULSE_ROUND.fromRow);
   }
 
   saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
@@ -822,39 +429,39 @@ export class SqliteStore implements Store {
   }
 
   async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
-    const row = this.sql<PulseAnswerRow>(
+    const row = this.sql(
       'SELECT * FROM pulse_answers WHERE round_id = ? AND respondent_key = ?',
     ).get(roundId, respondentKey);
-    return row ? pulseAnswerFromRow(row) : null;
+    return row ? PULSE_ANSWER.fromRow(row) : null;
   }
 
   async listAnswers(roundId: string): Promise<PulseAnswer[]> {
-    return this.sql<PulseAnswerRow>(
+    return this.sql(
       'SELECT * FROM pulse_answers WHERE round_id = ? ORDER BY answered_at, respondent_key',
     )
       .all(roundId)
-      .map(pulseAnswerFromRow);
+      .map(PULSE_ANSWER.fromRow);
   }
 
   async createPlan(plan: Plan): Promise<void> {
     this.sql(
       `INSERT INTO plans (network_id, id, name, stage, starts_on, ends_on, state, created_at, closed_at, rag_at_close)
        VALUES (@networkId, @id, @name, @stage, @start, @end, @state, @createdAt, @closedAt, @ragAtClose)`,
-    ).run(planParams(plan));
+    ).run(PLAN.params(plan));
   }
 
   async getPlan(networkId: string, id: string): Promise<Plan | null> {
-    const row = this.sql<PlanRow>('SELECT * FROM plans WHERE network_id = ? AND id = ?').get(networkId, id);
-    return row ? planFromRow(row) : null;
+    const row = this.sql('SELECT * FROM plans WHERE network_id = ? AND id = ?').get(networkId, id);
+    return row ? PLAN.fromRow(row) : null;
   }
 
   async listPlans(networkId: string): Promise<Plan[]> {
-    return this.sql<PlanRow>('SELECT * FROM plans WHERE network_id = ? ORDER BY created_at, id').all(networkId).map(planFromRow);
+    return this.sql('SELECT * FROM plans WHERE network_id = ? ORDER BY created_at, id').all(networkId).map(PLAN.fromRow);
   }
 
   async getCurrentPlan(networkId: string): Promise<Plan | null> {
-    const row = this.sql<PlanRow>("SELECT * FROM plans WHERE network_id = ? AND state = 'current'").get(networkId);
-    return row ? planFromRow(row) : null;
+    const row = this.sql("SELECT * FROM plans WHERE network_id = ? AND state = 'current'").get(networkId);
+    return row ? PLAN.fromRow(row) : null;
   }
 
   async updatePlan(plan: Plan): Promise<void> {
@@ -862,7 +469,7 @@ export class SqliteStore implements Store {
       `UPDATE plans SET name = @name, stage = @stage, starts_on = @start, ends_on = @end, state = @state,
          closed_at = @closedAt, rag_at_close = @ragAtClose
        WHERE network_id = @networkId AND id = @id`,
-    ).run(planParams(plan));
+    ).run(PLAN.params(plan));
   }
 
   async importActions(networkId: string, actions: Action[], updates: ActionUpdate[]): Promise<void> {
@@ -882,7 +489,7 @@ export class SqliteStore implements Store {
              note = excluded.note, success_measure = excluded.success_measure,
              evidence = excluded.evidence, carried_from = excluded.carried_from,
              updated_at = excluded.updated_at, version = excluded.version`,
-        ).run({ ...actionParams(action), networkId });
+        ).run({ ...ACTION.params(action), networkId });
       }
       for (const update of updates) {
         this.sql(INSERT_ACTION_UPDATE).run({ ...update, networkId });
@@ -899,17 +506,17 @@ export class SqliteStore implements Store {
   }
 
   async listActions(networkId: string, planId?: string): Promise<Action[]> {
-    return this.sql<ActionRow>(`SELECT * FROM plan_actions WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT}`)
+    return this.sql(`SELECT * FROM plan_actions WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT}`)
       .all({ networkId, planId: planId ?? null })
-      .map(actionFromRow)
+      .map(ACTION.fromRow)
       .sort((a, b) => compareActionNumbers(a.number, b.number));
   }
 
   async getAction(networkId: string, number: string, planId?: string): Promise<Action | null> {
-    const row = this.sql<ActionRow>(
+    const row = this.sql(
       `SELECT * FROM plan_actions WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT} AND number = @number`,
     ).get({ networkId, number, planId: planId ?? null });
-    return row ? actionFromRow(row) : null;
+    return row ? ACTION.fromRow(row) : null;
   }
 
   async updateAction(
@@ -924,7 +531,7 @@ export class SqliteStore implements Store {
            status = @status, note = @note, success_measure = @successMeasure, evidence = @evidence,
            carried_from = @carriedFrom, updated_at = @updatedAt, version = @version
          WHERE network_id = @networkId AND plan_id = @planId AND number = @number AND version = @expectedVersion`,
-      ).run({ ...actionParams(action), expectedVersion });
+      ).run({ ...ACTION.params(action), expectedVersion });
       if (changes === 0) return false;
       this.sql(INSERT_ACTION_UPDATE).run({
         ...update,
@@ -937,20 +544,20 @@ export class SqliteStore implements Store {
   }
 
   async listActionUpdates(networkId: string, number: string, planId?: string): Promise<ActionUpdate[]> {
-    return this.sql<ActionUpdateRow>(
+    return this.sql(
       `SELECT * FROM plan_action_updates
        WHERE network_id = @networkId AND plan_id = ${PLAN_OR_CURRENT} AND action_number = @number ORDER BY seq`,
     )
       .all({ networkId, number, planId: planId ?? null })
-      .map(actionUpdateFromRow);
+      .map(ACTION_UPDATE.fromRow);
   }
 
   async listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]> {
-    return this.sql<ActionUpdateRow>(
+    return this.sql(
       'SELECT * FROM plan_action_updates WHERE network_id = ? AND at >= ? AND at < ? ORDER BY at, seq',
     )
       .all(networkId, since, until)
-      .map(actionUpdateFromRow);
+      .map(ACTION_UPDATE.fromRow);
   }
 
   async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
@@ -1021,7 +628,7 @@ export class SqliteStore implements Store {
   ): Promise<Delivery[]> {
     if (limit <= 0) return [];
     return this.writeTransaction(() => {
-      const candidates = this.sql<DeliveryRow>(
+      const candidates = this.sql(
         `SELECT * FROM deliveries
          WHERE state = 'pending' AND not_before <= @now
            AND (claimed_until IS NULL OR claimed_until <= @now)
@@ -1032,8 +639,9 @@ export class SqliteStore implements Store {
         'UPDATE deliveries SET claimed_by = @holder, claimed_until = @until WHERE id = @id',
       );
       return candidates.map((row) => {
-        claim.run({ holder, until, id: row.id });
-        return deliveryFromRow({ ...row, claimed_by: holder, claimed_until: until });
+        const delivery = { ...DELIVERY.fromRow(row), claimedBy: holder, claimedUntil: until };
+        claim.run({ holder, until, id: delivery.id });
+        return delivery;
       });
     });
   }
@@ -1048,11 +656,11 @@ export class SqliteStore implements Store {
   }
 
   async listDeliveries(jobKey: string): Promise<Delivery[]> {
-    return this.sql<DeliveryRow>(
+    return this.sql(
       'SELECT * FROM deliveries WHERE job_key = ? ORDER BY created_at, id',
     )
       .all(jobKey)
-      .map(deliveryFromRow);
+      .map(DELIVERY.fromRow);
   }
 
   async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
@@ -1078,9 +686,9 @@ export class SqliteStore implements Store {
          WHERE member_id = ? AND round_id IN (SELECT id FROM pulse_rounds WHERE network_id = ?)`,
       ).run(memberId, networkId).changes;
       const actionUpdates = this.sql(
-        "UPDATE plan_action_updates SET by = 'forgotten', by_name = 'A former member' WHERE network_id = ? AND by = ?",
-      ).run(networkId, memberId).changes;
-      this.sql("UPDATE audit_log SET actor_id = 'forgotten', actor_name = 'A former member' WHERE network_id = ? AND actor_id = ?").run(networkId, memberId);
+        "UPDATE plan_action_updates SET by = ?, by_name = '' WHERE network_id = ? AND by = ?",
+      ).run(FORGOTTEN, networkId, memberId).changes;
+      this.sql("UPDATE audit_log SET actor_id = ?, actor_name = '' WHERE network_id = ? AND actor_id = ?").run(FORGOTTEN, networkId, memberId);
       this.sql('DELETE FROM deliveries WHERE network_id = ? AND recipient_key = ?').run(networkId, memberId);
       this.sql('DELETE FROM members WHERE network_id = ? AND id = ?').run(networkId, memberId);
       return { feedback: named.length, answers, actionUpdates };
@@ -1092,12 +700,12 @@ export class SqliteStore implements Store {
   }
 
   async listAnswersByMember(networkId: string, memberId: string): Promise<PulseAnswer[]> {
-    return this.sql<PulseAnswerRow>(
+    return this.sql(
       `SELECT a.* FROM pulse_answers a JOIN pulse_rounds r ON r.id = a.round_id
        WHERE a.member_id = ? AND r.network_id = ? ORDER BY a.answered_at DESC, a.round_id`,
     )
       .all(memberId, networkId)
-      .map(pulseAnswerFromRow);
+      .map(PULSE_ANSWER.fromRow);
   }
 
   async deleteExpired(networkId: string, feedbackBefore: string | null, answersBefore: string | null): Promise<ExpiredCounts> {
