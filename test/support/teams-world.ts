@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BotHarness } from './bot-harness';
+import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { TENANT, user, type TeamsUser } from './teams-activities';
 import type { Member } from '../../src/core/model';
 
@@ -40,5 +43,12 @@ export async function startWorld(env: Record<string, string> = {}): Promise<BotH
   }
   const chair = await memberOf(bot, people.chair);
   await bot.press(people.admin, 'roles.set', { cv: 1, member: chair.id, roles: 'chair', email: '' });
+  return bot;
+}
+
+/** The same people, with the sample action plan (test/fixtures/action-plan.csv) imported. */
+export async function startWorldWithPlan(env: Record<string, string> = {}): Promise<BotHarness> {
+  const bot = await startWorld(env);
+  await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
   return bot;
 }

@@ -1,17 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { cardText, type CardJson } from '../support/cards';
 import type { BotHarness } from '../support/bot-harness';
 import { invoke } from '../support/teams-activities';
-import { networkId, people, startWorld } from '../support/teams-world';
+import { networkId, people, startWorldWithPlan } from '../support/teams-world';
 
 describe('Teams: a retried card action', () => {
   let bot: BotHarness;
   beforeEach(async () => {
-    bot = await startWorld();
-    await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    bot = await startWorldWithPlan();
   });
   afterEach(async () => {
     await bot.close();

@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
-import { startWorld, people, networkId } from '../support/teams-world';
+import { startWorldWithPlan, people } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { channel, conversationIdOf, invoke, message, personal } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 
 const CHAIR_CHAT = conversationIdOf(people.chair, personal);
 const FORUM = channel();
@@ -19,8 +16,7 @@ interface Consent {
 describe('Teams: export as a file', () => {
   let bot: BotHarness;
   beforeEach(async () => {
-    bot = await startWorld();
-    await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    bot = await startWorldWithPlan();
   });
   afterEach(async () => {
     await bot.close();

@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startWorld, people, networkId, memberOf } from '../support/teams-world';
+import { startWorldWithPlan, people, networkId, memberOf } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText, inputChoices } from '../support/cards';
 import { conversationIdOf, personal, type TeamsUser } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { openReplyAddress, sealReplyAddress } from '../../src/core/feedback/sealed-reply';
 
 const ALL_TIME = ['2000-01-01T00:00:00.000Z', '2100-01-01T00:00:00.000Z'] as const;
@@ -14,8 +11,7 @@ const MEMBER_CHAT = conversationIdOf(people.member, personal);
 describe('Teams: you said, we did', () => {
   let bot: BotHarness;
   beforeEach(async () => {
-    bot = await startWorld();
-    await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    bot = await startWorldWithPlan();
   });
   afterEach(async () => {
     await bot.close();

@@ -1,19 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startWorld, people, networkId } from '../support/teams-world';
+import { startWorldWithPlan, people } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardText } from '../support/cards';
 import { channel } from '../support/teams-activities';
-import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 
 const FORUM = channel();
 
 describe('Teams: summary in a forum', () => {
   let bot: BotHarness;
   beforeEach(async () => {
-    bot = await startWorld();
-    await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    bot = await startWorldWithPlan();
     await bot.say(people.admin, 'forum', FORUM);
   });
   afterEach(async () => {

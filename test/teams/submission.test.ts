@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
-import { startWorld, people, networkId } from '../support/teams-world';
+import { startWorldWithPlan, people, networkId } from '../support/teams-world';
 import type { BotHarness } from '../support/bot-harness';
 import { actionFor, cardActions, cardInputs, cardText } from '../support/cards';
-import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import { submissionFile } from '../../src/core/submission/build';
 
 const PROFILE = {
@@ -27,8 +24,7 @@ const documentText = async (docx: Buffer): Promise<string> => (await JSZip.loadA
 describe('Teams: the self-assessment submission in chat', () => {
   let bot: BotHarness;
   beforeEach(async () => {
-    bot = await startWorld();
-    await importActionPlan(bot.store, await networkId(bot), readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+    bot = await startWorldWithPlan();
   });
   afterEach(async () => {
     await bot.close();
