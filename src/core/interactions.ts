@@ -41,9 +41,9 @@ export type Redraw = (deps: CoreDeps, session: Session, typed: Typed, error: str
  * A card button or form: everything Techvoice needs to know about it, in one place. The
  * dispatcher checks `who`, validates `input`, runs the handler and audits the press.
  */
-export interface ActionDefinition<V extends string = string, S extends z.ZodType = z.ZodType> {
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /** What the card's button sends as `verb`. */
-  verb: V;
+  verb: string;
   /** What the card sends, checked before anything runs (unknown fields are dropped). */
   input: S;
   who: Who;
@@ -59,8 +59,8 @@ export interface ActionDefinition<V extends string = string, S extends z.ZodType
   redraw?: Redraw;
 }
 
-/** Keeps the verb's literal type and the handler's input typed by its schema. */
-export function defineAction<const V extends string, S extends z.ZodType>(definition: ActionDefinition<V, S>): ActionDefinition<V, S> {
+/** Types the handler's input by the action's schema. */
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
   return definition;
 }
 

@@ -13,8 +13,6 @@ import { summaryCommands } from './summary/interactions';
 /** Every card button and form, from each feature's own definitions. */
 export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions];
 
-export type Verb = (typeof CARD_ACTIONS)[number]['verb'];
-
 const help: CommandDefinition = defineCommand({
   name: 'help',
   aliases: ['hi', 'hello', 'start', '?'],
