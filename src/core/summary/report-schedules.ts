@@ -20,9 +20,12 @@ export interface ScheduleInForce {
   since: Date | null;
 }
 
-/** What is kept in the store for one schedule a chair set. */
+/**
+ * What is kept in the store for one schedule a chair set: an expression, null for off, or
+ * `inherit` when they went back to the schedule above (kept, not deleted, for its `setAt`).
+ */
 interface StoredSchedule {
-  expression: string | null;
+  expression: string | null | 'inherit';
   setAt: string;
 }
 
@@ -38,9 +41,9 @@ function readStored(value: string | null): StoredSchedule | null {
   if (value === null) return null;
   try {
     const parsed = JSON.parse(value) as Partial<StoredSchedule>;
-    const expression = parsed.expression === null || (typeof parsed.expression === 'string' && isValidSchedule(parsed.expression)) ? parsed.expression : undefined;
-    if (expression === undefined || typeof parsed.setAt !== 'string') return null;
-    return { expression, setAt: parsed.setAt };
+    const { expression, setAt } = parsed;
+    const known = expression === null || expression === 'inherit' || (typeof expression === 'string' && isValidSchedule(expression));
+    return known && expression !== undefined && typeof setAt === 'string' ? { expression, setAt } : null;
   } catch {
     return null;
   }
@@ -50,30 +53,39 @@ async function storedSchedule(deps: CoreDeps, key: string): Promise<StoredSchedu
   return readStored(await deps.store.getSetting(key));
 }
 
-const inForce = (stored: StoredSchedule, source: ScheduleSource): ScheduleInForce => ({ expression: stored.expression, source, since: new Date(stored.setAt) });
+const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
+
+/** What is in force given what a chair stored here and the schedule above it. */
+function resolve(stored: StoredSchedule | null, source: ScheduleSource, above: ScheduleInForce): ScheduleInForce {
+  if (!stored) return above;
+  const setAt = new Date(stored.setAt);
+  if (stored.expression === 'inherit') return { ...above, since: later(above.since, setAt) };
+  return { expression: stored.expression, source, since: setAt };
+}
 
 /** The chairs' digest schedule of a network. */
 export async function digestSchedule(deps: CoreDeps, network: Network): Promise<ScheduleInForce> {
   const stored = await storedSchedule(deps, scheduleKey('digest', network.id));
-  return stored ? inForce(stored, 'network') : { expression: reportDefaults(deps).digest, source: 'default', since: null };
+  return resolve(stored, 'network', { expression: reportDefaults(deps).digest, source: 'default', since: null });
 }
 
 /** The summary schedule of forums without their own: the network's, else the server's default. */
 export async function networkSummarySchedule(deps: CoreDeps, network: Network): Promise<ScheduleInForce> {
   const stored = await storedSchedule(deps, scheduleKey('summary', network.id));
-  return stored ? inForce(stored, 'network') : { expression: reportDefaults(deps).summary, source: 'default', since: null };
+  return resolve(stored, 'network', { expression: reportDefaults(deps).summary, source: 'default', since: null });
 }
 
 /** A forum's summary schedule: its own, else `fallback` (the network's, read once per tick). */
 export async function forumSummarySchedule(deps: CoreDeps, forum: Forum, fallback: ScheduleInForce): Promise<ScheduleInForce> {
-  const stored = await storedSchedule(deps, scheduleKey('summary', forum.networkId, forum.id));
-  return stored ? inForce(stored, 'forum') : fallback;
+  return resolve(await storedSchedule(deps, scheduleKey('summary', forum.networkId, forum.id)), 'forum', fallback);
 }
 
-/** Keeps a schedule a chair chose (null: off), or with `clear` goes back to the one above it. */
-export async function saveSchedule(deps: CoreDeps, key: string, choice: { expression: string | null } | 'clear', at: Date): Promise<void> {
-  if (choice === 'clear') await deps.store.takeSetting(key);
-  else await deps.store.putSetting(key, JSON.stringify({ expression: choice.expression, setAt: at.toISOString() } satisfies StoredSchedule));
+/**
+ * Keeps a schedule a chair chose (null: off), or with `inherit` goes back to the one above
+ * it; either way, slots from before `at` are not caught up.
+ */
+export async function saveSchedule(deps: CoreDeps, key: string, expression: string | null | 'inherit', at: Date): Promise<void> {
+  await deps.store.putSetting(key, JSON.stringify({ expression, setAt: at.toISOString() } satisfies StoredSchedule));
 }
 
 /** "on the first Monday of each month at 09:00", "every Friday at 16:00", or "off". */

@@ -93,7 +93,7 @@ export async function setReportSchedule(deps: CoreDeps, session: Session, report
   const at = now();
   const forumId = report === 'summary' ? (forum?.id ?? null) : null;
   const expression = choice.kind === 'set' ? scheduleFor(choice.repeat, choice.weekday, choice.time, network.timeZone, at) : null;
-  await saveSchedule(deps, scheduleKey(report, network.id, forumId), choice.kind === 'default' ? 'clear' : { expression }, at);
+  await saveSchedule(deps, scheduleKey(report, network.id, forumId), choice.kind === 'default' ? 'inherit' : expression, at);
 
   const inForce = await scheduleOf(deps, network, report, forumId ? forum : null);
   const words = scheduleInWords(inForce.expression);
