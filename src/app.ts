@@ -56,10 +56,9 @@ export async function createApp(config: Config, log: Logger, store?: Store): Pro
     },
   });
   const charts = chartLinks(config, secret);
-  const core = new Techvoice({ store: theStore, secret, outbox, charts }, config.admins, metrics, config.rateLimits);
-  const scheduler = config.scheduler
-    ? new Scheduler(core.deps, log, { summarySchedule: config.summarySchedule, digestSchedule: config.digestSchedule })
-    : null;
+  const reportSchedules = { summary: config.summarySchedule, digest: config.digestSchedule };
+  const core = new Techvoice({ store: theStore, secret, outbox, charts, reportSchedules }, config.admins, metrics, config.rateLimits);
+  const scheduler = config.scheduler ? new Scheduler(core.deps, log) : null;
 
   const server = restify.createServer({ name: 'techvoice', handleUncaughtExceptions: false });
   // Before any route reads a body; and browsers' requests only from the server's own pages.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { isValidSchedule } from './core/schedules';
+import { DEFAULT_REPORT_SCHEDULES, isValidSchedule } from './core/schedules';
 import type { RateLimit, RateLimits } from './core/rate-limits';
 
 /** Every setting Techvoice reads from the environment. Nothing else reads process.env. */
@@ -97,8 +97,8 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   SCHEDULER: onOff(true),
-  SUMMARY_SCHEDULE: z.string().default('0 9 * * 1#1').refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
-  DIGEST_SCHEDULE: z.string().default('0 9 * * 1').refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
+  SUMMARY_SCHEDULE: z.string().default(DEFAULT_REPORT_SCHEDULES.summary).refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
+  DIGEST_SCHEDULE: z.string().default(DEFAULT_REPORT_SCHEDULES.digest).refine(isValidSchedule, 'not a schedule Techvoice understands (see docs/scheduler.md)'),
   TEAMS_SEND_RATE: z.coerce.number().positive().max(1000).default(30),
   SLACK_SEND_RATE: z.coerce.number().positive().max(1000).default(10),
   PLAYGROUND: optional,

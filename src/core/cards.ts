@@ -303,6 +303,19 @@ export interface ConsultationCard extends Notice {
   recorded: { title: string; value: string }[];
 }
 
+/** When forum summaries and the chairs' digest go out, in words, with a form to change one. */
+export interface ScheduleCard extends Notice {
+  cv: number;
+  /** The forum whose channel the card is in (its own summary schedule); empty elsewhere. */
+  forumId: string;
+  facts: { title: string; value: string }[];
+  note: string;
+  reports: Choice[];
+  repeats: Choice[];
+  weekdays: Choice[];
+  values: { report: string; repeat: string; weekday: string; time: string };
+}
+
 export interface CardDataByName {
   help: HelpCard;
   'feedback-form': FeedbackFormCard;
@@ -327,6 +340,7 @@ export interface CardDataByName {
   'narrative-list': NarrativeListCard;
   'narrative-edit': NarrativeEditCard;
   consultation: ConsultationCard;
+  schedule: ScheduleCard;
 }
 
 export type CardName = keyof CardDataByName;

@@ -8,10 +8,10 @@ import { networkActions, networkCommands } from './network/interactions';
 import { privacyActions, privacyCommands } from './privacy/interactions';
 import { pulseActions, pulseCommands } from './pulses/interactions';
 import { submissionActions, submissionCommands } from './submission/interactions';
-import { summaryCommands } from './summary/interactions';
+import { summaryActions, summaryCommands } from './summary/interactions';
 
 /** Every card button and form, from each feature's own definitions. */
-export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions];
+export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions, ...summaryActions];
 
 const help: CommandDefinition = defineCommand({
   name: 'help',

@@ -30,6 +30,18 @@ export interface Occurrence {
 
 export class ScheduleError extends Error {}
 
+/** When forum summaries and the chairs' digest go out where no chair set a schedule (SUMMARY_SCHEDULE, DIGEST_SCHEDULE). */
+export interface ReportScheduleDefaults {
+  summary: string;
+  digest: string;
+}
+
+/** First Monday of the month at 09:00, and Mondays at 09:00. */
+export const DEFAULT_REPORT_SCHEDULES: ReportScheduleDefaults = {
+  summary: '0 9 * * 1#1',
+  digest: '0 9 * * 1',
+};
+
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
 const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -79,6 +79,10 @@ export interface Store {
   getOrCreateSetting(key: string, value: string): Promise<string>;
   /** Removes a setting and returns what it held (null when there was none): once only, however many ask at once. */
   takeSetting(key: string): Promise<string | null>;
+  /** The stored value for `key`, or null when there is none. */
+  getSetting(key: string): Promise<string | null>;
+  /** Stores `value` for `key`, replacing what was there. */
+  putSetting(key: string, value: string): Promise<void>;
 
   createNetwork(network: Network): Promise<void>;
   getNetwork(id: string): Promise<Network | null>;

@@ -169,7 +169,7 @@ export class Techvoice {
 
 /** Identifiers only: never the text someone typed. */
 function auditDetail(data: Record<string, unknown>): string {
-  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme', 'section', 'heldOn'];
+  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme', 'section', 'heldOn', 'report', 'forumId', 'repeat', 'weekday', 'time'];
   return keys
     .filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number')
     .map((k) => `${k}=${String(data[k])}`)

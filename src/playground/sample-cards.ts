@@ -3,6 +3,7 @@ import { card, CARD_VERSION, NO_PAGING, type Card, type CardDataByName, type Car
 import { FEEDBACK_THEMES, THEMES, type Platform } from '../core/model';
 import { answerChoices, KIND_LABELS } from '../core/pulses/pulses';
 import { bar } from '../core/format';
+import { REPEAT_CHOICES, WEEKDAY_CHOICES } from '../core/schedules';
 import { distributionChart, planChart, trendChart } from '../core/summary/summary';
 import type { ChartLinks } from '../core/charts/links';
 import type { ChartSpec } from '../core/charts/spec';
@@ -374,6 +375,29 @@ export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
     ],
     values: { heldOn: '2026-11-12', kind: 'workshop', participants: '46', summary: 'Open workshop on the draft plan: a career pathway first, and clearer communication from the steering group.', actionsShaped: '3.2, 1.5' },
     recorded: [{ title: '20 Jan 2026 · forum meeting', value: '31 people · shaped 2.5' }],
+  },
+  schedule: {
+    notice: 'The summary for “Technical Leaders’ Forum” now goes out on the first Monday of each month at 09:00 (Europe/London time). The next one goes out on Monday 7 December at 09:00.',
+    error: '',
+    cv: CARD_VERSION,
+    forumId: 'sample-forum',
+    facts: [
+      { title: 'Summary in “Technical Leaders’ Forum”', value: 'On the first Monday of each month at 09:00 (set for this forum)' },
+      { title: 'Summaries in other forums', value: 'On the first Monday of each month at 09:00 (Techvoice’s default)' },
+      { title: 'Chairs’ digest', value: 'Every Friday at 16:00 (set for the network)' },
+    ],
+    note: 'Times are Europe/London time. Nothing goes out in quiet hours (18:00–08:00) or at weekends: a report due then waits until it may be sent. The summary you set here is this forum’s own; “Summaries in other forums” is set from a direct chat.',
+    reports: [
+      { title: 'Summary in “Technical Leaders’ Forum”', value: 'summary' },
+      { title: 'Chairs’ digest', value: 'digest' },
+    ],
+    repeats: [
+      ...REPEAT_CHOICES.filter((c) => c.value !== 'once').map((c) => ({ title: c.title, value: c.value })),
+      { title: 'Off: none sent', value: 'off' },
+      { title: 'Back to the default (the network’s for the summary)', value: 'default' },
+    ],
+    weekdays: WEEKDAY_CHOICES,
+    values: { report: 'summary', repeat: 'monthly', weekday: '1', time: '09:00' },
   },
 };
 

@@ -4,6 +4,7 @@ import type { Network } from '../core/model';
 import { nextAllowedTime } from '../core/outbox/quiet-hours';
 import { occurrencesBetween, previousOccurrence, type Occurrence } from '../core/schedules';
 import { summaryMessage } from '../core/summary/summary';
+import { digestSchedule, forumSummarySchedule, networkSummarySchedule, type ScheduleInForce } from '../core/summary/report-schedules';
 
 const DAY = 86_400_000;
 /** A report whose slot passed this long ago (quiet time, a restart) still goes out. */
@@ -11,23 +12,30 @@ const LATE_MS = 3 * DAY;
 
 /**
  * Slots of `schedule` that have come and whose quiet-time-adjusted send time has passed. A
- * late slot (a first start in the evening, a restart) is sent at the next allowed moment
- * from now, not from the slot: it obeys quiet hours like every other send.
+ * late slot (a first start in the evening, a restart, a day no instance ran) is sent at the
+ * next allowed moment from now, not from the slot: it obeys quiet hours like every other
+ * send. Slots from before a chair set the schedule are not caught up.
  */
-function dueSlots(schedule: string, network: Network, at: Date): { slot: Occurrence; sendAt: Date }[] {
-  return occurrencesBetween(schedule, network.timeZone, new Date(at.getTime() - LATE_MS), at)
+function dueSlots(schedule: ScheduleInForce, network: Network, at: Date): { slot: Occurrence; sendAt: Date }[] {
+  if (schedule.expression === null) return [];
+  const from = Math.max(at.getTime() - LATE_MS, schedule.since?.getTime() ?? 0);
+  return occurrencesBetween(schedule.expression, network.timeZone, new Date(from), at)
     .filter((slot) => nextAllowedTime(slot.at, network) <= at)
     .map((slot) => ({ slot, sendAt: nextAllowedTime(at, network) }));
 }
 
-/** The summary for each forum, on the network's summary schedule, covering the time since the last one. */
-export async function queueForumSummaries(deps: CoreDeps, network: Network, schedule: string, at: Date): Promise<number> {
+/** The summary for each forum, on its own schedule or the network's, covering the time since the last one. */
+export async function queueForumSummaries(deps: CoreDeps, network: Network, at: Date): Promise<number> {
   let queued = 0;
-  for (const { slot, sendAt } of dueSlots(schedule, network, at)) {
-    for (const forum of await deps.store.listForums(network.id)) {
+  const networkSchedule = await networkSummarySchedule(deps, network);
+  for (const forum of await deps.store.listForums(network.id)) {
+    const schedule = await forumSummarySchedule(deps, forum, networkSchedule);
+    const expression = schedule.expression;
+    if (expression === null) continue;
+    for (const { slot, sendAt } of dueSlots(schedule, network, at)) {
       const jobKey = `summary:${network.id}:${forum.id}:${slot.key}`;
       if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
-      const previous = previousOccurrence(schedule, network.timeZone, slot.at);
+      const previous = previousOccurrence(expression, network.timeZone, slot.at);
       const days = previous ? Math.min(365, Math.max(1, Math.round((slot.at.getTime() - previous.at.getTime()) / DAY))) : 30;
       const summary = await summaryMessage(deps, { network, audienceName: forum.name, days }, forum.platform);
       queued += await deps.outbox.enqueue(network.id, jobKey, [{ key: forum.id, platform: forum.platform, address: forum.address }], summary, sendAt);
@@ -36,10 +44,10 @@ export async function queueForumSummaries(deps: CoreDeps, network: Network, sche
   return queued;
 }
 
-/** The weekly digest, to every chair of the network by direct message. */
-export async function queueChairDigest(deps: CoreDeps, network: Network, schedule: string, at: Date): Promise<number> {
+/** The digest, on the network's digest schedule, to every chair of the network by direct message. */
+export async function queueChairDigest(deps: CoreDeps, network: Network, at: Date): Promise<number> {
   let queued = 0;
-  for (const { slot, sendAt } of dueSlots(schedule, network, at)) {
+  for (const { slot, sendAt } of dueSlots(await digestSchedule(deps, network), network, at)) {
     const jobKey = `digest:${network.id}:${slot.key}`;
     if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
     const chairs = (await deps.store.listMembers(network.id)).filter((m) => m.roles.includes('chair') && m.directAddress && !m.unreachable);

@@ -11,17 +11,11 @@ import { pruneDeliveryMarks, sealClosedRounds, sweepExpired } from '../core/priv
 export interface SchedulerOptions {
   /** Identifies this instance in the scheduler lease. */
   holder: string;
-  /** When forum summaries go out, in each network's time zone (default: first Monday of the month, 09:00). */
-  summarySchedule: string;
-  /** When chairs get the weekly digest (default: Mondays 09:00). */
-  digestSchedule: string;
   /** How long one instance keeps the tick to itself; renewed by every tick it runs. */
   leaseMs: number;
 }
 
 export const SCHEDULER_DEFAULTS: Omit<SchedulerOptions, 'holder'> = {
-  summarySchedule: '0 9 * * 1#1',
-  digestSchedule: '0 9 * * 1',
   leaseMs: 90_000,
 };
 
@@ -39,7 +33,8 @@ const LEASE = 'scheduler';
 
 /**
  * Finds due work every minute: owner reminders, recurring pulse rounds and their nudges,
- * forum summaries and the chairs' digest. Everything it queues goes through the outbox with
+ * forum summaries and the chairs' digest (each on the schedule its chairs set, else the
+ * server's default). Everything it queues goes through the outbox with
  * a deterministic job key per occurrence, so a repeated tick or a second instance adds
  * nothing twice; the lease only saves the other instances the work.
  */
@@ -94,8 +89,9 @@ export class Scheduler {
         result.roundsOpened += await openDueRounds(this.deps, network, at);
         result.nudges += await queueNudges(this.deps, network, at);
         await sealClosedRounds(store, network, at);
-        result.summaries += await queueForumSummaries(this.deps, network, this.options.summarySchedule, at);
-        result.digests += await queueChairDigest(this.deps, network, this.options.digestSchedule, at);
+        // Read on every tick: a schedule a chair changes on any instance applies on the next one.
+        result.summaries += await queueForumSummaries(this.deps, network, at);
+        result.digests += await queueChairDigest(this.deps, network, at);
         if (at.getUTCMinutes() === 0) {
           const expired = await sweepExpired(store, network, at);
           result.expired += expired.feedback + expired.answers;

@@ -265,6 +265,17 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.equal(await store.getOrCreateSetting('once', 'new'), 'new');
       });
 
+      it('reads and replaces a setting', async function () {
+        assert.equal(await store.getSetting('schedule:digest:n1'), null);
+        await store.putSetting('schedule:digest:n1', 'weekly');
+        assert.equal(await store.getSetting('schedule:digest:n1'), 'weekly');
+        await store.putSetting('schedule:digest:n1', 'monthly');
+        assert.equal(await store.getSetting('schedule:digest:n1'), 'monthly');
+        assert.equal(await store.getOrCreateSetting('schedule:digest:n1', 'other'), 'monthly');
+        assert.equal(await store.takeSetting('schedule:digest:n1'), 'monthly');
+        assert.equal(await store.getSetting('schedule:digest:n1'), null);
+      });
+
       it('agrees on one value when created concurrently', async function () {
         const values = await Promise.all(
           ['a', 'b', 'c', 'd'].map((value) => store.getOrCreateSetting('race', value)),

@@ -1,7 +1,30 @@
-import { defineCommand } from '../interactions';
+import { defineAction, defineCommand } from '../interactions';
+import { UserError } from '../errors';
 import { forumOf } from '../network/forums';
+import { scheduleSetInput } from './inputs';
+import { parseScheduleWhen, SCHEDULE_USAGE, scheduleCard, setReportSchedule, type ScheduleChoice } from './schedule-settings';
 import { summaryMessage } from './summary';
 import { parseSummaryArgs } from './summary-command';
+
+export const summaryActions = [
+  defineAction({
+    verb: 'schedule.set',
+    input: scheduleSetInput,
+    who: 'chairs',
+    audited: true,
+    run: async (deps, session, input) => {
+      const forum = input.forumId ? await deps.store.getForum(session.network.id, input.forumId) : null;
+      if (input.forumId && !forum) throw new UserError('That forum is not registered any more. Type **schedule** for a fresh card.');
+      const choice: ScheduleChoice = input.repeat === 'off' || input.repeat === 'default' ? { kind: input.repeat } : { kind: 'set', repeat: input.repeat, weekday: input.weekday, time: input.time };
+      const { text } = await setReportSchedule(deps, session, input.report, forum, choice);
+      return scheduleCard(deps, session, forum, { notice: text, error: '' }, { report: input.report, repeat: input.repeat, weekday: String(input.weekday), time: input.time });
+    },
+    redraw: async (deps, session, typed, error) => {
+      const forum = typed.forumId ? await deps.store.getForum(session.network.id, typed.forumId) : null;
+      return scheduleCard(deps, session, forum, { notice: '', error }, typed);
+    },
+  }),
+];
 
 export const summaryCommands = [
   defineCommand({
@@ -16,5 +39,32 @@ export const summaryCommands = [
       const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters };
       return { ...(await summaryMessage(deps, request, session.inbound.requester.platform)), auditDetail: args.trim() };
     },
+  }),
+  defineCommand({
+    name: 'schedule',
+    aliases: ['schedules'],
+    help: 'See when forum summaries and the chairs’ digest go out, and change them',
+    who: 'chairs',
+    run: async (deps, session, args) => {
+      if (args.trim()) throw new UserError(`I can set when the **summary** or the **digest** goes out. ${SCHEDULE_USAGE}`);
+      return { card: await scheduleCard(deps, session, await forumOf(deps, session)) };
+    },
+  }),
+  defineCommand({
+    name: 'schedule summary',
+    aliases: ['schedule summaries'],
+    usage: 'schedule summary [weekly|fortnightly|monthly] [day] [time]',
+    help: 'Set when the forum summary goes out (in a forum’s channel, that forum’s; elsewhere, every forum’s without its own), e.g. monthly Monday 09:00, or off',
+    who: 'chairs',
+    audited: true,
+    run: async (deps, session, args) => setReportSchedule(deps, session, 'summary', await forumOf(deps, session), parseScheduleWhen('summary', args)),
+  }),
+  defineCommand({
+    name: 'schedule digest',
+    usage: 'schedule digest [weekly|fortnightly|monthly] [day] [time]',
+    help: 'Set when the chairs’ digest goes out, e.g. weekly Friday 16:00, or off',
+    who: 'chairs',
+    audited: true,
+    run: async (deps, session, args) => setReportSchedule(deps, session, 'digest', null, parseScheduleWhen('digest', args)),
   }),
 ];

@@ -284,6 +284,16 @@ export class CosmosStore implements Store {
     return (await this.settings.deleteIfPresent(id, id)) ? stored.value.value : null;
   }
 
+  async getSetting(key: string): Promise<string | null> {
+    const id = documentId(key);
+    return (await this.settings.read(id, id))?.value.value ?? null;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    const id = documentId(key);
+    await this.settings.upsert(id, id, { key, value });
+  }
+
   async createNetwork(network: Network): Promise<void> {
     const id = documentId(network.id);
     if (!(await this.networks.create(id, id, network))) {

@@ -100,6 +100,14 @@ export class SqliteStore implements Store {
     return taken;
   }
 
+  async getSetting(key: string): Promise<string | null> {
+    return this.sql<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   async createNetwork(network: Network): Promise<void> {
     this.sql(
       `INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold,
