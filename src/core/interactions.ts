@@ -47,8 +47,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /** What the card sends, checked before anything runs (unknown fields are dropped). */
   input: S;
   who: Who;
-  /** Kept in the audit log (identifiers only) when a chair or admin does it. */
-  audited?: boolean;
+  /** Kept in the audit log when a chair or admin does it, with these fields of the input: identifiers only, never what someone typed. */
+  audit?: readonly string[];
   /**
    * Which rate limit a press counts against (buttons by default), what a retry of the same
    * press is known by, and the card shown when it is over the limit.

@@ -137,8 +137,8 @@ export class Techvoice {
     try {
       requireRole(session, action.who);
       const card = await this.runAction(session, action, data);
-      if (action.audited && isChair(session.member) && !isProblem(card)) {
-        await recordAudit(this.deps.store, session, action.verb, auditDetail(data));
+      if (action.audit && isChair(session.member) && !isProblem(card)) {
+        await recordAudit(this.deps.store, session, action.verb, auditDetail(action.audit, data));
       }
       return card;
     } catch (error) {
@@ -167,10 +167,8 @@ export class Techvoice {
   }
 }
 
-/** Identifiers only: never the text someone typed. */
-function auditDetail(data: Record<string, unknown>): string {
-  const keys = ['number', 'roundId', 'member', 'roles', 'status', 'action', 'audience', 'kind', 'theme', 'section', 'heldOn', 'report', 'forumId', 'repeat', 'weekday', 'time'];
-  return keys
+function auditDetail(fields: readonly string[], data: Record<string, unknown>): string {
+  return fields
     .filter((k) => typeof data[k] === 'string' || typeof data[k] === 'number')
     .map((k) => `${k}=${String(data[k])}`)
     .join(' ');

@@ -12,7 +12,7 @@ export const actionPlanActions = [
     verb: 'action.update',
     input: actionUpdateInput,
     who: 'everyone',
-    audited: true,
+    audit: ['number', 'status'],
     run: updateAction,
     redraw: (deps, session, typed, error) =>
       actionUpdateForm(deps, session, typed.number ?? '', { status: typed.status ?? '', note: typed.note ?? '', evidence: typed.evidence ?? '' }, '', error),

@@ -35,9 +35,9 @@ export const feedbackActions = [
   }),
   defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session) }),
   defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number) }),
-  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audited: true, run: acknowledgeFeedback }),
-  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audited: true, run: linkFeedback, redraw: respondAgain }),
-  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audited: true, run: replyToFeedback, redraw: respondAgain }),
+  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback }),
+  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain }),
+  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain }),
 ];
 
 export const feedbackCommands = [

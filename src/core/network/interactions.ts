@@ -8,7 +8,7 @@ export const networkActions = [
     verb: 'roles.set',
     input: rolesSetInput,
     who: 'admins',
-    audited: true,
+    audit: ['member', 'roles'],
     run: setRoles,
     redraw: (deps, session, typed, error) =>
       rolesCard(deps, session, '', error, { member: typed.member ?? '', roles: typed.roles ?? '', email: typed.email ?? '', change: typed.change ?? '' }),

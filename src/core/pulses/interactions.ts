@@ -8,13 +8,13 @@ export const pulseActions = [
     verb: 'pulse.create',
     input: pulseCreateInput,
     who: 'chairs',
-    audited: true,
+    audit: ['audience', 'kind', 'theme'],
     run: createPulse,
     redraw: (deps, session, typed, error) => pulseCreateForm(deps, session, typed, error),
   }),
   defineAction({ verb: 'pulse.answer', input: pulseAnswerInput, who: 'everyone', run: answerPulse }),
   defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId) }),
-  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audited: true, run: (deps, session, input) => pulseResults(deps, session, input.roundId) }),
+  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId) }),
 ];
 
 export const pulseCommands = [

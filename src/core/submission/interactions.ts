@@ -3,11 +3,11 @@ import { addConsultation, consultationForm, narrativeEdit, narrativeList, narrat
 import { consultationAddInput, narrativeEditInput, narrativeListInput, narrativeSaveInput, profileSaveInput } from './inputs';
 
 export const submissionActions = [
-  defineAction({ verb: 'profile.save', input: profileSaveInput, who: 'admins', audited: true, run: submitProfile }),
+  defineAction({ verb: 'profile.save', input: profileSaveInput, who: 'admins', audit: [], run: submitProfile }),
   defineAction({ verb: 'narrative.list', input: narrativeListInput, who: 'chairs', run: (deps, session) => narrativeList(deps, session) }),
   defineAction({ verb: 'narrative.edit', input: narrativeEditInput, who: 'chairs', run: (deps, session, input) => narrativeEdit(deps, session, input.section) }),
-  defineAction({ verb: 'narrative.save', input: narrativeSaveInput, who: 'chairs', audited: true, run: narrativeSave }),
-  defineAction({ verb: 'consultation.add', input: consultationAddInput, who: 'chairs', audited: true, run: addConsultation }),
+  defineAction({ verb: 'narrative.save', input: narrativeSaveInput, who: 'chairs', audit: ['section'], run: narrativeSave }),
+  defineAction({ verb: 'consultation.add', input: consultationAddInput, who: 'chairs', audit: ['heldOn', 'kind'], run: addConsultation }),
 ];
 
 export const submissionCommands = [

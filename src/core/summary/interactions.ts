@@ -11,7 +11,7 @@ export const summaryActions = [
     verb: 'schedule.set',
     input: scheduleSetInput,
     who: 'chairs',
-    audited: true,
+    audit: ['report', 'forumId', 'repeat', 'weekday', 'time'],
     run: async (deps, session, input) => {
       const forum = input.forumId ? await deps.store.getForum(session.network.id, input.forumId) : null;
       if (input.forumId && !forum) throw new UserError('That forum is not registered any more. Type **schedule** for a fresh card.');
