@@ -15,6 +15,7 @@ import type {
   WorkspaceLink,
 } from './model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from './submission/model';
+import type { RateWindow } from './outbox/outbox-pacing';
 
 /** Id of the plan that actions kept before plans existed were moved into. */
 export const LEGACY_PLAN_ID = 'initial';
@@ -196,6 +197,22 @@ export interface Store {
   /** Saves a claimed delivery's new state (sent, unreachable, or pending with a later notBefore) and its address (cleared once finished). */
   finishDelivery(delivery: Delivery): Promise<void>;
   listDeliveries(jobKey: string): Promise<Delivery[]>;
+
+  /**
+   * Reserves `count` send slots `intervalMs` apart from the budget `name` (a platform's
+   * overall rate), the first no earlier than `notBeforeMs`, and returns the first one's time.
+   * Every slot goes to one caller only, however many instances ask at once. A count of 0
+   * only keeps the budget's next slot from coming before `notBeforeMs` (a Retry-After).
+   * Times here are ms since the epoch: slots can be closer together than a millisecond.
+   */
+  reserveSendSlots(name: string, count: number, intervalMs: number, notBeforeMs: number): Promise<number>;
+  /**
+   * Records a send to the conversation `key` (a keyed hash, never an address) at `atMs` if,
+   * beside the sends already recorded, it keeps within `windows`, and returns `atMs`.
+   * Otherwise records nothing and returns the earliest time that would (see earliestWithin).
+   * Sends are remembered for as long as the longest window only.
+   */
+  reserveConversationSend(key: string, windows: readonly RateWindow[], atMs: number): Promise<number>;
 
   /** Takes or renews a named lease for `holder` until `until` if it is free, lapsed or already held by `holder`. */
   acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean>;

@@ -990,6 +990,55 @@ export function storeContract(name: string, open: OpenStore): void {
       });
     });
 
+    describe('send budget', function () {
+      const T0 = Date.parse('2025-03-03T09:00:00.000Z');
+      const SEVEN_A_SECOND = [{ limit: 7, perMs: 1_000 }];
+
+      it('hands out evenly spaced send slots, each to one reserver, however many ask at once', async function () {
+        const firsts = await Promise.all(Array.from({ length: 6 }, () => store.reserveSendSlots('platform:teams', 5, 10, T0)));
+        const slots = firsts.flatMap((first) => Array.from({ length: 5 }, (_, i) => first + i * 10)).sort((a, b) => a - b);
+        assert.deepStrictEqual(slots, Array.from({ length: 30 }, (_, i) => T0 + i * 10), 'thirty slots, 10 ms apart, none given twice');
+      });
+
+      it('starts slots no earlier than asked, and does not bank time nobody used', async function () {
+        assert.equal(await store.reserveSendSlots('platform:slack', 2, 100, T0), T0);
+        assert.equal(await store.reserveSendSlots('platform:slack', 1, 100, T0 + 50), T0 + 200, 'after the two slots taken');
+        assert.equal(await store.reserveSendSlots('platform:slack', 1, 100, T0 + 5_000), T0 + 5_000, 'an idle budget starts now');
+        assert.equal(await store.reserveSendSlots('platform:teams', 1, 100, T0), T0, 'budgets are apart by name');
+      });
+
+      it('holds every slot back until a Retry-After has passed', async function () {
+        await store.reserveSendSlots('platform:teams', 0, 10, T0 + 3_000);
+        assert.equal(await store.reserveSendSlots('platform:teams', 1, 10, T0), T0 + 3_000);
+        await store.reserveSendSlots('platform:teams', 0, 10, T0 + 1_000);
+        assert.equal(await store.reserveSendSlots('platform:teams', 1, 10, T0), T0 + 3_010, 'a shorter pause does not undo a longer one');
+      });
+
+      it('records a conversation’s sends within its limit and names the earliest time for the next', async function () {
+        for (let i = 0; i < 7; i++) assert.equal(await store.reserveConversationSend('teams|chat-1', SEVEN_A_SECOND, T0 + i), T0 + i);
+        const next = await store.reserveConversationSend('teams|chat-1', SEVEN_A_SECOND, T0 + 10);
+        assert.ok(next >= T0 + 1_000, `the eighth send within a second is refused until ${next - T0} ms`);
+        assert.equal(await store.reserveConversationSend('teams|chat-1', SEVEN_A_SECOND, next), next, 'and allowed then');
+        assert.equal(await store.reserveConversationSend('teams|chat-2', SEVEN_A_SECOND, T0 + 10), T0 + 10, 'another conversation is not held up');
+      });
+
+      it('keeps an hourly limit, and lets the conversation send again once the hour has passed', async function () {
+        const hourly = [{ limit: 2, perMs: 3_600_000 }];
+        assert.equal(await store.reserveConversationSend('teams|chat-1', hourly, T0), T0);
+        assert.equal(await store.reserveConversationSend('teams|chat-1', hourly, T0 + 60_000), T0 + 60_000);
+        const next = await store.reserveConversationSend('teams|chat-1', hourly, T0 + 120_000);
+        assert.ok(next >= T0 + 3_600_000, 'the third waits for the first to leave the hour');
+        assert.equal(await store.reserveConversationSend('teams|chat-1', hourly, T0 + 3_700_000), T0 + 3_700_000);
+      });
+
+      it('gives a conversation’s one free send to exactly one of concurrent senders', async function () {
+        const oneASecond = [{ limit: 1, perMs: 1_000 }];
+        const outcomes = await Promise.all(Array.from({ length: 4 }, () => store.reserveConversationSend('slack|C0FORUM', oneASecond, T0)));
+        assert.equal(outcomes.filter((t) => t === T0).length, 1);
+        assert.ok(outcomes.filter((t) => t !== T0).every((t) => t >= T0 + 1_000));
+      });
+    });
+
     describe('summaries and replies', function () {
       beforeEach(async function () {
         await withNetworks('n1', 'n2');

@@ -96,3 +96,34 @@ export function failOnLimitBreaches(): void {
     throw new Error(`The bot sent a message a platform would refuse:\n- ${[...new Set(found)].join('\n- ')}`);
   });
 }
+
+/** A message as the platform saw it arrive: in which conversation, and when (ms). */
+export interface ArrivedSend {
+  conversation: string;
+  at: number;
+}
+
+/** Sends beyond `limit` in any `perMs` window, in words; `times` in any order. */
+function windowBreaches(what: string, times: number[], limit: number, perMs: number): string[] {
+  const sorted = [...times].sort((a, b) => a - b);
+  const breaches: string[] = [];
+  for (let i = limit; i < sorted.length; i++) {
+    const span = sorted[i] - sorted[i - limit];
+    if (span < perMs) breaches.push(`${what}: ${limit + 1} sends within ${Math.round(span)} ms (limit: ${limit} per ${perMs} ms)`);
+  }
+  return breaches;
+}
+
+/**
+ * Where the sends a platform received broke its rate limits: per conversation (Teams 7 a
+ * second and 1,800 an hour; Slack one a second per channel) and overall.
+ */
+export function sendRateBreaches(platform: string, sends: ArrivedSend[], limits: { perConversation: { limit: number; perMs: number }[]; perSecond: number }): string[] {
+  const byConversation = new Map<string, number[]>();
+  for (const send of sends) byConversation.set(send.conversation, [...(byConversation.get(send.conversation) ?? []), send.at]);
+  const breaches = windowBreaches(`${platform}, all conversations`, sends.map((s) => s.at), limits.perSecond, 1_000);
+  for (const [conversation, times] of byConversation) {
+    for (const window of limits.perConversation) breaches.push(...windowBreaches(`${platform} ${conversation}`, times, window.limit, window.perMs));
+  }
+  return breaches;
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Platform } from '../model';
 import type { OutgoingMessage } from '../messages';
 import type { Delivery, Store } from '../store';
 import { now, toTheHour } from '../clock';
 import { keyedHash } from '../identity';
-import { Pacer, type PlatformPacing } from './outbox-pacing';
+import type { PlatformPacing } from './outbox-pacing';
+import { SendBudget, wallClockMs } from './send-budget';
 import { DOCUMENTED_PACING } from '../platforms';
 import type { OutboxObserver } from '../observers';
 
@@ -51,6 +51,7 @@ export interface OutboxOptions {
   sendTimeoutMs: number;
   /** How often a started outbox looks for deliveries that have become due. */
   pollMs: number;
+  /** The platforms' limits, kept by all instances together (the send budget is in the store). */
   pacing: Record<Platform, PlatformPacing>;
   /** Told what became of each attempt (for metrics). */
   observer: OutboxObserver | null;
@@ -93,7 +94,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export class Outbox {
   private readonly options: OutboxOptions;
-  private readonly pacer: Pacer;
+  private readonly budget: SendBudget;
   private draining: Promise<DrainResult> | null = null;
   private again = false;
   private stopping = false;
@@ -106,7 +107,7 @@ export class Outbox {
     options: Partial<OutboxOptions> & Pick<OutboxOptions, 'secret'>,
   ) {
     this.options = { holder: `instance-${randomUUID()}`, ...DEFAULTS, ...options };
-    this.pacer = new Pacer(this.options.pacing);
+    this.budget = new SendBudget(store, this.options.pacing, this.options.secret);
   }
 
   async enqueue(
@@ -227,10 +228,10 @@ export class Outbox {
     const messenger = this.messengers[claimed.platform];
     if (!messenger) return this.giveUp(claimed, claimed.attempts + 1, `${claimed.platform} is not configured`);
     const delivery = { ...claimed, address: await this.currentAddress(claimed) };
-    const startAt = this.pacer.reserve(delivery.platform, delivery.address, performance.now());
-    const wait = startAt - performance.now();
     const claimLeft = Date.parse(delivery.claimedUntil ?? '') - now().getTime();
-    if (wait > claimLeft - this.options.sendTimeoutMs) {
+    const slot = await this.budget.reserve(delivery.platform, delivery.address, claimLeft - this.options.sendTimeoutMs);
+    const wait = slot.at - wallClockMs();
+    if (!slot.reserved || wait > claimLeft - this.options.sendTimeoutMs) {
       // Too far ahead to keep the claim: leave it for whoever is free then.
       return this.release(delivery, new Date(now().getTime() + wait).toISOString());
     }
@@ -245,7 +246,7 @@ export class Outbox {
     }
     if (result.status === 'retry' && result.retryAfterMs !== null) {
       // Throttled: the recipient is fine, we were too fast. Not a failed try.
-      this.pacer.pause(delivery.platform, performance.now() + result.retryAfterMs);
+      await this.budget.pause(delivery.platform, wallClockMs() + result.retryAfterMs);
       this.options.observer?.delivery(delivery.platform, 'throttled');
       return this.retryLater(finished, delivery.attempts, result.error, result.retryAfterMs);
     }

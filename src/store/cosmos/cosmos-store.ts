@@ -27,6 +27,7 @@ import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type Exp
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
+import { earliestWithin, longestWindowMs, type RateWindow } from '../../core/outbox/outbox-pacing';
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -94,6 +95,22 @@ interface Lease {
   until: string;
 }
 
+/** A platform's next free send slot (ms since the epoch). */
+interface SendSlots {
+  nextMs: number;
+}
+
+/** Recent sends to one conversation, named by a keyed hash of it. */
+interface ConversationSends {
+  sent: number[];
+  keepUntil: number;
+}
+
+/** Every this many conversation sends, the ones past every window are deleted. */
+const FORGET_SENDS_EVERY = 500;
+/** Conditional writes tried before giving up on a contended budget document. */
+const BUDGET_ATTEMPTS = 50;
+
 const CONTAINERS = {
   settings: 'id',
   networks: 'id',
@@ -111,6 +128,8 @@ const CONTAINERS = {
   processed: 'id',
   outbox: 'jobKey',
   leases: 'id',
+  sendSlots: 'id',
+  conversationSends: 'id',
   replyHandles: 'networkId',
   audit: 'networkId',
   profiles: 'networkId',
@@ -204,6 +223,9 @@ export class CosmosStore implements Store {
   private readonly processed: Collection<ProcessedEvent>;
   private readonly outbox: Collection<Delivery>;
   private readonly leases: Collection<Lease>;
+  private readonly sendSlots: Collection<SendSlots>;
+  private readonly conversationSends: Collection<ConversationSends>;
+  private conversationSendCount = 0;
   private readonly replyHandles: Collection<ReplyHandle>;
   private readonly audit: Collection<AuditEntry>;
   private readonly profiles: Collection<InstitutionProfile>;
@@ -232,6 +254,8 @@ export class CosmosStore implements Store {
     this.processed = collection('processed');
     this.outbox = collection('outbox');
     this.leases = collection('leases');
+    this.sendSlots = collection('sendSlots');
+    this.conversationSends = collection('conversationSends');
     this.replyHandles = collection('replyHandles');
     this.audit = collection('audit');
     this.profiles = collection('profiles');
@@ -712,6 +736,46 @@ export class CosmosStore implements Store {
   async listDeliveries(jobKey: string): Promise<Delivery[]> {
     const deliveries = await this.outbox.queryPartition<Delivery>(jobKey, 'VALUE c.data');
     return deliveries.sort(byTimeThenKey((d) => d.createdAt, (d) => d.id));
+  }
+
+  async reserveSendSlots(name: string, count: number, intervalMs: number, notBeforeMs: number): Promise<number> {
+    const id = documentId(name);
+    return this.updateBudget(this.sendSlots, id, (current) => {
+      const first = Math.max(notBeforeMs, current?.nextMs ?? notBeforeMs);
+      return { value: { nextMs: first + count * intervalMs }, result: first };
+    });
+  }
+
+  async reserveConversationSend(key: string, windows: readonly RateWindow[], atMs: number): Promise<number> {
+    const keepMs = longestWindowMs(windows);
+    const allowed = await this.updateBudget(this.conversationSends, documentId(key), (current) => {
+      const sent = (current?.sent ?? []).filter((t) => t > atMs - keepMs);
+      const earliest = earliestWithin(windows, sent, atMs);
+      if (earliest !== atMs) return { value: null, result: earliest };
+      sent.push(atMs);
+      return { value: { sent, keepUntil: Math.max(...sent) + keepMs }, result: atMs };
+    });
+    if (++this.conversationSendCount % FORGET_SENDS_EVERY === 0) {
+      const ids = await this.conversationSends.queryAcrossPartitions<string>('SELECT VALUE c.id FROM c WHERE c.data.keepUntil < @now', [param('@now', atMs)]);
+      await inBatches(ids, PARALLEL_WRITES, (id) => this.conversationSends.delete(id, id));
+    }
+    return allowed;
+  }
+
+  /**
+   * Read, decide, write with the etag read (or create): retried when another instance wrote
+   * first, so every decision is made on the latest document. `decide` returns null to write
+   * nothing.
+   */
+  private async updateBudget<T, R>(collection: Collection<T>, id: string, decide: (current: T | null) => { value: T | null; result: R }): Promise<R> {
+    for (let attempt = 0; attempt < BUDGET_ATTEMPTS; attempt++) {
+      const current = await collection.read(id, id);
+      const { value, result } = decide(current?.value ?? null);
+      if (value === null) return result;
+      if (current ? await collection.replaceIfMatch(current, value) : await collection.create(id, id, value)) return result;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+    }
+    throw new Error(`The send budget ${id} is too contended: ${BUDGET_ATTEMPTS} conditional writes lost in a row`);
   }
 
   async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {

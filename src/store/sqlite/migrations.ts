@@ -359,6 +359,22 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (network_id, feedback_number)
   );
   `,
+  `
+  -- The send budget every instance shares (docs/scheduler.md, Pacing): each platform's next
+  -- free send slot, and the recent sends to each conversation under a keyed hash of it,
+  -- kept only for the platform's longest limit window (an hour on Teams).
+  CREATE TABLE send_slots (
+    name    TEXT PRIMARY KEY,
+    next_ms REAL NOT NULL
+  );
+
+  CREATE TABLE conversation_sends (
+    key        TEXT PRIMARY KEY,
+    sent       TEXT NOT NULL,
+    keep_until REAL NOT NULL
+  );
+  CREATE INDEX conversation_sends_by_age ON conversation_sends (keep_until);
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

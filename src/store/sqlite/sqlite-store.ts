@@ -23,6 +23,7 @@ import type { AnswerCount, Created, Delivery, ExpiredCounts, FeedbackCount, Forg
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { migrate } from './migrations';
+import { earliestWithin, longestWindowMs, type RateWindow } from '../../core/outbox/outbox-pacing';
 import { ACTION, ACTION_UPDATE, DELIVERY, FEEDBACK, FORUM, MEMBER, NETWORK, PLAN, PULSE_ANSWER, PULSE_QUESTION, PULSE_ROUND, WORKSPACE_LINK } from './rows';
 
 type CounterKind = 'feedback' | 'pulse';
@@ -34,12 +35,16 @@ const INSERT_ACTION_UPDATE = `
 /** A plan id, or the network's current plan when none is given. */
 const PLAN_OR_CURRENT = `COALESCE(@planId, (SELECT id FROM plans WHERE network_id = @networkId AND state = 'current'))`;
 
+/** Every this many conversation sends, the ones past every window are deleted. */
+const FORGET_SENDS_EVERY = 500;
+
 /**
  * The embedded store: one SQLite file, safe to share between processes (WAL, busy timeout,
  * and BEGIN IMMEDIATE wherever a read decides a write).
  */
 export class SqliteStore implements Store {
   private readonly statements = new Map<string, Statement>();
+  private conversationSends = 0;
   private pendingWrites: { write: () => unknown; resolve: (outcome: never) => void; reject: (error: Error) => void }[] = [];
 
   /** Runs a function in a transaction (better-sqlite3 builds these wrappers at some cost, so once). */
@@ -669,6 +674,31 @@ export class SqliteStore implements Store {
     )
       .all(jobKey)
       .map(DELIVERY.fromRow);
+  }
+
+  async reserveSendSlots(name: string, count: number, intervalMs: number, notBeforeMs: number): Promise<number> {
+    return this.writeTransaction(() => {
+      const next = this.sql<{ next_ms: number }>('SELECT next_ms FROM send_slots WHERE name = ?').get(name)?.next_ms;
+      const first = Math.max(notBeforeMs, next ?? notBeforeMs);
+      this.sql('INSERT INTO send_slots (name, next_ms) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next_ms = excluded.next_ms').run(name, first + count * intervalMs);
+      return first;
+    });
+  }
+
+  async reserveConversationSend(key: string, windows: readonly RateWindow[], atMs: number): Promise<number> {
+    const keepMs = longestWindowMs(windows);
+    const allowed = this.writeTransaction(() => {
+      const row = this.sql<{ sent: string; keep_until: number }>('SELECT sent, keep_until FROM conversation_sends WHERE key = ?').get(key);
+      const sent = row ? (JSON.parse(row.sent) as number[]).filter((t) => t > atMs - keepMs) : [];
+      const earliest = earliestWithin(windows, sent, atMs);
+      if (earliest !== atMs) return earliest;
+      sent.push(atMs);
+      const keepUntil = Math.max(...sent) + keepMs;
+      this.sql('INSERT INTO conversation_sends (key, sent, keep_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET sent = excluded.sent, keep_until = excluded.keep_until').run(key, JSON.stringify(sent), keepUntil);
+      return atMs;
+    });
+    if (++this.conversationSends % FORGET_SENDS_EVERY === 0) this.sql('DELETE FROM conversation_sends WHERE keep_until < ?').run(atMs);
+    return allowed;
   }
 
   async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
