@@ -27,6 +27,7 @@ import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type Exp
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { Collection, type PartitionField, type Stored, documentId } from './collection';
+import { AnswerTallies } from './answer-tally';
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -35,6 +36,11 @@ export interface CosmosStoreOptions {
   database: string;
   /** HTTPS agent, e.g. one that trusts the local emulator's certificate in tests. */
   agent?: https.Agent;
+  /**
+   * After how long an answer write found half done is taken to have been cut short by a crash
+   * (src/store/cosmos/answer-tally.ts); tests shorten it.
+   */
+  answerTallyStaleMs?: number;
 }
 
 type CounterKind = 'feedback' | 'pulse';
@@ -210,10 +216,13 @@ export class CosmosStore implements Store {
   private readonly narrative: Collection<NarrativeSection>;
   private readonly consultations: Collection<Consultation>;
   private readonly quotable: Collection<{ feedbackNumber: number }>;
+  /** Answers with their per-round counts (same container as pulseAnswers). */
+  private readonly answers: AnswerTallies;
 
   private constructor(
     private readonly client: CosmosClient,
     containers: Record<ContainerName, Container>,
+    options: Pick<CosmosStoreOptions, 'answerTallyStaleMs'>,
   ) {
     const collection = <T>(name: ContainerName) => new Collection<T>(containers[name], CONTAINERS[name]);
     this.settings = collection('settings');
@@ -238,6 +247,10 @@ export class CosmosStore implements Store {
     this.narrative = collection('narrative');
     this.consultations = collection('consultations');
     this.quotable = collection('quotable');
+    this.answers = new AnswerTallies(containers.pulseAnswers, {
+      staleMs: options.answerTallyStaleMs,
+      isFreeText: (roundId) => this.roundIsFreeText(roundId),
+    });
   }
 
   /** Connects, creating the database and any missing containers. */
@@ -249,7 +262,7 @@ export class CosmosStore implements Store {
     });
     try {
       const { database } = await client.databases.createIfNotExists({ id: options.database });
-      return new CosmosStore(client, await CosmosStore.ensureContainers(database));
+      return new CosmosStore(client, await CosmosStore.ensureContainers(database), options);
     } catch (error) {
       client.dispose();
       throw error;
@@ -451,6 +464,16 @@ export class CosmosStore implements Store {
     if (!(await this.pulseRounds.create(id, id, round))) {
       throw new Error(`Round ${round.id} already exists`);
     }
+    // Cut short here, the tally is made from the answers when it is first needed.
+    const question = await this.getPulseQuestion(round.networkId, round.questionNumber);
+    await this.answers.createTally(round.id, question?.kind === 'text');
+  }
+
+  /** Whether a round asks a free-text question; null when there is no such round. */
+  private async roundIsFreeText(roundId: string): Promise<boolean | null> {
+    const round = await this.getRound(roundId);
+    if (!round) return null;
+    return (await this.getPulseQuestion(round.networkId, round.questionNumber))?.kind === 'text';
   }
 
   async sealRound(id: string): Promise<boolean> {
@@ -476,11 +499,8 @@ export class CosmosStore implements Store {
     return rounds.sort(byTimeThenKey((r) => r.opensAt, (r) => r.id));
   }
 
-  async saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
-    const id = documentId(answer.respondentKey);
-    if (await this.pulseAnswers.create(id, answer.roundId, answer)) return 'created';
-    await this.pulseAnswers.upsert(id, answer.roundId, answer);
-    return 'updated';
+  saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
+    return this.answers.save(answer);
   }
 
   async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
@@ -488,7 +508,8 @@ export class CosmosStore implements Store {
   }
 
   async listAnswers(roundId: string): Promise<PulseAnswer[]> {
-    const answers = await this.pulseAnswers.queryPartition<PulseAnswer>(roundId, 'VALUE c.data');
+    // IS_DEFINED(c.data) leaves out the round's tally (answer-tally.ts).
+    const answers = await this.pulseAnswers.queryPartition<PulseAnswer>(roundId, 'VALUE c.data', 'IS_DEFINED(c.data)');
     return answers.sort(byTimeThenKey((a) => a.answeredAt, (a) => a.respondentKey));
   }
 
@@ -618,15 +639,9 @@ export class CosmosStore implements Store {
       .sort((a, b) => compareValues(a.at, b.at));
   }
 
-  async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
-    const perRound = await inBatches([...new Set(roundIds)], PARALLEL_WRITES, async (roundId) => {
-      const answers = await this.pulseAnswers.queryPartition<{ answer: string; platform: Platform }>(
-        roundId,
-        'c.data["value"] AS answer, c.data.platform AS platform',
-      );
-      return countBy(answers, ({ answer, platform }) => ({ roundId, value: answer, platform }));
-    });
-    return perRound.flat();
+  countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
+    // One tally document per round, not the round's answers (answer-tally.ts).
+    return this.answers.count(roundIds);
   }
 
   async countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]> {
@@ -793,11 +808,12 @@ export class CosmosStore implements Store {
         'SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId AND c.data.closesAt < @before',
         [param('@networkId', networkId), param('@before', answersBefore)],
       );
-      const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
-        const ids = await this.pulseAnswers.queryPartition<string>(roundId, 'VALUE c.id');
-        await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
-        return ids.length;
-      });
+      const expired = await inBatches(rounds, PARALLEL_WRITES, (roundId) =>
+        // The round's tally is emptied after its answers, so that it never counts fewer than remain.
+        this.answers.deleteAnswers(roundId, async (ids) => {
+          await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
+        }),
+      );
       answers = expired.reduce((sum, n) => sum + n, 0);
     }
     return { feedback, answers };
