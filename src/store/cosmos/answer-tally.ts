@@ -39,7 +39,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { Platform, PulseAnswer } from '../../core/model';
 import type { AnswerCount } from '../../core/store';
-import { cosmosStatus, documentId, type Stored } from './collection';
+import { type Collection, cosmosStatus, documentId, type Stored, untilSettled } from './collection';
 
 const HTTP_NOT_FOUND = 404;
 const HTTP_CONFLICT = 409;
@@ -75,15 +75,6 @@ interface TallyDocument {
   roundId: string;
   tally: Tally;
   _etag?: string;
-}
-
-/** The answer document as the tally needs it: the value and the write that stored it. */
-interface AnswerDocument {
-  id: string;
-  roundId: string;
-  data: PulseAnswer;
-  /** Write id of the save that stored this version (absent on answers older than tallies). */
-  write?: string;
 }
 
 /**
@@ -133,6 +124,7 @@ function moveCount(counts: Record<string, number>, from: string | null, to: stri
   if (from !== null) counts[from] = (counts[from] ?? 0) - 1;
 }
 
+/** Runs a request and gives its outcome as a status: 200, or the 404, 409 or 412 it failed with. */
 async function statusOf(request: () => Promise<unknown>): Promise<number> {
   try {
     await request();
@@ -152,24 +144,23 @@ export interface AnswerTallyOptions {
   isFreeText(roundId: string): Promise<boolean | null>;
 }
 
-/** Gives up after this many lost turns (each pauses a little longer, with jitter). */
-const MAX_ATTEMPTS = 50;
-
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 3));
-}
-
-/** Answers and their per-round tallies in the `pulseAnswers` container (partitioned by round). */
+/**
+ * Answers and their per-round tallies in the `pulseAnswers` container (partitioned by round).
+ * An answer document carries, beside its value, `write`: the id of the save that stored it
+ * (absent on answers older than tallies).
+ */
 export class AnswerTallies {
   private readonly staleMs: number;
   private readonly parallel: number;
+  private readonly container: Container;
   /** Round → free text or not: it never changes, and every save needs it. */
   private readonly freeText = new Map<string, boolean>();
 
   constructor(
-    private readonly container: Container,
+    private readonly answers: Collection<PulseAnswer>,
     private readonly options: AnswerTallyOptions,
   ) {
+    this.container = answers.container;
     this.staleMs = options.staleMs ?? DEFAULT_STALE_MS;
     this.parallel = options.parallel ?? 64;
   }
@@ -186,30 +177,33 @@ export class AnswerTallies {
     const slot = slotOf(doc);
     const freeText = await this.isFreeText(answer.roundId);
     const to = countKey(answer.platform, answer.value, freeText);
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      if (attempt > 1) await pause(attempt);
+    return untilSettled(`saving an answer to round ${answer.roundId}`, async () => {
       // A point read first (1 RU) tells a change from a first answer, and what it was counted as.
-      const existing = await this.readAnswer(answer.roundId, doc);
+      const existing = await this.answers.read(doc, answer.roundId);
       const from = existing ? countKey(existing.value.platform, existing.value.value, freeText) : null;
       const pending: PendingWrite = { doc, write: randomUUID(), from, to, at: Date.now() };
-      if (!(await this.announce(answer.roundId, slot, pending))) continue;
-      if (Date.now() - pending.at > this.staleMs / 3) {
+      if (!(await this.announce(answer.roundId, slot, pending))) return undefined;
+      const inTime = Date.now() - pending.at <= this.staleMs / 3;
+      const stamp = { write: pending.write };
+      const written = inTime && (existing ? await this.replaceAnswer(existing, answer, stamp) : await this.answers.create(doc, answer.roundId, answer, stamp));
+      if (!written) {
+        // Too slow to write safely, or someone else's write came between the read and this one.
         await this.withdraw(answer.roundId, slot, pending);
-        continue;
-      }
-      const body: AnswerDocument = { id: doc, roundId: answer.roundId, data: answer, write: pending.write };
-      const written = existing
-        ? await statusOf(() => this.container.item(doc, answer.roundId).replace({ ...existing.extra, ...body }, { accessCondition: { type: 'IfMatch', condition: existing.etag } }))
-        : await statusOf(() => this.container.items.create(body));
-      if (written !== 200) {
-        // Someone else's write came between the read and this one: `from` is out of date.
-        await this.withdraw(answer.roundId, slot, pending);
-        continue;
+        return undefined;
       }
       await this.settle(answer.roundId, slot, pending);
       return existing ? 'updated' : 'created';
+    });
+  }
+
+  /** Replaces an answer on its etag; false if another write came first (a change, or a delete: 404). */
+  private async replaceAnswer(existing: Stored<PulseAnswer>, answer: PulseAnswer, stamp: { write: string }): Promise<boolean> {
+    try {
+      return await this.answers.replaceIfMatch(existing, answer, { ...existing.extra, ...stamp });
+    } catch (error) {
+      if (cosmosStatus(error) === HTTP_NOT_FOUND) return false;
+      throw error;
     }
-    throw new Error(`Gave up saving an answer to round ${answer.roundId} after ${MAX_ATTEMPTS} conflicting writes`);
   }
 
   /**
@@ -233,24 +227,20 @@ export class AnswerTallies {
   }
 
   /**
-   * Deletes a round's answers and empties its tally (it keeps whether the round is free text).
-   * Returns how many answers were deleted.
+   * Empties a round's tally once its answers are deleted (it keeps whether the round is free
+   * text); a tally already empty is not written again.
    */
-  async deleteAnswers(roundId: string, deleteAll: (ids: string[]) => Promise<void>): Promise<number> {
-    const ids = await this.answerIds(roundId);
-    await deleteAll(ids);
+  async emptyTally(roundId: string, answersDeleted: boolean): Promise<void> {
     const tally = await this.readTally(roundId);
-    const emptied = tally === null || (Object.values(tally.tally.counts).every((n) => n === 0) && Object.keys(tally.tally.pending).length === 0);
-    if (ids.length > 0 || !emptied) {
-      const freeText = tally?.tally.freeText ?? (await this.isFreeText(roundId));
-      await this.container.items.upsert(tallyDocument(roundId, tallyOf([], freeText)));
-    }
-    return ids.length;
+    const empty = tally === null || (Object.values(tally.tally.counts).every((n) => n === 0) && Object.keys(tally.tally.pending).length === 0);
+    if (!answersDeleted && empty) return;
+    const freeText = tally?.tally.freeText ?? (await this.isFreeText(roundId));
+    await this.container.items.upsert(tallyDocument(roundId, tallyOf([], freeText)));
   }
 
   /** Ids of a round's answer documents (not its tally). */
   answerIds(roundId: string): Promise<string[]> {
-    return this.queryPartition<string>(roundId, 'SELECT VALUE c.id FROM c WHERE c.roundId = @roundId AND IS_DEFINED(c.data)');
+    return this.answers.queryPartition<string>(roundId, 'VALUE c.id', 'IS_DEFINED(c.data)');
   }
 
   private async isFreeText(roundId: string): Promise<boolean> {
@@ -314,8 +304,7 @@ export class AnswerTallies {
 
   /** Whether the write behind an entry stored its answer: the answer carries its write id. */
   private async landed(roundId: string, pending: PendingWrite): Promise<boolean> {
-    const { resource } = await this.container.item(pending.doc, roundId).read<AnswerDocument>();
-    return resource?.write === pending.write;
+    return (await this.answers.read(pending.doc, roundId))?.extra.write === pending.write;
   }
 
   /**
@@ -349,9 +338,10 @@ export class AnswerTallies {
    */
   private async recountTally(roundId: string, forWriter: boolean): Promise<Tally> {
     const kind = await this.roundKind(roundId);
-    const answers = await this.queryPartition<{ answer: string; platform: Platform }>(
+    const answers = await this.answers.queryPartition<{ answer: string; platform: Platform }>(
       roundId,
-      'SELECT c.data["value"] AS answer, c.data.platform AS platform FROM c WHERE c.roundId = @roundId AND IS_DEFINED(c.data)',
+      'c.data["value"] AS answer, c.data.platform AS platform',
+      'IS_DEFINED(c.data)',
     );
     const tally = tallyOf(answers.map(({ answer, platform }) => ({ value: answer, platform })), kind ?? false);
     if (!forWriter && kind === null && answers.length === 0) return tally;
@@ -384,23 +374,8 @@ export class AnswerTallies {
     return found;
   }
 
-  private async readAnswer(roundId: string, doc: string): Promise<Stored<PulseAnswer> | null> {
-    const { resource } = await this.container.item(doc, roundId).read<AnswerDocument & { _etag: string }>();
-    if (!resource) return null;
-    const { id, roundId: partition, data, _etag, ...rest } = resource;
-    const extra = Object.fromEntries(Object.entries(rest).filter(([field]) => !field.startsWith('_')));
-    return { id, partition, value: data, etag: _etag, extra };
-  }
-
   /** A conditional patch of the round's tally; the HTTP status (200, 404 or 412). */
   private patchTally(roundId: string, condition: string, operations: PatchOperation[]): Promise<number> {
     return statusOf(() => this.container.item(tallyId(roundId), roundId).patch({ condition, operations }));
-  }
-
-  private async queryPartition<R>(roundId: string, query: string): Promise<R[]> {
-    const { resources } = await this.container.items
-      .query<R>({ query, parameters: [{ name: '@roundId', value: roundId }] }, { partitionKey: roundId })
-      .fetchAll();
-    return resources;
   }
 }

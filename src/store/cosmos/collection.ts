@@ -53,6 +53,24 @@ async function unless(status: number, write: () => Promise<unknown>): Promise<bo
   }
 }
 
+/** Gives up on an optimistic write after this many lost races (each re-reads first). */
+const MAX_OPTIMISTIC_ATTEMPTS = 50;
+
+/** Jitter spreads out writers that keep losing the same race. */
+function pauseBeforeRetry(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+}
+
+/** Calls `attempt` until it returns a result; undefined means "lost a race, read again". */
+export async function untilSettled<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  for (let tries = 0; tries < MAX_OPTIMISTIC_ATTEMPTS; tries++) {
+    const result = await attempt();
+    if (result !== undefined) return result;
+    await pauseBeforeRetry(tries + 1);
+  }
+  throw new Error(`Gave up on ${what} after ${MAX_OPTIMISTIC_ATTEMPTS} conflicting writes`);
+}
+
 const SAFE_ID = /^[A-Za-z0-9._:@|=+-]{1,200}$/;
 
 /**

@@ -26,7 +26,7 @@ import type { Consultation, InstitutionProfile, NarrativeSection } from '../../c
 import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
-import { Collection, type PartitionField, type Stored, documentId } from './collection';
+import { Collection, type PartitionField, type Stored, documentId, untilSettled } from './collection';
 import { AnswerTallies } from './answer-tally';
 
 export interface CosmosStoreOptions {
@@ -140,8 +140,6 @@ const CONTAINER_SETTINGS: Partial<Record<ContainerName, Partial<ContainerRequest
   },
 };
 
-/** Gives up on an optimistic write after this many lost races (each re-reads first). */
-const MAX_OPTIMISTIC_ATTEMPTS = 50;
 const PARALLEL_WRITES = 16;
 /** Claim queries per claimDeliveries call, so a caller that keeps losing races returns. */
 const MAX_CLAIM_ROUNDS = 5;
@@ -153,21 +151,6 @@ function compareValues(a: string | number, b: string | number): number {
 
 function byTimeThenKey<T>(time: (item: T) => string, key: (item: T) => string | number) {
   return (a: T, b: T): number => compareValues(time(a), time(b)) || compareValues(key(a), key(b));
-}
-
-/** Jitter spreads out writers that keep losing the same race. */
-function pauseBeforeRetry(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
-}
-
-/** Calls `attempt` until it returns a result; undefined means "lost a race, read again". */
-async function untilSettled<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
-  for (let tries = 0; tries < MAX_OPTIMISTIC_ATTEMPTS; tries++) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    await pauseBeforeRetry(tries + 1);
-  }
-  throw new Error(`Gave up on ${what} after ${MAX_OPTIMISTIC_ATTEMPTS} conflicting writes`);
 }
 
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -247,7 +230,7 @@ export class CosmosStore implements Store {
     this.narrative = collection('narrative');
     this.consultations = collection('consultations');
     this.quotable = collection('quotable');
-    this.answers = new AnswerTallies(containers.pulseAnswers, {
+    this.answers = new AnswerTallies(this.pulseAnswers, {
       staleMs: options.answerTallyStaleMs,
       isFreeText: (roundId) => this.roundIsFreeText(roundId),
     });
@@ -808,12 +791,13 @@ export class CosmosStore implements Store {
         'SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId AND c.data.closesAt < @before',
         [param('@networkId', networkId), param('@before', answersBefore)],
       );
-      const expired = await inBatches(rounds, PARALLEL_WRITES, (roundId) =>
-        // The round's tally is emptied after its answers, so that it never counts fewer than remain.
-        this.answers.deleteAnswers(roundId, async (ids) => {
-          await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
-        }),
-      );
+      const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
+        const ids = await this.answers.answerIds(roundId);
+        await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
+        // Emptied after its answers are gone, the round's tally never counts fewer than remain.
+        await this.answers.emptyTally(roundId, ids.length > 0);
+        return ids.length;
+      });
       answers = expired.reduce((sum, n) => sum + n, 0);
     }
     return { feedback, answers };
