@@ -27,7 +27,11 @@ export interface Created<T> {
   created: boolean;
 }
 
-/** How many answers a round got with one value on one platform (the summary's building block). */
+/**
+ * How many answers a round got with one value on one platform (the summary's building block).
+ * Answers to a free-text question are counted under the value '': their text is read from the
+ * answers themselves (listAnswers), never from counts.
+ */
 export interface AnswerCount {
   roundId: string;
   value: string;
@@ -166,7 +170,11 @@ export interface Store {
   /** Every action update of a network (all plans) made in [since, until), oldest first. */
   listActionUpdatesInPeriod(networkId: string, since: string, until: string): Promise<ActionUpdate[]>;
 
-  /** Answer counts of the given rounds by value and platform; costs what those rounds hold, not all history. */
+  /**
+   * Answer counts of the given rounds by value and platform, none at 0. Read from counts kept
+   * per round with every answer (docs/storage.md), so it costs one aggregate per round, not the
+   * rounds' answers.
+   */
   countAnswers(roundIds: string[]): Promise<AnswerCount[]>;
   /** Feedback created in [since, until), counted by theme, status, platform and linked action. */
   countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]>;

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
 import type {
   Action,
   ActionUpdate,
@@ -13,8 +15,69 @@ import type {
 } from '../../src/core/model';
 import type { Delivery, Store } from '../../src/core/store';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../src/core/submission/model';
+import type { StoreTarget, WriterPlan } from './support/answer-writer';
 
-export type OpenStore = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+export interface OpenedStore {
+  store: Store;
+  cleanup: () => Promise<void>;
+  /** Another client of the same data (a second connection, a second Cosmos client), as a second instance has. */
+  openAnother: () => Promise<Store>;
+  /** How a child process opens the same data (test/store/support/answer-writer.ts). */
+  target: StoreTarget;
+}
+
+export type OpenStore = () => Promise<OpenedStore>;
+
+/** A small deterministic random source, so that every run writes the same answers. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/**
+ * What countAnswers must say, counted afresh from the answers themselves: per round, value and
+ * platform, with free-text answers under ''. Sorted lines `round value platform count`.
+ */
+export async function recount(store: Store, roundIds: string[], freeText: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const counts = new Map<string, number>();
+  for (const roundId of roundIds) {
+    for (const answer of await store.listAnswers(roundId)) {
+      const key = `${roundId} ${freeText.has(roundId) ? '' : answer.value} ${answer.platform}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([key, count]) => `${key} ${count}`).sort();
+}
+
+/** countAnswers as the same sorted lines. */
+export async function counted(store: Store, roundIds: string[]): Promise<string[]> {
+  return (await store.countAnswers(roundIds)).map((c) => `${c.roundId} ${c.value} ${c.platform} ${c.count}`).sort();
+}
+
+/** Runs answer-writer.ts in a child process on the store's data; resolves once it is ready for its plan. */
+async function startWriter(target: StoreTarget): Promise<{ child: ChildProcess; run: (plan: WriterPlan, onSaved?: (saved: number) => void) => Promise<number | 'killed'> }> {
+  const child = fork(path.join(__dirname, 'support', 'answer-writer.ts'), [JSON.stringify(target)], {
+    execArgv: ['--require', 'tsx/cjs'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`answer writer exited with ${code} before it was ready`)));
+  });
+  const run = (plan: WriterPlan, onSaved: (saved: number) => void = () => {}) =>
+    new Promise<number | 'killed'>((resolve, reject) => {
+      child.on('message', (message: { saved?: number; done?: number }) => {
+        if (message.saved !== undefined) onSaved(message.saved);
+        if (message.done !== undefined) resolve(message.done);
+      });
+      child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve('killed') : code === 0 ? undefined : reject(new Error(`answer writer exited with ${code}`))));
+      child.send(plan);
+    });
+  return { child, run };
+}
 
 const BASE_TIME = Date.parse('2025-03-03T09:00:00.000Z');
 
@@ -234,9 +297,11 @@ export function storeContract(name: string, open: OpenStore): void {
   describe(`Store contract: ${name}`, function () {
     let store: Store;
     let cleanup: () => Promise<void>;
+    let openAnother: () => Promise<Store>;
+    let target: StoreTarget;
 
     beforeEach(async function () {
-      ({ store, cleanup } = await open());
+      ({ store, cleanup, openAnother, target } = await open());
     });
 
     afterEach(async function () {
@@ -660,6 +725,138 @@ export function storeContract(name: string, open: OpenStore): void {
           assert.deepStrictEqual(outcomes.filter((o) => o === 'created'), ['created']);
           assert.equal((await store.listAnswers('r1')).length, 1);
         });
+      });
+    });
+
+    describe('answer counts (what summaries read)', function () {
+      const choices = ['Apprenticeships', 'Conferences', 'Secondments'];
+
+      beforeEach(async function () {
+        await withNetworks('n1', 'n2');
+        await store.createPulseQuestion(aQuestion('n1', { choices }), 'choice');
+        await store.createPulseQuestion(aQuestion('n1', { kind: 'text', choices: [] }), 'text');
+        for (const id of ['r1', 'r2']) await store.createRound(aRound('n1', id, 1));
+        await store.createRound(aRound('n1', 'words', 2));
+      });
+
+      it('adds a new answer to its value and platform, and moves a changed one', async function () {
+        await store.saveAnswer(anAnswer('r1', 'a', { value: 'Conferences', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('r1', 'b', { value: 'Conferences', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('r2', 'a', { value: 'Secondments', platform: 'slack' }));
+        assert.deepStrictEqual(await counted(store, ['r1', 'r2']), ['r1 Conferences teams 2', 'r2 Secondments slack 1']);
+
+        await store.saveAnswer(anAnswer('r1', 'a', { value: 'Apprenticeships', platform: 'teams' }));
+        assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Apprenticeships teams 1', 'r1 Conferences teams 1'], 'a changed value moves its count');
+        await store.saveAnswer(anAnswer('r1', 'a', { value: 'Apprenticeships', platform: 'slack' }));
+        assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Apprenticeships slack 1', 'r1 Conferences teams 1'], 'so does a changed platform');
+        await store.saveAnswer(anAnswer('r1', 'a', { value: 'Apprenticeships', platform: 'slack', answeredAt: at(99) }));
+        await store.saveAnswer(anAnswer('r1', 'b', { value: 'Apprenticeships', platform: 'slack' }));
+        assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Apprenticeships slack 2'], 'an answer saved again unchanged counts once; a count at 0 is gone');
+        assert.deepStrictEqual(await counted(store, ['r1', 'r2']), await recount(store, ['r1', 'r2']));
+        assert.deepStrictEqual(await counted(store, ['r1', 'r1']), ['r1 Apprenticeships slack 2'], 'a round asked for twice is counted once');
+      });
+
+      it('counts free-text answers under one value, so that their text stays in the answers alone', async function () {
+        await store.saveAnswer(anAnswer('words', 'a', { value: 'More time for training', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('words', 'b', { value: 'Recognition on papers', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('words', 'c', { value: 'Recognition on papers', platform: 'slack' }));
+        await store.saveAnswer(anAnswer('words', 'a', { value: 'Less paperwork', platform: 'teams' }));
+        assert.deepStrictEqual(await counted(store, ['words']), ['words  slack 1', 'words  teams 2']);
+        assert.deepStrictEqual(await counted(store, ['words']), await recount(store, ['words'], new Set(['words'])));
+        assert.deepStrictEqual((await store.listAnswers('words')).map((a) => a.value).sort(), ['Less paperwork', 'Recognition on papers', 'Recognition on papers']);
+      });
+
+      it('has no counts for a round without answers, nor for one that does not exist', async function () {
+        assert.deepStrictEqual(await counted(store, ['r1', 'no-such-round']), []);
+        assert.deepStrictEqual(await store.countAnswers([]), []);
+      });
+
+      it('keeps the counts when a member is forgotten', async function () {
+        await store.upsertMember(aMember('n1', 'm1'));
+        await store.saveAnswer(anAnswer('r1', 'k1', { memberId: 'm1', value: 'Conferences' }));
+        await store.saveAnswer(anAnswer('r1', 'k2', { memberId: 'm2', value: 'Conferences' }));
+        await store.saveAnswer(anAnswer('words', 'k1', { memberId: 'm1', value: 'My own words' }));
+        const before = await counted(store, ['r1', 'words']);
+        await store.forgetMember('n1', 'm1');
+        assert.deepStrictEqual(await counted(store, ['r1', 'words']), before);
+        assert.deepStrictEqual(await counted(store, ['r1']), await recount(store, ['r1']));
+        // A forgotten member's answer can still be changed by the respondent key alone (an anonymous round's way).
+        await store.saveAnswer(anAnswer('r1', 'k1', { memberId: null, value: 'Secondments' }));
+        assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Conferences slack 1', 'r1 Secondments slack 1']);
+      });
+
+      it('empties the counts of rounds whose answers expire, and keeps the others', async function () {
+        await store.createRound(aRound('n1', 'old', 1, { closesAt: at(95) }));
+        await store.createRound(aRound('n1', 'old-words', 2, { closesAt: at(95) }));
+        await store.saveAnswer(anAnswer('old', 'k1', { value: 'Conferences' }));
+        await store.saveAnswer(anAnswer('old', 'k2', { value: 'Secondments', platform: 'teams' }));
+        await store.saveAnswer(anAnswer('old-words', 'k1', { value: 'Gone soon' }));
+        await store.saveAnswer(anAnswer('r1', 'k1', { value: 'Conferences' }));
+        assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 3 });
+        assert.deepStrictEqual(await counted(store, ['old', 'old-words', 'r1']), ['r1 Conferences slack 1']);
+        assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 0 });
+        assert.deepStrictEqual(await counted(store, ['old', 'old-words', 'r1']), ['r1 Conferences slack 1']);
+      });
+
+      /** Answers by 40 people to two rounds, many changed more than once, in a fixed random order. */
+      function answerPlan(seed: number, count: number, people = 'person'): PulseAnswer[] {
+        const next = seeded(seed);
+        const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+        return Array.from({ length: count }, () =>
+          anAnswer(pick(['r1', 'r2']), `${people}-${Math.floor(next() * 40)}`, { value: pick(choices), platform: pick(['teams', 'slack'] as const) }),
+        );
+      }
+
+      it('counts concurrent answers and changes from two clients as a recount does', async function () {
+        this.timeout(60_000);
+        const other = await openAnother();
+        try {
+          const saves = [...answerPlan(1, 120).map((a) => () => store.saveAnswer(a)), ...answerPlan(2, 120).map((a) => () => other.saveAnswer(a))];
+          // Eight at a time from each client, interleaved.
+          for (let start = 0; start < 120; start += 8) {
+            await Promise.all([...saves.slice(start, start + 8), ...saves.slice(120 + start, 128 + start)].map((save) => save()));
+          }
+          const expected = await recount(store, ['r1', 'r2']);
+          assert.deepStrictEqual(await counted(store, ['r1', 'r2']), expected);
+          assert.deepStrictEqual(await counted(other, ['r1', 'r2']), expected);
+          const total = expected.reduce((n, line) => n + Number(line.split(' ').pop()), 0);
+          assert.equal(total, (await store.listAnswers('r1')).length + (await store.listAnswers('r2')).length);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('counts answers and changes of the same people from two processes at once as a recount does', async function () {
+        this.timeout(120_000);
+        const writers = await Promise.all([startWriter(target), startWriter(target)]);
+        try {
+          const done = await Promise.all(writers.map(({ run }, i) => run({ answers: answerPlan(3 + i, 150), concurrency: 6 })));
+          assert.deepStrictEqual(done, [150, 150]);
+          assert.deepStrictEqual(await counted(store, ['r1', 'r2']), await recount(store, ['r1', 'r2']));
+        } finally {
+          for (const { child } of writers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        }
+      });
+
+      it('counts as a recount does when one of two processes is killed with saves in flight', async function () {
+        this.timeout(120_000);
+        const [first, second] = await Promise.all([startWriter(target), startWriter(target)]);
+        try {
+          const [done, killed] = await Promise.all([
+            first.run({ answers: answerPlan(5, 150, 'first'), concurrency: 6 }),
+            second.run({ answers: answerPlan(6, 600, 'second'), concurrency: 6, pauseMs: 2, stallMs: 15 }, (saved) => {
+              if (saved === 25) second.child.kill('SIGKILL');
+            }),
+          ]);
+          assert.equal(done, 150);
+          assert.equal(killed, 'killed');
+          assert.deepStrictEqual(await counted(store, ['r1', 'r2']), await recount(store, ['r1', 'r2']));
+          // The survivor goes on counting right after the crash.
+          for (const answer of answerPlan(7, 30, 'late')) await store.saveAnswer(answer);
+          assert.deepStrictEqual(await counted(store, ['r1', 'r2']), await recount(store, ['r1', 'r2']));
+        } finally {
+          for (const { child } of [first, second]) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        }
       });
     });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/store/sqlite/migrations';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { aDelivery, aNetwork, at, storeContract } from './contract';
+import { aDelivery, aNetwork, at, counted, storeContract } from './contract';
 
 /** Returns a function that resolves with the child's next message, failing if it exits first. */
 function collectMessages(child: ChildProcess): () => Promise<unknown> {
@@ -32,13 +32,16 @@ function tempDirectory(): string {
 
 storeContract('SQLite', async () => {
   const directory = tempDirectory();
-  const store = SqliteStore.open(path.join(directory, 'techvoice.db'));
+  const file = path.join(directory, 'techvoice.db');
+  const store = SqliteStore.open(file);
   return {
     store,
     cleanup: async () => {
       await store.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },
+    openAnother: async () => SqliteStore.open(file),
+    target: { kind: 'sqlite', file },
   };
 });
 
@@ -127,6 +130,35 @@ describe('SqliteStore', function () {
       assert.deepStrictEqual((await store.listActionUpdates('n1', '1.6')).map((u) => [u.planId, u.note]), [['initial', 'Covid']]);
     } finally {
       await store.close();
+    }
+  });
+
+  it('counts the answers a database already holds when it gains per-round counts', async function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techvoice-counts-'));
+    const file = path.join(dir, 'old.db');
+    const db = new BetterSqlite3(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, MIGRATIONS.findIndex((step) => step.includes('CREATE TABLE pulse_answer_counts'))));
+    db.prepare("INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold, reminder_days_before, stale_after_days, created_at) VALUES ('n1', 'Liverpool', 'Europe/London', NULL, 1, 5, '[7]', 30, '2021-01-01T00:00:00.000Z')").run();
+    const question = db.prepare("INSERT INTO pulse_questions VALUES ('n1', ?, 'Q', ?, '[]', 'Recognition', 1, '{\"type\":\"members\"}', NULL, 72, 'm1', '2021-01-01T00:00:00.000Z')");
+    question.run(1, 'likert');
+    question.run(2, 'text');
+    const round = db.prepare("INSERT INTO pulse_rounds (id, network_id, question_number, opens_at, closes_at, asked_count, created_at) VALUES (?, 'n1', ?, '2021-02-01T00:00:00.000Z', '2021-02-04T00:00:00.000Z', 9, '2021-02-01T00:00:00.000Z')");
+    round.run('scale', 1);
+    round.run('words', 2);
+    const answer = db.prepare("INSERT INTO pulse_answers VALUES (?, ?, NULL, ?, ?, '2021-02-01T10:00:00.000Z')");
+    for (const [roundId, key, value, platform] of [['scale', 'a', '4', 'teams'], ['scale', 'b', '4', 'teams'], ['scale', 'c', '2', 'slack'], ['words', 'a', 'Fewer forms', 'teams'], ['words', 'b', 'More training', 'teams']]) {
+      answer.run(roundId, key, value, platform);
+    }
+    db.close();
+    const store = SqliteStore.open(file);
+    try {
+      assert.deepStrictEqual(await counted(store, ['scale', 'words']), ['scale 2 slack 1', 'scale 4 teams 2', 'words  teams 2']);
+      await store.saveAnswer({ roundId: 'scale', respondentKey: 'b', memberId: null, value: '5', platform: 'teams', answeredAt: at(0) });
+      assert.deepStrictEqual(await counted(store, ['scale']), ['scale 2 slack 1', 'scale 4 teams 1', 'scale 5 teams 1']);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -4,19 +4,33 @@ import type { Container, SqlParameter } from '@azure/cosmos';
 /** The top-level field a container is partitioned by. */
 export type PartitionField = 'id' | 'networkId' | 'roundId' | 'jobKey';
 
+/** Top-level fields a store keeps beside the value (not part of the model), e.g. which write stored it. */
+export type Extra = Record<string, unknown>;
+
 /** A stored value with the etag that guards its next conditional write. */
 export interface Stored<T> {
   id: string;
   partition: string;
   value: T;
   etag: string;
+  /** Kept as they are by a replace of the value. */
+  extra: Extra;
 }
 
 /**
  * Every document has this shape: id, its partition key field, and the stored value under
- * `data` (`value` is a reserved word in Cosmos SQL).
+ * `data` (`value` is a reserved word in Cosmos SQL), with any extra fields beside them.
  */
-type Document<T> = { id: string; data: T; _etag?: string } & Partial<Record<PartitionField, string>>;
+type Document<T> = { id: string; data: T; _etag?: string } & Partial<Record<PartitionField, string>> & Extra;
+
+/** Fields of a document that are neither its value, its keys nor Cosmos DB's own (`_etag`, `_ts`, …). */
+function extraFields(document: Record<string, unknown>, partitionField: PartitionField): Extra {
+  const extra: Extra = {};
+  for (const [field, value] of Object.entries(document)) {
+    if (field !== 'id' && field !== 'data' && field !== partitionField && !field.startsWith('_')) extra[field] = value;
+  }
+  return extra;
+}
 
 const HTTP_NOT_FOUND = 404;
 const HTTP_CONFLICT = 409;
@@ -37,6 +51,24 @@ async function unless(status: number, write: () => Promise<unknown>): Promise<bo
     if (cosmosStatus(error) === status) return false;
     throw error;
   }
+}
+
+/** Gives up on an optimistic write after this many lost races (each re-reads first). */
+const MAX_OPTIMISTIC_ATTEMPTS = 50;
+
+/** Jitter spreads out writers that keep losing the same race. */
+function pauseBeforeRetry(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+}
+
+/** Calls `attempt` until it returns a result; undefined means "lost a race, read again". */
+export async function untilSettled<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
+  for (let tries = 0; tries < MAX_OPTIMISTIC_ATTEMPTS; tries++) {
+    const result = await attempt();
+    if (result !== undefined) return result;
+    await pauseBeforeRetry(tries + 1);
+  }
+  throw new Error(`Gave up on ${what} after ${MAX_OPTIMISTIC_ATTEMPTS} conflicting writes`);
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:@|=+-]{1,200}$/;
@@ -61,16 +93,17 @@ export class Collection<T> {
     readonly partitionField: PartitionField,
   ) {}
 
-  private document(id: string, partition: string, value: T): Document<T> {
-    return { [this.partitionField]: partition, id, data: value };
+  private document(id: string, partition: string, value: T, extra: Extra = {}): Document<T> {
+    return { ...extra, [this.partitionField]: partition, id, data: value };
   }
 
   private stored(document: Document<T>): Stored<T> {
     return {
       id: document.id,
-      partition: document[this.partitionField] ?? document.id,
+      partition: (document[this.partitionField] as string | undefined) ?? document.id,
       value: document.data,
       etag: document._etag ?? '',
+      extra: extraFields(document, this.partitionField),
     };
   }
 
@@ -80,20 +113,23 @@ export class Collection<T> {
   }
 
   /** Creates the document; false if one with this id already exists. */
-  create(id: string, partition: string, value: T): Promise<boolean> {
-    return unless(HTTP_CONFLICT, () => this.container.items.create(this.document(id, partition, value)));
+  create(id: string, partition: string, value: T, extra?: Extra): Promise<boolean> {
+    return unless(HTTP_CONFLICT, () => this.container.items.create(this.document(id, partition, value, extra)));
   }
 
   async upsert(id: string, partition: string, value: T): Promise<void> {
     await this.container.items.upsert(this.document(id, partition, value));
   }
 
-  /** Replaces the document if it still has `etag`; false if another write came first. */
-  replaceIfMatch(stored: Stored<T>, value: T): Promise<boolean> {
+  /**
+   * Replaces the document if it still has `etag`; false if another write came first. Its extra
+   * fields stay as they were unless `extra` gives new ones.
+   */
+  replaceIfMatch(stored: Stored<T>, value: T, extra: Extra = stored.extra): Promise<boolean> {
     return unless(HTTP_PRECONDITION_FAILED, () =>
       this.container
         .item(stored.id, stored.partition)
-        .replace(this.document(stored.id, stored.partition, value), {
+        .replace(this.document(stored.id, stored.partition, value, extra), {
           accessCondition: { type: 'IfMatch', condition: stored.etag },
         }),
     );

@@ -26,7 +26,8 @@ import type { Consultation, InstitutionProfile, NarrativeSection } from '../../c
 import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
-import { Collection, type PartitionField, type Stored, documentId } from './collection';
+import { Collection, type PartitionField, type Stored, documentId, untilSettled } from './collection';
+import { AnswerTallies } from './answer-tally';
 import { earliestWithin, longestWindowMs, type RateWindow } from '../../core/outbox/outbox-pacing';
 
 export interface CosmosStoreOptions {
@@ -36,6 +37,11 @@ export interface CosmosStoreOptions {
   database: string;
   /** HTTPS agent, e.g. one that trusts the local emulator's certificate in tests. */
   agent?: https.Agent;
+  /**
+   * After how long an answer write found half done is taken to have been cut short by a crash
+   * (src/store/cosmos/answer-tally.ts); tests shorten it.
+   */
+  answerTallyStaleMs?: number;
 }
 
 type CounterKind = 'feedback' | 'pulse';
@@ -153,8 +159,6 @@ const CONTAINER_SETTINGS: Partial<Record<ContainerName, Partial<ContainerRequest
   },
 };
 
-/** Gives up on an optimistic write after this many lost races (each re-reads first). */
-const MAX_OPTIMISTIC_ATTEMPTS = 50;
 const PARALLEL_WRITES = 16;
 /** Claim queries per claimDeliveries call, so a caller that keeps losing races returns. */
 const MAX_CLAIM_ROUNDS = 5;
@@ -166,21 +170,6 @@ function compareValues(a: string | number, b: string | number): number {
 
 function byTimeThenKey<T>(time: (item: T) => string, key: (item: T) => string | number) {
   return (a: T, b: T): number => compareValues(time(a), time(b)) || compareValues(key(a), key(b));
-}
-
-/** Jitter spreads out writers that keep losing the same race. */
-function pauseBeforeRetry(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
-}
-
-/** Calls `attempt` until it returns a result; undefined means "lost a race, read again". */
-async function untilSettled<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
-  for (let tries = 0; tries < MAX_OPTIMISTIC_ATTEMPTS; tries++) {
-    const result = await attempt();
-    if (result !== undefined) return result;
-    await pauseBeforeRetry(tries + 1);
-  }
-  throw new Error(`Gave up on ${what} after ${MAX_OPTIMISTIC_ATTEMPTS} conflicting writes`);
 }
 
 async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -232,10 +221,13 @@ export class CosmosStore implements Store {
   private readonly narrative: Collection<NarrativeSection>;
   private readonly consultations: Collection<Consultation>;
   private readonly quotable: Collection<{ feedbackNumber: number }>;
+  /** Answers with their per-round counts (same container as pulseAnswers). */
+  private readonly answers: AnswerTallies;
 
   private constructor(
     private readonly client: CosmosClient,
     containers: Record<ContainerName, Container>,
+    options: Pick<CosmosStoreOptions, 'answerTallyStaleMs'>,
   ) {
     const collection = <T>(name: ContainerName) => new Collection<T>(containers[name], CONTAINERS[name]);
     this.settings = collection('settings');
@@ -262,6 +254,10 @@ export class CosmosStore implements Store {
     this.narrative = collection('narrative');
     this.consultations = collection('consultations');
     this.quotable = collection('quotable');
+    this.answers = new AnswerTallies(this.pulseAnswers, {
+      staleMs: options.answerTallyStaleMs,
+      isFreeText: (roundId) => this.roundIsFreeText(roundId),
+    });
   }
 
   /** Connects, creating the database and any missing containers. */
@@ -273,7 +269,7 @@ export class CosmosStore implements Store {
     });
     try {
       const { database } = await client.databases.createIfNotExists({ id: options.database });
-      return new CosmosStore(client, await CosmosStore.ensureContainers(database));
+      return new CosmosStore(client, await CosmosStore.ensureContainers(database), options);
     } catch (error) {
       client.dispose();
       throw error;
@@ -485,6 +481,16 @@ export class CosmosStore implements Store {
     if (!(await this.pulseRounds.create(id, id, round))) {
       throw new Error(`Round ${round.id} already exists`);
     }
+    // Cut short here, the tally is made from the answers when it is first needed.
+    const question = await this.getPulseQuestion(round.networkId, round.questionNumber);
+    await this.answers.createTally(round.id, question?.kind === 'text');
+  }
+
+  /** Whether a round asks a free-text question; null when there is no such round. */
+  private async roundIsFreeText(roundId: string): Promise<boolean | null> {
+    const round = await this.getRound(roundId);
+    if (!round) return null;
+    return (await this.getPulseQuestion(round.networkId, round.questionNumber))?.kind === 'text';
   }
 
   async sealRound(id: string): Promise<boolean> {
@@ -510,11 +516,8 @@ export class CosmosStore implements Store {
     return rounds.sort(byTimeThenKey((r) => r.opensAt, (r) => r.id));
   }
 
-  async saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
-    const id = documentId(answer.respondentKey);
-    if (await this.pulseAnswers.create(id, answer.roundId, answer)) return 'created';
-    await this.pulseAnswers.upsert(id, answer.roundId, answer);
-    return 'updated';
+  saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'> {
+    return this.answers.save(answer);
   }
 
   async getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null> {
@@ -522,7 +525,8 @@ export class CosmosStore implements Store {
   }
 
   async listAnswers(roundId: string): Promise<PulseAnswer[]> {
-    const answers = await this.pulseAnswers.queryPartition<PulseAnswer>(roundId, 'VALUE c.data');
+    // IS_DEFINED(c.data) leaves out the round's tally (answer-tally.ts).
+    const answers = await this.pulseAnswers.queryPartition<PulseAnswer>(roundId, 'VALUE c.data', 'IS_DEFINED(c.data)');
     return answers.sort(byTimeThenKey((a) => a.answeredAt, (a) => a.respondentKey));
   }
 
@@ -652,15 +656,9 @@ export class CosmosStore implements Store {
       .sort((a, b) => compareValues(a.at, b.at));
   }
 
-  async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
-    const perRound = await inBatches([...new Set(roundIds)], PARALLEL_WRITES, async (roundId) => {
-      const answers = await this.pulseAnswers.queryPartition<{ answer: string; platform: Platform }>(
-        roundId,
-        'c.data["value"] AS answer, c.data.platform AS platform',
-      );
-      return countBy(answers, ({ answer, platform }) => ({ roundId, value: answer, platform }));
-    });
-    return perRound.flat();
+  countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
+    // One tally document per round, not the round's answers (answer-tally.ts).
+    return this.answers.count(roundIds);
   }
 
   async countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]> {
@@ -868,8 +866,10 @@ export class CosmosStore implements Store {
         [param('@networkId', networkId), param('@before', answersBefore)],
       );
       const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
-        const ids = await this.pulseAnswers.queryPartition<string>(roundId, 'VALUE c.id');
+        const ids = await this.answers.answerIds(roundId);
         await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
+        // Emptied after its answers are gone, the round's tally never counts fewer than remain.
+        await this.answers.emptyTally(roundId, ids.length > 0);
         return ids.length;
       });
       answers = expired.reduce((sum, n) => sum + n, 0);

@@ -375,6 +375,60 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX conversation_sends_by_age ON conversation_sends (keep_until);
   `,
+  `
+  -- Summaries read one row per round, answer value and platform instead of every answer
+  -- (docs/storage.md). Triggers keep the counts in the same statement as the answer's insert,
+  -- change or delete, so they cannot disagree with the answers: a statement that fails undoes
+  -- its triggers' work with its own. Free-text answers are counted under '' (their text stays
+  -- in pulse_answers alone); a count that falls to 0 is deleted, so expired rounds leave nothing.
+  CREATE TABLE pulse_answer_counts (
+    round_id TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (round_id, value, platform)
+  ) WITHOUT ROWID;
+
+  CREATE VIEW free_text_rounds AS
+    SELECT r.id AS round_id FROM pulse_rounds r
+    JOIN pulse_questions q ON q.network_id = r.network_id AND q.number = r.question_number
+    WHERE q.kind = 'text';
+
+  INSERT INTO pulse_answer_counts (round_id, value, platform, count)
+    SELECT round_id, counted, platform, COUNT(*) FROM (
+      SELECT a.round_id, a.platform,
+        CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = a.round_id) THEN '' ELSE a.value END AS counted
+      FROM pulse_answers a)
+    GROUP BY round_id, counted, platform;
+
+  CREATE TRIGGER pulse_answers_counted_on_insert AFTER INSERT ON pulse_answers BEGIN
+    INSERT INTO pulse_answer_counts (round_id, value, platform, count)
+      VALUES (NEW.round_id, CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = NEW.round_id) THEN '' ELSE NEW.value END, NEW.platform, 1)
+      ON CONFLICT (round_id, value, platform) DO UPDATE SET count = count + 1;
+  END;
+
+  CREATE TRIGGER pulse_answers_counted_on_change AFTER UPDATE OF round_id, value, platform ON pulse_answers
+  WHEN OLD.round_id IS NOT NEW.round_id OR OLD.value IS NOT NEW.value OR OLD.platform IS NOT NEW.platform BEGIN
+    DELETE FROM pulse_answer_counts WHERE round_id = OLD.round_id AND platform = OLD.platform AND count <= 1
+      AND value = CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = OLD.round_id) THEN '' ELSE OLD.value END;
+    UPDATE pulse_answer_counts SET count = count - 1 WHERE round_id = OLD.round_id AND platform = OLD.platform
+      AND value = CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = OLD.round_id) THEN '' ELSE OLD.value END;
+    INSERT INTO pulse_answer_counts (round_id, value, platform, count)
+      VALUES (NEW.round_id, CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = NEW.round_id) THEN '' ELSE NEW.value END, NEW.platform, 1)
+      ON CONFLICT (round_id, value, platform) DO UPDATE SET count = count + 1;
+  END;
+
+  CREATE TRIGGER pulse_answers_counted_on_delete AFTER DELETE ON pulse_answers BEGIN
+    DELETE FROM pulse_answer_counts WHERE round_id = OLD.round_id AND platform = OLD.platform AND count <= 1
+      AND value = CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = OLD.round_id) THEN '' ELSE OLD.value END;
+    UPDATE pulse_answer_counts SET count = count - 1 WHERE round_id = OLD.round_id AND platform = OLD.platform
+      AND value = CASE WHEN EXISTS (SELECT 1 FROM free_text_rounds f WHERE f.round_id = OLD.round_id) THEN '' ELSE OLD.value END;
+  END;
+
+  -- The counts this index served are kept in pulse_answer_counts now: one index fewer to write
+  -- on every answer.
+  DROP INDEX pulse_answers_by_round_value;
+  `,
 ];
 
 export function schemaVersion(db: Database): number {
