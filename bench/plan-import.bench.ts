@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     await importActionPlan(store, planNetwork, csv, at);
     const member: Member = {
       id: 'm-chair', networkId: planNetwork, platform: 'teams', platformUserId: '29:chair', aadObjectId: null, name: 'Chris Chair',
-      email: 'chair@liverpool.ac.uk', roles: ['member', 'chair'], directAddress: null, unreachable: false, linkedPerson: null, createdAt: at,
+      email: 'chair@liverpool.ac.uk', roles: ['member', 'chair'], directAddress: null, unreachable: false, linkedPerson: null, language: null, seenLanguage: null, createdAt: at,
     };
     const network = (await store.getNetwork(planNetwork))!;
     const session = { network, member, inbound: {} } as unknown as Session;

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     if (members.length !== count) {
       members = Array.from({ length: count }, (_, i) => ({
         id: `person-${i}`, networkId: network.id, platform: 'teams', platformUserId: `29:person-${i}`, aadObjectId: null, name: `Person ${i}`,
-        email: null, roles: ['member'], directAddress: teamsAddress(serviceUrl, `a:person-${i}`), unreachable: false, linkedPerson: null, createdAt: new Date().toISOString(),
+        email: null, roles: ['member'], directAddress: teamsAddress(serviceUrl, `a:person-${i}`), unreachable: false, linkedPerson: null, language: null, seenLanguage: null, createdAt: new Date().toISOString(),
       }));
       for (const m of members) await app.store.upsertMember(m);
     }

@@ -4,7 +4,7 @@ import type { Network } from '../../src/core/model';
 /** The benchmark network (Teams tenant "bench") with one open, anonymous Likert round. */
 export async function openBenchRound(app: App): Promise<{ network: Network; roundId: string }> {
   const { network, member } = await app.core.session({
-    requester: { platform: 'teams', workspaceId: 'bench', workspaceName: 'Bench', userId: '29:chair', aadObjectId: null, name: 'Chair', email: null, directAddress: null },
+    requester: { platform: 'teams', workspaceId: 'bench', workspaceName: 'Bench', userId: '29:chair', aadObjectId: null, name: 'Chair', email: null, directAddress: null, locale: null },
     conversation: { kind: 'personal', id: 'a:chair', name: null, address: '{}' },
   });
   const { value: question } = await app.store.createPulseQuestion(

@@ -2,6 +2,8 @@ import { Template } from 'adaptivecards-templating';
 import type { Card, CardName } from '../core/cards';
 import { loadTemplate, type JsonObject } from './templates';
 import { Lru } from '../core/memo';
+import { cardLabels } from '../core/i18n/card-labels';
+import { DEFAULT_LANGUAGE } from '../core/i18n/language';
 
 const templates = new Map<CardName, Template>();
 // Expanding a template evaluates every binding; the same card data recurs a lot (the
@@ -9,7 +11,7 @@ const templates = new Map<CardName, Template>();
 const rendered = new Lru<string, string>(1000);
 
 /** Identifies a card model by what it shows: equal keys render equal cards. */
-export const cardKey = (card: Card): string => `${card.name} ${JSON.stringify(card.data)}`;
+export const cardKey = (card: Card): string => `${card.name} ${card.language ?? DEFAULT_LANGUAGE} ${JSON.stringify(card.data)}`;
 
 /** The Adaptive Card (schema 1.5) for a card model, as JSON text, from its template in `cards/`. */
 export function renderAdaptiveCardJson(card: Card): string {
@@ -19,7 +21,7 @@ export function renderAdaptiveCardJson(card: Card): string {
       template = new Template(loadTemplate(card.name));
       templates.set(card.name, template);
     }
-    return JSON.stringify(template.expand({ $root: card.data }));
+    return JSON.stringify(template.expand({ $root: { ...card.data, t: cardLabels(card.name, card.language ?? DEFAULT_LANGUAGE) } }));
   });
 }
 

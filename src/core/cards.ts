@@ -5,6 +5,8 @@
  */
 
 /** Bumped when card actions change shape; older cards get a "please refresh" message. */
+import type { Language } from './i18n/language';
+
 export const CARD_VERSION = 1;
 
 export interface Choice {
@@ -19,8 +21,11 @@ export interface Notice {
 }
 
 export interface HelpCard {
+  cv: number;
   intro: string;
   commands: { command: string; description: string }[];
+  /** The other language, offered as a button named in that language. */
+  otherLanguage: Language;
 }
 
 export interface FeedbackFormCard extends Notice {
@@ -345,7 +350,13 @@ export interface CardDataByName {
 
 export type CardName = keyof CardDataByName;
 
-export type Card = { [N in CardName]: { name: N; data: CardDataByName[N] } }[CardName];
+/** A card's model: its template, its data, and the language its labels are drawn in (English when not given). */
+export type Card = { [N in CardName]: { name: N; data: CardDataByName[N]; language?: Language } }[CardName];
+
+/** The card drawn in a language, unless it already has one (a card built for someone else keeps theirs). */
+export function inLanguage(card: Card, language: Language): Card {
+  return card.language ? card : { ...card, language };
+}
 
 export function card<N extends CardName>(name: N, data: CardDataByName[N]): Card {
   return { name, data } as Card;

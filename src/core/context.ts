@@ -17,6 +17,8 @@ export interface Requester {
    * personal conversation reference, or what is needed to open one).
    */
   directAddress: string | null;
+  /** The language the person's client is set to ("cy-GB", "en-US"), when the platform says. */
+  locale: string | null;
 }
 
 export type ConversationKind = 'personal' | 'channel' | 'group';

@@ -5,14 +5,27 @@ import { UserError } from './errors';
 import type { OutgoingMessage } from './messages';
 import type { LimitKind } from './rate-limits';
 import { isAdmin, isChair, type Session } from './session';
+import type { Language } from './i18n/language';
+import { defineText } from './i18n/text';
 
 /** Who may use a command or press a button. Finer rules (the owner of an action) are the handler's. */
 export type Who = 'everyone' | 'chairs' | 'admins';
 
-const REFUSALS: Record<Exclude<Who, 'everyone'>, string> = {
-  chairs: 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.',
-  admins: 'Only admins can do that. Admins are set by your Techvoice administrator.',
-};
+const REFUSALS = defineText(
+  {
+    chairs: 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.',
+    admins: 'Only admins can do that. Admins are set by your Techvoice administrator.',
+  },
+  {
+    chairs: 'Dim ond cadeiryddion fforwm a gweinyddwyr sy’n gallu gwneud hynny. Gofynnwch i weinyddwr os oes angen rôl cadeirydd arnoch.',
+    admins: 'Dim ond gweinyddwyr sy’n gallu gwneud hynny. Eich gweinyddwr Techvoice sy’n dewis y gweinyddwyr.',
+  },
+);
+
+/** A command's words in a language. */
+export function commandWords(command: CommandDefinition, language: Language): CommandWords {
+  return language === 'cy' ? command.cy : command;
+}
 
 export function mayUse(session: Session, who: Who): boolean {
   if (who === 'chairs') return isChair(session.member);
@@ -22,7 +35,7 @@ export function mayUse(session: Session, who: Who): boolean {
 
 /** Refuses, in words the person can act on, what their roles do not allow. */
 export function requireRole(session: Session, who: Who): void {
-  if (who !== 'everyone' && !mayUse(session, who)) throw new UserError(REFUSALS[who]);
+  if (who !== 'everyone' && !mayUse(session, who)) throw new UserError(REFUSALS(session.language)[who]);
 }
 
 /** What a card sent, as text, for redrawing a form with what the person typed. */
@@ -67,8 +80,8 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
 /** What a command said, and what the audit log keeps of it when it is audited. */
 export type CommandOutcome = OutgoingMessage & { auditDetail?: string };
 
-/** A typed command. */
-export interface CommandDefinition {
+/** What a command is called and how help describes it, in one language. */
+export interface CommandWords {
   /** What people type: one word, or two ("feedback list"). */
   name: string;
   /** Other words for it ("hello" for help). */
@@ -77,6 +90,11 @@ export interface CommandDefinition {
   usage?: string;
   /** What help says it does; a chair may read something else than a member. */
   help: string | { member: string; chair: string };
+}
+
+/** A typed command: its English words, and its Welsh ones (`cy`). Both always work. */
+export interface CommandDefinition extends CommandWords {
+  cy: CommandWords;
   who: Who;
   /** Left out of help: a step reached from another command or card. */
   hidden?: boolean;

@@ -1,3 +1,4 @@
+import type { ForumLanguage, Language } from './i18n/language';
 /** Platform-neutral domain types of Techvoice. */
 
 /** The Technician Commitment's four themes: what feedback and pulses are about. */
@@ -53,6 +54,8 @@ export interface Network {
    * would change what a chair sees and tell them what that person chose.
    */
   liveResults: boolean;
+  /** The language for people who have not chosen one and whose platform does not say. */
+  language: Language;
   createdAt: string;
 }
 
@@ -98,6 +101,10 @@ export interface Member {
    * both are theirs with a one-time code; null until then.
    */
   linkedPerson: string | null;
+  /** The language this person chose (`language cymraeg`); null until they choose. */
+  language: Language | null;
+  /** The language their Teams or Slack client was last seen in, when Techvoice speaks it. */
+  seenLanguage: Language | null;
   createdAt: string;
 }
 
@@ -110,6 +117,8 @@ export interface Forum {
   name: string;
   /** Opaque, platform-specific address for posting into the channel. */
   address: string;
+  /** What the forum's posts are in; null follows the network's language. */
+  language: ForumLanguage | null;
   createdAt: string;
 }
 

@@ -1,3 +1,5 @@
+import type { Language } from './i18n/language';
+import { counted, defineText } from './i18n/text';
 import { createHmac, randomBytes } from 'node:crypto';
 
 /** At most `count` within `windowMs`, refilled evenly. */
@@ -91,8 +93,18 @@ export class RateLimiter {
 }
 
 /** "in 3 minutes", "in 40 seconds". */
-export function waitFor(ms: number): string {
-  if (ms >= 90_000) return `in ${Math.ceil(ms / 60_000)} minutes`;
-  if (ms > 60_000) return 'in a minute or two';
-  return `in ${Math.max(1, Math.ceil(ms / 1000))} seconds`;
+export function waitFor(ms: number, language: Language = 'en'): string {
+  const say = WAIT(language);
+  if (ms >= 90_000) return say.minutes(Math.ceil(ms / 60_000));
+  if (ms > 60_000) return say.minuteOrTwo;
+  return say.seconds(Math.max(1, Math.ceil(ms / 1000)));
 }
+
+const WAIT = defineText(
+  { minutes: (n: number) => `in ${n} minutes`, minuteOrTwo: 'in a minute or two', seconds: (n: number) => counted('en', n, { one: 'in {n} second', other: 'in {n} seconds' }) },
+  {
+    minutes: (n: number) => `ymhen ${n} munud`,
+    minuteOrTwo: 'ymhen munud neu ddau',
+    seconds: (n: number) => `ymhen ${n} eiliad`,
+  },
+);

@@ -1,24 +1,42 @@
 import { actionPlanActions, actionPlanCommands } from './actions/interactions';
 import { CommandBook } from './chat/commands';
+import { z } from 'zod';
+import { base } from './card-input';
 import { helpCard } from './chat/help';
+import { choosePersonalLanguage } from './language/choose';
+import { languageCommands } from './language/interactions';
+import { chatText } from './chat/text';
 import { exportCommands } from './export/interactions';
 import { feedbackActions, feedbackCommands } from './feedback/interactions';
-import { defineCommand, type ActionDefinition, type CommandDefinition } from './interactions';
+import { defineAction, defineCommand, type ActionDefinition, type CommandDefinition } from './interactions';
+import { inLanguage } from './cards';
 import { networkActions, networkCommands } from './network/interactions';
 import { privacyActions, privacyCommands } from './privacy/interactions';
 import { pulseActions, pulseCommands } from './pulses/interactions';
 import { submissionActions, submissionCommands } from './submission/interactions';
 import { summaryActions, summaryCommands } from './summary/interactions';
 
+/** The help card's language buttons: the person's own choice, answered with help in that language. */
+const chooseLanguage = defineAction({
+  verb: 'language.set',
+  input: z.object({ ...base, language: z.enum(['en', 'cy']) }),
+  who: 'everyone',
+  run: async (deps, session, input) => {
+    const language = await choosePersonalLanguage(deps, session, input.language);
+    return inLanguage(helpCard({ ...session, language }, COMMANDS, chatText(language).helpIntro), language);
+  },
+});
+
 /** Every card button and form, from each feature's own definitions. */
-export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions, ...summaryActions];
+export const CARD_ACTIONS = [...feedbackActions, ...pulseActions, ...actionPlanActions, ...networkActions, ...privacyActions, ...submissionActions, ...summaryActions, chooseLanguage];
 
 const help: CommandDefinition = defineCommand({
   name: 'help',
+  cy: { name: 'cymorth', aliases: ['helo', 'shwmae', 'dechrau'], help: 'Dangos y rhestr hon' },
   aliases: ['hi', 'hello', 'start', '?'],
   help: 'Show this list',
   who: 'everyone',
-  run: async (_deps, session) => ({ card: helpCard(session, COMMANDS) }),
+  run: async (_deps, session) => ({ card: helpCard(session, COMMANDS, chatText(session.language).helpIntro) }),
 });
 
 /** Every typed command, feature by feature, as help lists them (each person sees what their roles allow). */
@@ -31,6 +49,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   ...submissionCommands,
   ...networkCommands,
   ...privacyCommands,
+  ...languageCommands,
   help,
 ];
 

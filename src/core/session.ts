@@ -3,12 +3,20 @@ import type { Member, Network, Role } from './model';
 import type { Store } from './store';
 import { deriveId } from './identity';
 import { nowIso } from './clock';
+import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from './i18n/language';
 
 /** The resolved network and member behind an inbound request. */
 export interface Session {
   inbound: Inbound;
   network: Network;
   member: Member;
+  /** What Techvoice speaks to this person in. */
+  language: Language;
+}
+
+/** A person's language: their own choice, else their client's, else their network's. */
+export function languageOf(member: Member, network: Network): Language {
+  return member.language ?? member.seenLanguage ?? network.language ?? DEFAULT_LANGUAGE;
 }
 
 export const DEFAULT_NETWORK_SETTINGS = {
@@ -20,6 +28,7 @@ export const DEFAULT_NETWORK_SETTINGS = {
   staleAfterDays: 30,
   retention: { feedbackDays: null, answersDays: null },
   liveResults: false,
+  language: DEFAULT_LANGUAGE,
 } as const;
 
 export function newNetwork(id: string, name: string): Network {
@@ -53,6 +62,8 @@ export async function resolveSession(store: Store, admins: ReadonlySet<string>, 
         aadObjectId: requester.aadObjectId ?? existing.aadObjectId,
         directAddress: betterAddress ? requester.directAddress : existing.directAddress,
         unreachable: betterAddress ? false : existing.unreachable,
+        language: existing.language ?? null,
+        seenLanguage: languageOfLocale(requester.locale) ?? existing.seenLanguage ?? null,
       }
     : {
         id: deriveId('m', network.id, requester.platform, requester.userId),
@@ -66,11 +77,13 @@ export async function resolveSession(store: Store, admins: ReadonlySet<string>, 
         directAddress: requester.directAddress,
         unreachable: false,
         linkedPerson: null,
+        language: null,
+        seenLanguage: languageOfLocale(requester.locale),
         createdAt: nowIso(),
       };
   if (isAdmin && !member.roles.includes('admin')) member.roles = [...member.roles, 'admin'];
   if (!existing || JSON.stringify(existing) !== JSON.stringify(member)) await store.upsertMember(member);
-  return { inbound, network, member };
+  return { inbound, network, member, language: languageOf(member, network) };
 }
 
 async function findOrCreateNetwork(

@@ -15,9 +15,10 @@ import { recordAudit } from './privacy/privacy';
 import type { CardActionObserver } from './observers';
 import { NO_LIMITS, RateLimiter, waitFor, type LimitKind, type RateLimits } from './rate-limits';
 import { plain } from './markdown';
+import { chatText } from './chat/text';
+import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from './i18n/language';
+import { inLanguage } from './cards';
 
-const SENT_PRIVATELY = 'That is for you alone, so I have sent it to you in a private chat with Techvoice.';
-const PRIVATE_ONLY = 'That is for you alone, so I only show it in a private chat: write to me directly and ask there.';
 
 /**
  * The platform-neutral core: every command and card action a person can use. Adapters turn
@@ -58,19 +59,22 @@ export class Techvoice {
   /** Someone added the bot or joined a conversation with it: remember them and say hello. */
   async welcome(inbound: Inbound): Promise<OutgoingMessage[]> {
     const session = await this.session(inbound);
-    return [{ card: helpCard(session, COMMANDS, 'Hello! I am Techvoice: I help your technician network hear from everyone. Type one of these:') }];
+    return [{ card: inLanguage(helpCard(session, COMMANDS, chatText(session.language).welcomeIntro), session.language) }];
   }
 
   /** A typed command. Problems come back as a friendly message; nothing is changed by them. */
   async handleText(inbound: Inbound, text: string): Promise<OutgoingMessage[]> {
     // Platforms' redeliveries of a message are dropped before this (isFirstDelivery), so each call counts.
     const admitted = this.admit('commands', inbound);
-    if (!admitted.ok) return [{ text: `You are sending commands faster than I can answer them. Please try again ${waitFor(admitted.retryInMs)}.` }];
+    if (!admitted.ok) {
+      const language = languageBefore(inbound);
+      return [{ text: chatText(language).commandsTooFast(waitFor(admitted.retryInMs, language)) }];
+    }
     const session = await this.session(inbound);
     try {
       return await this.keepPrivate(session, [await this.runCommand(session, text)]);
     } catch (error) {
-      if (error instanceof UserError) return [{ text: error.message }];
+      if (error instanceof UserError) return [{ text: error.in(session.language) }];
       throw error;
     }
   }
@@ -85,25 +89,22 @@ export class Techvoice {
     if (mine.length === 0) return messages;
     const { member } = session;
     const address = member.directAddress ?? session.inbound.requester.directAddress;
-    if (!address) return [{ text: PRIVATE_ONLY }, ...messages.filter((m) => !m.private)];
+    const say = chatText(session.language);
+    if (!address) return [{ text: say.privateOnly }, ...messages.filter((m) => !m.private)];
     for (const message of mine) {
       await this.deps.outbox.enqueue(session.network.id, `private:${randomUUID()}`, [{ key: member.id, platform: member.platform, address }], message);
     }
     this.deps.outbox.kick();
-    return [{ text: SENT_PRIVATELY }, ...messages.filter((m) => !m.private)];
+    return [{ text: say.sentPrivately }, ...messages.filter((m) => !m.private)];
   }
 
   private async runCommand(session: Session, text: string): Promise<OutgoingMessage> {
     const { command, word, args } = COMMAND_BOOK.parse(text);
-    if (!command) {
-      const meant = COMMAND_BOOK.closest(word);
-      const suggestion = meant ? ` Did you mean **${meant}**?` : '';
-      return { text: `Sorry, I don’t know “${plain(word.slice(0, 40))}”.${suggestion} Type **help** to see what I can do.` };
-    }
+    if (!command) return { text: chatText(session.language).unknownCommand(plain(word.slice(0, 40)), COMMAND_BOOK.closest(word)) };
     requireRole(session, command.who);
     const { auditDetail, ...message } = await command.run(this.deps, session, args);
     if (command.audited) await recordAudit(this.deps.store, session, command.name, auditDetail ?? args.trim().slice(0, 40));
-    return message;
+    return message.card ? { ...message, card: inLanguage(message.card, session.language) } : message;
   }
 
   /**
@@ -125,14 +126,11 @@ export class Techvoice {
 
   private async answerCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<Card> {
     const action = actionFor(data.verb);
-    if (!action) {
-      return messageCard('Not recognised', 'That button is not one I know. Type **help** to start again.', 'attention');
-    }
-    if (!isCurrentCard(data)) {
-      return messageCard('This card is out of date', 'Techvoice has changed since this card was sent. Type **help** for a fresh one.', 'warning');
-    }
+    const early = chatText(languageBefore(inbound));
+    if (!action) return inLanguage(messageCard(early.notRecognisedTitle, early.notRecognised, 'attention'), languageBefore(inbound));
+    if (!isCurrentCard(data)) return inLanguage(messageCard(early.outOfDateTitle, early.outOfDate, 'warning'), languageBefore(inbound));
     const limited = this.limited(inbound, action, data);
-    if (limited) return limited;
+    if (limited) return inLanguage(limited, languageBefore(inbound));
     const session = await this.session(inbound);
     try {
       requireRole(session, action.who);
@@ -140,9 +138,9 @@ export class Techvoice {
       if (action.audit && isChair(session.member) && !isProblem(card)) {
         await recordAudit(this.deps.store, session, action.verb, auditDetail(action.audit, data));
       }
-      return card;
+      return inLanguage(card, session.language);
     } catch (error) {
-      if (error instanceof UserError) return messageCard('Sorry', error.message, 'attention');
+      if (error instanceof UserError) return inLanguage(messageCard(chatText(session.language).sorry, error.in(session.language), 'attention'), session.language);
       throw error;
     }
   }
@@ -152,19 +150,26 @@ export class Techvoice {
     const limit = action.limit;
     const admitted = this.admit(limit?.kind ?? 'presses', inbound, limit ? limit.fingerprint(data) : JSON.stringify(data));
     if (admitted.ok) return null;
-    const when = waitFor(admitted.retryInMs);
+    const language = languageBefore(inbound);
+    const when = waitFor(admitted.retryInMs, language);
     if (limit) return limit.refused(data, when);
-    return messageCard('One moment', `You are pressing buttons faster than I can answer them. Please try again ${when}.`, 'warning');
+    const say = chatText(language);
+    return messageCard(say.oneMoment, say.pressesTooFast(when), 'warning');
   }
 
   /** Validates what the card sent, then runs the action; a form with a problem comes back to be fixed. */
   private async runAction(session: Session, action: ActionDefinition, data: Record<string, unknown>): Promise<Card> {
     const parsed = action.input.safeParse(data);
     if (parsed.success) return action.run(this.deps, session, parsed.data);
-    const error = parsed.error.issues[0]?.message ?? 'Something on the card is not right.';
+    const error = parsed.error.issues[0]?.message ?? chatText(session.language).cardNotRight;
     if (action.redraw) return action.redraw(this.deps, session, typedFrom(data), error);
     throw new UserError(error);
   }
+}
+
+/** The language of someone not yet looked up (refused before their session is read): their client's, else English. */
+function languageBefore(inbound: Inbound): Language {
+  return languageOfLocale(inbound.requester.locale) ?? DEFAULT_LANGUAGE;
 }
 
 function auditDetail(fields: readonly string[], data: Record<string, unknown>): string {

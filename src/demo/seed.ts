@@ -92,6 +92,8 @@ function demoMember(person: DemoPerson, userId: string, aadObjectId: string | nu
     directAddress,
     unreachable: false,
     linkedPerson: null,
+    language: null,
+    seenLanguage: null,
     createdAt,
   };
 }
@@ -132,6 +134,7 @@ export async function seedDemoData(store: Store, options: DemoSeedOptions): Prom
     channelId: DEMO_FORUM.channelId,
     name: DEMO_FORUM.name,
     address: forumAddress(options.serviceUrl),
+    language: null,
     createdAt: daysAgo(100),
   });
 

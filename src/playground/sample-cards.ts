@@ -45,6 +45,8 @@ function sampleSummaryCharts(links?: ChartLinks, platform: Platform = 'teams') {
 
 export const SAMPLE_CARDS: { [N in CardName]: CardDataByName[N] } = {
   help: {
+    cv: CARD_VERSION,
+    otherLanguage: 'cy',
     intro: 'Hello! I help your technician network hear from everyone. Type one of these:',
     commands: [
       { command: 'feedback', description: 'Share an idea or concern, anonymously if you like' },

@@ -15,6 +15,8 @@ export interface SlackOrigin {
 export interface SlackProfile {
   name: string;
   email: string | null;
+  /** The user's Slack language, e.g. "cy-GB" (users.info with include_locale). */
+  locale: string | null;
 }
 
 /** Direct-message channels start with D; Slack names them "directmessage" in slash commands. */
@@ -39,6 +41,7 @@ export function toInbound(origin: SlackOrigin, profile: SlackProfile): Inbound {
       email: profile.email,
       // chat.postMessage to a user id lands in the person's DM with the app.
       directAddress: origin.userId,
+      locale: profile.locale,
     },
     conversation: {
       kind,

@@ -5,10 +5,10 @@ import type { SlackProfile } from './slack-inbound';
 type WebClient = webApi.WebClient;
 
 interface UsersInfo {
-  user?: { name?: string; real_name?: string; profile?: { email?: string; display_name?: string; real_name?: string } };
+  user?: { locale?: string; name?: string; real_name?: string; profile?: { email?: string; display_name?: string; real_name?: string } };
 }
 
-/** Names and e-mails of Slack users, looked up once per process (users.info needs users:read.email). */
+/** Names, e-mails and languages of Slack users, looked up once per process (users.info needs users:read.email). */
 export class SlackPeople {
   private readonly profiles = new Map<string, SlackProfile>();
 
@@ -17,12 +17,13 @@ export class SlackPeople {
   async profile(client: WebClient, userId: string): Promise<SlackProfile> {
     const known = this.profiles.get(userId);
     if (known) return known;
-    let profile: SlackProfile = { name: '', email: null };
+    let profile: SlackProfile = { name: '', email: null, locale: null };
     try {
-      const { user } = (await client.users.info({ user: userId })) as UsersInfo;
+      const { user } = (await client.users.info({ user: userId, include_locale: true })) as UsersInfo;
       profile = {
         name: user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name || '',
         email: user?.profile?.email?.toLowerCase() ?? null,
+        locale: user?.locale ?? null,
       };
     } catch (error) {
       // Kept as unknown for this process, as the Teams adapter does: a failing look-up must not

@@ -27,6 +27,7 @@ export function toInbound(activity: Partial<Activity>, email: string | null): In
       name: activity.from?.name ?? '',
       email,
       directAddress: direct && encodeAddress(direct),
+      locale: activity.locale ?? null,
     },
     conversation: {
       kind,

@@ -123,6 +123,10 @@ const ROWS: Row[] = [
   typed('link', /code/i),
   typed('forget me', /forget/i),
   { ...typed('forum', /forum “/, true), act: 'forum (in a channel)' },
+  typed('language english', /I will speak to you in English/),
+  { act: 'language network english', covers: 'language', expect: adminsOnly(/now get English/), run: say('language network english') },
+  { act: 'language forum english (in a forum)', covers: 'language', expect: chairsOnly(/are now in English/), run: say('language forum english', true) },
+  pressed('language.set', /feedback/, () => ({ language: 'en' })),
   pressed('feedback.submit', /FB-\d+/, () => ({ formId: randomUUID(), theme: 'Other', text: 'An idea', anonymous: 'true' })),
   {
     act: 'pulse.answer',

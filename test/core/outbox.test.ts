@@ -39,6 +39,7 @@ describe('Outbox: delivery through the Bot Framework connector', () => {
       channelId: '19:forum@thread.tacv2',
       name: 'Forum',
       address: teamsAddress('http://127.0.0.1:9/old-port', '19:forum@thread.tacv2'),
+      language: null,
       createdAt: new Date().toISOString(),
     };
     await world.store.upsertForum(forum);

@@ -34,6 +34,7 @@ describe(`Scheduler: two instances on one ${TEST_STORE === 'cosmos' ? 'Cosmos DB
       channelId: '19:forum',
       name: 'Technicians’ Network',
       address: teamsAddress(world.connector.url, '19:forum'),
+      language: null,
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     const planId = await currentPlanId(world.store, world.network.id);
@@ -89,6 +90,7 @@ describe(`Scheduler: two instances on one ${TEST_STORE === 'cosmos' ? 'Cosmos DB
       channelId: `19:${id}`,
       name: id,
       address: teamsAddress(world.connector.url, `19:${id}`),
+      language: null,
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     await world.store.upsertForum(forum('forum-own'));

@@ -98,6 +98,7 @@ export function aNetwork(id: string, overrides: Partial<Network> = {}): Network 
     staleAfterDays: 30,
     retention: { feedbackDays: null, answersDays: 730 },
     liveResults: false,
+    language: 'en',
     createdAt: at(0),
     ...overrides,
   };
@@ -116,6 +117,8 @@ export function aMember(networkId: string, id: string, overrides: Partial<Member
     directAddress: JSON.stringify({ conversation: { id: `a:${id}` } }),
     unreachable: false,
     linkedPerson: null,
+    language: null,
+    seenLanguage: null,
     createdAt: at(1),
     ...overrides,
   };
@@ -129,6 +132,7 @@ export function aForum(networkId: string, id: string, overrides: Partial<Forum> 
     channelId: `C${id}`,
     name: `Forum ${id}`,
     address: `C${id}`,
+    language: null,
     createdAt: at(2),
     ...overrides,
   };

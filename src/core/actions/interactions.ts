@@ -24,6 +24,7 @@ export const actionPlanActions = [
 export const actionPlanCommands = [
   defineCommand({
     name: 'actions',
+    cy: { name: 'camau', aliases: ['cam'], usage: 'camau [red|overdue|mine|theme …|owner …|page N]', help: { member: 'Gweld a diweddaru’r camau gweithredu sydd gennych chi', chair: 'Gweld y cynllun gweithredu a’i statws RAG, deg ar y tro' } },
     aliases: ['action'],
     usage: 'actions [red|overdue|mine|theme …|owner …|page N]',
     help: { member: 'See and update the actions you own', chair: 'See the action plan and its RAG status, ten at a time' },
@@ -32,6 +33,7 @@ export const actionPlanCommands = [
   }),
   defineCommand({
     name: 'plan',
+    cy: { name: 'cynllun', aliases: ['cynlluniau'], usage: 'cynllun [list|new|close|carry-over]', help: 'Cadw cynlluniau’r rhwydwaith: dechrau’r nesaf, cau un (cedwir ei RAG), symud camau heb eu gorffen ymlaen' },
     aliases: ['plans'],
     usage: 'plan [list|new|close|carry-over]',
     help: 'Keep the network’s plans: start the next one, close one (its RAG is kept), carry unfinished actions over',

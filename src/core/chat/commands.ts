@@ -12,7 +12,9 @@ export class CommandBook {
   private readonly byWord = new Map<string, CommandDefinition>();
 
   constructor(readonly commands: readonly CommandDefinition[]) {
-    for (const command of commands) for (const word of [command.name, ...(command.aliases ?? [])]) this.byWord.set(word, command);
+    for (const command of commands) {
+      for (const words of [command, command.cy]) for (const word of [words.name, ...(words.aliases ?? [])]) this.byWord.set(word, command);
+    }
   }
 
   /** Reads a command from what someone typed: case-insensitive, mentions already removed. */
@@ -32,7 +34,7 @@ export class CommandBook {
     const typed = word.toLowerCase();
     if (typed.length < 3) return null;
     let best: { name: string; distance: number } | null = null;
-    for (const { name } of this.commands) {
+    for (const name of this.commands.flatMap((command) => [command.name, command.cy.name])) {
       const distance = editDistance(typed, name);
       if (distance <= (name.length > 5 ? 2 : 1) && (!best || distance < best.distance)) best = { name, distance };
     }

@@ -4,6 +4,7 @@ import { exportCommand } from './export';
 export const exportCommands = [
   defineCommand({
     name: 'export',
+    cy: { name: 'allforio', usage: 'allforio [docx|md|csv]', help: 'Cael y cyflwyniad hunanasesu (Word neu Markdown) neu’r dadansoddiad RAG (CSV) fel ffeil' },
     usage: 'export [docx|md|csv]',
     help: 'Get the self-assessment submission (Word or Markdown) or the RAG analysis (CSV) as a file',
     who: 'chairs',

@@ -43,12 +43,14 @@ export const feedbackActions = [
 export const feedbackCommands = [
   defineCommand({
     name: 'feedback',
+    cy: { name: 'adborth', help: 'Rhannu syniad neu bryder, yn ddienw os hoffech chi' },
     help: 'Share an idea or concern, anonymously if you like',
     who: 'everyone',
     run: async (_deps, _session, args) => ({ card: feedbackForm({ text: args.slice(0, 2000) }) }),
   }),
   defineCommand({
     name: 'feedback list',
+    cy: { name: 'rhestr adborth', aliases: ['mewnflwch adborth'], help: 'Cydnabod adborth, ei gysylltu â cham gweithredu ac ateb (“dywedoch chi, gwnaethom ni”)' },
     aliases: ['feedback inbox'],
     help: 'Acknowledge feedback, link it to an action and reply (“you said, we did”)',
     who: 'chairs',

@@ -21,6 +21,7 @@ export async function registerForum(deps: CoreDeps, session: Session, name: stri
     channelId: conversation.id,
     name: name.slice(0, 100) || existing?.name || conversation.name || 'Forum',
     address: conversation.address,
+    language: existing?.language ?? null,
     createdAt: existing?.createdAt ?? nowIso(),
   };
   await deps.store.upsertForum(forum);

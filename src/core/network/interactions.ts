@@ -16,9 +16,10 @@ export const networkActions = [
 ];
 
 export const networkCommands = [
-  defineCommand({ name: 'roles', help: 'Give people the chair, action owner or admin role', who: 'admins', run: async (deps, session) => ({ card: await rolesCard(deps, session) }) }),
+  defineCommand({ name: 'roles', cy: { name: 'rolau', help: 'Rhoi rôl cadeirydd, perchennog cam gweithredu neu weinyddwr i bobl' }, help: 'Give people the chair, action owner or admin role', who: 'admins', run: async (deps, session) => ({ card: await rolesCard(deps, session) }) }),
   defineCommand({
     name: 'forum',
+    cy: { name: 'fforwm', usage: 'fforwm [enw]', help: 'Cofrestru’r sianel hon fel fforwm' },
     usage: 'forum [name]',
     help: 'Register this channel as a forum',
     who: 'admins',

@@ -16,17 +16,19 @@ export const privacyActions = [defineAction({ verb: 'privacy.forget', input: pri
 export const privacyCommands = [
   defineCommand({
     name: 'audit',
+    cy: { name: 'archwiliad', usage: 'archwiliad [dyddiau]', help: 'Gweld beth wnaeth cadeiryddion a gweinyddwyr (y 30 diwrnod diwethaf)' },
     usage: 'audit [days]',
     help: 'See what chairs and admins did (last 30 days)',
     who: 'admins',
     run: async (deps, session, args) => ({ card: await auditCard(deps, session, parseDays(args)) }),
   }),
-  defineCommand({ name: 'my data', help: 'See what Techvoice holds about you', who: 'everyone', run: async (deps, session) => ({ card: await myData(deps, session), private: true }) }),
+  defineCommand({ name: 'my data', cy: { name: 'fy nata', help: 'Gweld beth mae Techvoice yn ei gadw amdanoch chi' }, help: 'See what Techvoice holds about you', who: 'everyone', run: async (deps, session) => ({ card: await myData(deps, session), private: true }) }),
   defineCommand({
     name: 'link',
+    cy: { name: 'cysylltu', help: 'Defnyddio Techvoice ar Teams a Slack fel un person, gyda chod untro' },
     help: 'Use Techvoice on both Teams and Slack as one person, with a one-time code',
     who: 'everyone',
     run: async (deps, session, args) => ({ text: await linkAccounts(deps, session, args), private: true }),
   }),
-  defineCommand({ name: 'forget me', help: 'Remove your name from everything you sent', who: 'everyone', run: async () => ({ card: forgetConfirm() }) }),
+  defineCommand({ name: 'forget me', cy: { name: 'anghofio fi', help: 'Tynnu eich enw oddi ar bopeth a anfonoch chi' }, help: 'Remove your name from everything you sent', who: 'everyone', run: async () => ({ card: forgetConfirm() }) }),
 ];

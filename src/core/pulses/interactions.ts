@@ -20,10 +20,11 @@ export const pulseActions = [
 export const pulseCommands = [
   defineCommand({
     name: 'pulse',
+    cy: { name: 'pwls', aliases: ['arolwg pwls'], help: { member: 'Ateb cwestiynau pwls agored', chair: 'Creu cwestiynau pwls a gweld y canlyniadau' } },
     aliases: ['pulses'],
     help: { member: 'Answer open pulse questions', chair: 'Create pulse questions and see results' },
     who: 'everyone',
     run: async (deps, session) => ({ card: await listPulses(deps, session) }),
   }),
-  defineCommand({ name: 'pulse new', help: 'Ask the network a new pulse question', who: 'chairs', hidden: true, run: async (deps, session) => ({ card: await pulseCreateForm(deps, session) }) }),
+  defineCommand({ name: 'pulse new', cy: { name: 'pwls newydd', help: 'Gofyn cwestiwn pwls newydd i’r rhwydwaith' }, help: 'Ask the network a new pulse question', who: 'chairs', hidden: true, run: async (deps, session) => ({ card: await pulseCreateForm(deps, session) }) }),
 ];

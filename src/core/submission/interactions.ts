@@ -13,6 +13,7 @@ export const submissionActions = [
 export const submissionCommands = [
   defineCommand({
     name: 'narrative',
+    cy: { name: 'naratif', aliases: ['cyflwyniad'], help: 'Drafftio adrannau’r cyflwyniad hunanasesu' },
     aliases: ['submission'],
     help: 'Draft the sections of the self-assessment submission',
     who: 'chairs',
@@ -20,6 +21,7 @@ export const submissionCommands = [
   }),
   defineCommand({
     name: 'consultation',
+    cy: { name: 'ymgynghoriad', aliases: ['ymgynghoriadau'], help: 'Cofnodi fforwm, gweithdy, grŵp ffocws, arolwg neu gyfarfod agored a luniodd y cynllun' },
     aliases: ['consultations'],
     help: 'Record a forum, workshop, focus group, survey or town hall that shaped the plan',
     who: 'chairs',
@@ -27,6 +29,7 @@ export const submissionCommands = [
   }),
   defineCommand({
     name: 'quote',
+    cy: { name: 'dyfyniad', usage: 'dyfyniad FB-12 [off]', help: 'Caniatáu (neu atal) dyfynnu eitem adborth air am air yn y cyflwyniad, byth gyda’i hawdur' },
     usage: 'quote FB-12 [off]',
     help: 'Allow (or stop) quoting a feedback item word for word in the submission, never with its author',
     who: 'chairs',
@@ -35,6 +38,7 @@ export const submissionCommands = [
   }),
   defineCommand({
     name: 'profile',
+    cy: { name: 'proffil', help: 'Golygu proffil y sefydliad: enw, arweinydd sefydliadol, tudalen we, llywodraethu' },
     help: 'Edit the institution profile: name, institutional lead, web page, governance',
     who: 'admins',
     run: async (deps, session) => ({ card: await showProfile(deps, session) }),

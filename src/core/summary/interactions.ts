@@ -29,6 +29,7 @@ export const summaryActions = [
 export const summaryCommands = [
   defineCommand({
     name: 'summary',
+    cy: { name: 'crynodeb', usage: 'crynodeb [dyddiau]', help: 'Postio crynodeb o’r 30 diwrnod diwethaf (neu’r dyddiau a roddwch chi) yma' },
     usage: 'summary [days]',
     help: 'Post a summary of the last 30 days (or the days you give) here',
     who: 'chairs',
@@ -42,6 +43,7 @@ export const summaryCommands = [
   }),
   defineCommand({
     name: 'schedule',
+    cy: { name: 'amserlen', aliases: ['amserlenni'], help: 'Gweld pryd mae crynodebau’r fforymau a chrynhoad y cadeiryddion yn mynd allan, a’u newid' },
     aliases: ['schedules'],
     help: 'See when forum summaries and the chairs’ digest go out, and change them',
     who: 'chairs',
@@ -52,6 +54,7 @@ export const summaryCommands = [
   }),
   defineCommand({
     name: 'schedule summary',
+    cy: { name: 'amserlen crynodeb', usage: 'amserlen crynodeb [weekly|fortnightly|monthly] [day] [time]', help: 'Gosod pryd mae crynodeb y fforwm yn mynd allan (yn sianel fforwm, i’r fforwm hwnnw; fel arall, i bob fforwm heb ei amserlen ei hun), e.e. monthly Monday 09:00, neu off' },
     aliases: ['schedule summaries'],
     usage: 'schedule summary [weekly|fortnightly|monthly] [day] [time]',
     help: 'Set when the forum summary goes out (in a forum’s channel, that forum’s; elsewhere, every forum’s without its own), e.g. monthly Monday 09:00, or off',
@@ -61,6 +64,7 @@ export const summaryCommands = [
   }),
   defineCommand({
     name: 'schedule digest',
+    cy: { name: 'amserlen crynhoad', usage: 'amserlen crynhoad [weekly|fortnightly|monthly] [day] [time]', help: 'Gosod pryd mae crynhoad y cadeiryddion yn mynd allan, e.e. weekly Friday 16:00, neu off' },
     usage: 'schedule digest [weekly|fortnightly|monthly] [day] [time]',
     help: 'Set when the chairs’ digest goes out, e.g. weekly Friday 16:00, or off',
     who: 'chairs',

@@ -429,6 +429,14 @@ export const MIGRATIONS: readonly string[] = [
   -- on every answer.
   DROP INDEX pulse_answers_by_round_value;
   `,
+  `
+  -- Each person's language (their own choice, and what their client was last seen in), the
+  -- network's default, and each forum's: English, Welsh, or both with Welsh first.
+  ALTER TABLE members ADD COLUMN language TEXT;
+  ALTER TABLE members ADD COLUMN seen_language TEXT;
+  ALTER TABLE networks ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+  ALTER TABLE forums ADD COLUMN language TEXT;
+  `,
 ];
 
 export function schemaVersion(db: Database): number {

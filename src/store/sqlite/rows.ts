@@ -72,6 +72,7 @@ export const NETWORK = rowMapping<Network>({
   staleAfterDays: same(),
   retention: json<RetentionPolicy>(),
   liveResults: flag,
+  language: same(),
   createdAt: same(),
 });
 
@@ -89,10 +90,12 @@ export const MEMBER = rowMapping<Member>({
   directAddress: same(),
   unreachable: flag,
   linkedPerson: same(),
+  language: same(),
+  seenLanguage: same(),
   createdAt: same(),
 });
 
-export const FORUM = rowMapping<Forum>({ id: same(), networkId: same(), platform: same(), channelId: same(), name: same(), address: same(), createdAt: same() });
+export const FORUM = rowMapping<Forum>({ id: same(), networkId: same(), platform: same(), channelId: same(), name: same(), address: same(), language: same(), createdAt: same() });
 
 export const FEEDBACK = rowMapping<Feedback>({
   networkId: same(),

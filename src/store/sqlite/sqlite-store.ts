@@ -116,9 +116,9 @@ export class SqliteStore implements Store {
   async createNetwork(network: Network): Promise<void> {
     this.sql(
       `INSERT INTO networks (id, name, time_zone, quiet_hours, quiet_weekends, anonymity_threshold,
-         reminder_days_before, stale_after_days, retention, live_results, created_at)
+         reminder_days_before, stale_after_days, retention, live_results, language, created_at)
        VALUES (@id, @name, @timeZone, @quietHours, @quietWeekends, @anonymityThreshold,
-         @reminderDaysBefore, @staleAfterDays, @retention, @liveResults, @createdAt)`,
+         @reminderDaysBefore, @staleAfterDays, @retention, @liveResults, @language, @createdAt)`,
     ).run(NETWORK.params(network));
   }
 
@@ -132,7 +132,7 @@ export class SqliteStore implements Store {
       `UPDATE networks SET name = @name, time_zone = @timeZone, quiet_hours = @quietHours,
          quiet_weekends = @quietWeekends, anonymity_threshold = @anonymityThreshold,
          reminder_days_before = @reminderDaysBefore, stale_after_days = @staleAfterDays,
-         retention = @retention, live_results = @liveResults, created_at = @createdAt
+         retention = @retention, live_results = @liveResults, language = @language, created_at = @createdAt
        WHERE id = @id`,
     ).run(NETWORK.params(network));
   }
@@ -169,14 +169,15 @@ export class SqliteStore implements Store {
   async upsertMember(member: Member): Promise<void> {
     this.sql(
       `INSERT INTO members (network_id, id, platform, platform_user_id, aad_object_id, name, email,
-         roles, direct_address, unreachable, linked_person, created_at)
+         roles, direct_address, unreachable, linked_person, language, seen_language, created_at)
        VALUES (@networkId, @id, @platform, @platformUserId, @aadObjectId, @name, @email,
-         @roles, @directAddress, @unreachable, @linkedPerson, @createdAt)
+         @roles, @directAddress, @unreachable, @linkedPerson, @language, @seenLanguage, @createdAt)
        ON CONFLICT (network_id, id) DO UPDATE SET
          platform = excluded.platform, platform_user_id = excluded.platform_user_id,
          aad_object_id = excluded.aad_object_id, name = excluded.name, email = excluded.email,
          roles = excluded.roles, direct_address = excluded.direct_address,
          unreachable = excluded.unreachable, linked_person = excluded.linked_person,
+         language = excluded.language, seen_language = excluded.seen_language,
          created_at = excluded.created_at`,
     ).run(MEMBER.params(member));
   }
@@ -209,12 +210,12 @@ export class SqliteStore implements Store {
 
   async upsertForum(forum: Forum): Promise<void> {
     this.sql(
-      `INSERT INTO forums (network_id, id, platform, channel_id, name, address, created_at)
-       VALUES (@networkId, @id, @platform, @channelId, @name, @address, @createdAt)
+      `INSERT INTO forums (network_id, id, platform, channel_id, name, address, language, created_at)
+       VALUES (@networkId, @id, @platform, @channelId, @name, @address, @language, @createdAt)
        ON CONFLICT (network_id, id) DO UPDATE SET
          platform = excluded.platform, channel_id = excluded.channel_id, name = excluded.name,
-         address = excluded.address, created_at = excluded.created_at`,
-    ).run(forum);
+         address = excluded.address, language = excluded.language, created_at = excluded.created_at`,
+    ).run(FORUM.params(forum));
   }
 
   async getForum(networkId: string, id: string): Promise<Forum | null> {

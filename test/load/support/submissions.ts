@@ -5,7 +5,7 @@ import type { Store } from '../../../src/core/store';
 /** Opens a named (not anonymous) pulse round in the network of a workspace, so each stored answer says whose it is. */
 export async function openRound(core: Techvoice, store: Store, platform: Platform, workspaceId: string, roundId: string): Promise<string> {
   const { network, member } = await core.session({
-    requester: { platform, workspaceId, workspaceName: 'Load', userId: `chair-${platform}`, aadObjectId: null, name: 'Load Chair', email: null, directAddress: null },
+    requester: { platform, workspaceId, workspaceName: 'Load', userId: `chair-${platform}`, aadObjectId: null, name: 'Load Chair', email: null, directAddress: null, locale: null },
     conversation: { kind: 'personal', id: `chair-${platform}`, name: null, address: '{}' },
   });
   const { value: question } = await store.createPulseQuestion(

@@ -58,6 +58,8 @@ export class OutboxWorld {
         directAddress: teamsAddress(this.connector.url, `a:${prefix}-${i}`),
         unreachable: false,
         linkedPerson: null,
+        language: null,
+        seenLanguage: null,
         createdAt: new Date().toISOString(),
       };
       await this.store.upsertMember(member);

@@ -1,0 +1,39 @@
+import { defineText } from '../i18n/text';
+
+/** What Techvoice says about the conversation itself: help, unknown commands, limits, private replies. */
+export const chatText = defineText(
+  {
+    helpIntro: 'Hello! I help your technician network hear from everyone. Type one of these:',
+    welcomeIntro: 'Hello! I am Techvoice: I help your technician network hear from everyone. Type one of these:',
+    unknownCommand: (word: string, meant: string | null) =>
+      `Sorry, I don’t know “${word}”.${meant ? ` Did you mean **${meant}**?` : ''} Type **help** to see what I can do.`,
+    commandsTooFast: (when: string) => `You are sending commands faster than I can answer them. Please try again ${when}.`,
+    pressesTooFast: (when: string) => `You are pressing buttons faster than I can answer them. Please try again ${when}.`,
+    oneMoment: 'One moment',
+    sorry: 'Sorry',
+    notRecognisedTitle: 'Not recognised',
+    notRecognised: 'That button is not one I know. Type **help** to start again.',
+    outOfDateTitle: 'This card is out of date',
+    outOfDate: 'Techvoice has changed since this card was sent. Type **help** for a fresh one.',
+    cardNotRight: 'Something on the card is not right.',
+    sentPrivately: 'That is for you alone, so I have sent it to you in a private chat with Techvoice.',
+    privateOnly: 'That is for you alone, so I only show it in a private chat: write to me directly and ask there.',
+  },
+  {
+    helpIntro: 'Shwmae! Rwy’n helpu eich rhwydwaith technegwyr i glywed gan bawb. Teipiwch un o’r rhain:',
+    welcomeIntro: 'Shwmae! Techvoice ydw i: rwy’n helpu eich rhwydwaith technegwyr i glywed gan bawb. Teipiwch un o’r rhain:',
+    unknownCommand: (word: string, meant: string | null) =>
+      `Mae’n ddrwg gen i, dydw i ddim yn adnabod “${word}”.${meant ? ` Oeddech chi’n golygu **${meant}**?` : ''} Teipiwch **cymorth** i weld beth alla i ei wneud.`,
+    commandsTooFast: (when: string) => `Rydych chi’n anfon gorchmynion yn gynt nag y galla i eu hateb. Rhowch gynnig arall arni ${when}.`,
+    pressesTooFast: (when: string) => `Rydych chi’n pwyso botymau yn gynt nag y galla i eu hateb. Rhowch gynnig arall arni ${when}.`,
+    oneMoment: 'Un eiliad',
+    sorry: 'Mae’n ddrwg gen i',
+    notRecognisedTitle: 'Heb ei adnabod',
+    notRecognised: 'Dydw i ddim yn adnabod y botwm hwnnw. Teipiwch **cymorth** i ddechrau eto.',
+    outOfDateTitle: 'Mae’r cerdyn hwn wedi dyddio',
+    outOfDate: 'Mae Techvoice wedi newid ers anfon y cerdyn hwn. Teipiwch **cymorth** i gael un newydd.',
+    cardNotRight: 'Mae rhywbeth ar y cerdyn sydd ddim yn iawn.',
+    sentPrivately: 'Mae hynny i chi’n unig, felly rwyf wedi’i anfon atoch chi mewn sgwrs breifat gyda Techvoice.',
+    privateOnly: 'Mae hynny i chi’n unig, felly dim ond mewn sgwrs breifat y bydda i’n ei ddangos: ysgrifennwch ataf yn uniongyrchol a gofynnwch yno.',
+  },
+);

@@ -1,0 +1,24 @@
+/** The languages Techvoice speaks. English is the default where nothing says otherwise. */
+export const LANGUAGES = ['en', 'cy'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+/** What a forum's posts are in: one language, or both with Welsh first, as Welsh institutions publish. */
+export const FORUM_LANGUAGES = ['en', 'cy', 'both'] as const;
+export type ForumLanguage = (typeof FORUM_LANGUAGES)[number];
+
+/** The locale Intl and luxon format in. */
+export const LOCALES: Record<Language, string> = { en: 'en-GB', cy: 'cy' };
+
+export const isLanguage = (value: unknown): value is Language => value === 'en' || value === 'cy';
+
+/** The language of a platform locale ("cy-GB", "en-US"), or null for one Techvoice does not speak. */
+export function languageOfLocale(locale: string | null | undefined): Language | null {
+  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : null;
+}
+
+/** The languages a forum's post is written in, in the order they are shown. */
+export function languagesOf(forum: ForumLanguage): readonly Language[] {
+  return forum === 'both' ? ['cy', 'en'] : [forum];
+}

@@ -1,0 +1,44 @@
+import { LOCALES, type Language } from './language';
+
+/** One thing Techvoice says: a fixed phrase, or a phrase built from what it is about. */
+// `never[]` accepts a function of any parameters while keeping each entry's own type.
+type Entry = string | ((...args: never[]) => string);
+
+/** A feature's words in English: the keys every other language must have. */
+export type Phrases = { readonly [key: string]: Entry };
+
+/** The same phrases in another language: every key, no more, each a string or a function of the same arguments. */
+export type Translation<E extends Phrases> = { readonly [K in keyof E]: E[K] extends string ? string : E[K] };
+
+/** A feature's words, looked up by language. */
+export type Catalogue<E extends Phrases> = ((language: Language) => Translation<E>) & { readonly languages: Record<Language, Translation<E>> };
+
+/**
+ * Declares a feature's words in English and Welsh together. A key missing from the Welsh, or
+ * one it has and English has not, is a compile error.
+ */
+export function defineText<const E extends Phrases>(en: E, cy: Translation<E>): Catalogue<E> {
+  const languages: Record<Language, Translation<E>> = { en: en as Translation<E>, cy };
+  return Object.assign((language: Language) => languages[language], { languages });
+}
+
+/** A count with its word in every plural form a language has: Welsh has six (zero, one, two, few, many, other). */
+export type PluralForms = { readonly other: string } & { readonly [F in Intl.LDMLPluralRule]?: string };
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A number as people read it in the language: "1,234". */
+export function formatNumber(value: number, language: Language): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(LOCALES[language])));
+  return format.format(value);
+}
+
+/** The form of a phrase for a count, with `{n}` replaced by the number: `counted('cy', 2, { two: '{n} ateb', other: '{n} o atebion' })`. */
+export function counted(language: Language, count: number, forms: PluralForms): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(LOCALES[language])));
+  const form = forms[rules.select(count)] ?? forms.other;
+  return form.replace('{n}', formatNumber(count, language));
+}
