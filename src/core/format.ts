@@ -1,24 +1,25 @@
 import { DateTime } from 'luxon';
 import { FORGOTTEN, type RagStatus } from './model';
 import { Lru } from './memo';
+import { DEFAULT_LANGUAGE, LOCALES, type Language } from './i18n/language';
 
 const formatted = new Lru<string, string>(2000);
 
-/** "Fri 4 Dec 2026, 17:00" in the network's time zone. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  return formatted.getOrCompute(`${timeZone} ${iso}`, () =>
-    DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('ccc d LLL yyyy, HH:mm'),
+/** "Fri 4 Dec 2026, 17:00" ("Gwe 4 Rhag 2026, 17:00") in the network's time zone. */
+export function formatDateTime(iso: string, timeZone: string, language: Language = DEFAULT_LANGUAGE): string {
+  return formatted.getOrCompute(`${language} ${timeZone} ${iso}`, () =>
+    DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).setLocale(LOCALES[language]).toFormat('ccc d LLL yyyy, HH:mm'),
   );
 }
 
 /** "4 Dec 2026" for a due date, "ongoing" for an action without one. */
-export function formatDue(due: string | null): string {
-  return due === null ? 'ongoing' : formatDate(due);
+export function formatDue(due: string | null, language: Language = DEFAULT_LANGUAGE): string {
+  return due === null ? (language === 'cy' ? 'parhaus' : 'ongoing') : formatDate(due, language);
 }
 
-/** "4 Dec 2026" from "2026-12-04". */
-export function formatDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('d LLL yyyy');
+/** "4 Dec 2026" ("4 Rhag 2026") from "2026-12-04". */
+export function formatDate(isoDate: string, language: Language = DEFAULT_LANGUAGE): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(LOCALES[language]).toFormat('d LLL yyyy');
 }
 
 /** The RAG legend, in words: colour is never the only carrier of meaning. */
@@ -76,6 +77,6 @@ export function firstLines<T>(items: T[], line: (item: T) => string, more: (coun
 }
 
 /** The name shown for whoever did something: a forgotten member is not named. */
-export function actorShown(id: string, name: string): string {
-  return id === FORGOTTEN ? 'A former member' : name;
+export function actorShown(id: string, name: string, language: Language = DEFAULT_LANGUAGE): string {
+  return id === FORGOTTEN ? (language === 'cy' ? 'Cyn-aelod' : 'A former member') : name;
 }
