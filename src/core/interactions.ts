@@ -12,6 +12,7 @@ import { defineText } from './i18n/text';
 export type Who = 'everyone' | 'chairs' | 'admins';
 
 const REFUSALS = defineText(
+  'roles',
   {
     chairs: 'Only forum chairs and admins can do that. Ask an admin if you need the chair role.',
     admins: 'Only admins can do that. Admins are set by your Techvoice administrator.',

@@ -101,6 +101,7 @@ export function waitFor(ms: number, language: Language = 'en'): string {
 }
 
 const WAIT = defineText(
+  'waiting',
   { minutes: (n: number) => `in ${n} minutes`, minuteOrTwo: 'in a minute or two', seconds: (n: number) => counted('en', n, { one: 'in {n} second', other: 'in {n} seconds' }) },
   {
     minutes: (n: number) => `ymhen ${n} munud`,

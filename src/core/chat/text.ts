@@ -2,6 +2,7 @@ import { defineText } from '../i18n/text';
 
 /** What Techvoice says about the conversation itself: help, unknown commands, limits, private replies. */
 export const chatText = defineText(
+  'chat',
   {
     helpIntro: 'Hello! I help your technician network hear from everyone. Type one of these:',
     welcomeIntro: 'Hello! I am Techvoice: I help your technician network hear from everyone. Type one of these:',

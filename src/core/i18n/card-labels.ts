@@ -1,5 +1,6 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
+import { defineText } from './text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -19,7 +20,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'feedback-reply': NONE,
   'feedback-respond': NONE,
   'forget-confirm': NONE,
-  help: { en: { otherLanguage: 'Cymraeg' }, cy: { otherLanguage: 'English' } },
+  help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
   'narrative-edit': NONE,
   'narrative-list': NONE,

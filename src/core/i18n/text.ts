@@ -13,13 +13,23 @@ export type Translation<E extends Phrases> = { readonly [K in keyof E]: E[K] ext
 /** A feature's words, looked up by language. */
 export type Catalogue<E extends Phrases> = ((language: Language) => Translation<E>) & { readonly languages: Record<Language, Translation<E>> };
 
+/** Every catalogue, by the area it was declared for: the list a translation unit reviews. */
+const CATALOGUES = new Map<string, Record<Language, Phrases>>();
+
 /**
- * Declares a feature's words in English and Welsh together. A key missing from the Welsh, or
- * one it has and English has not, is a compile error.
+ * Declares an area's words in English and Welsh together ("pulses", "card:reminder"). A key
+ * missing from the Welsh, or one it has and English has not, is a compile error.
  */
-export function defineText<const E extends Phrases>(en: E, cy: Translation<E>): Catalogue<E> {
+export function defineText<const E extends Phrases>(area: string, en: E, cy: Translation<E>): Catalogue<E> {
+  if (CATALOGUES.has(area)) throw new Error(`Two catalogues are called ${area}`);
   const languages: Record<Language, Translation<E>> = { en: en as Translation<E>, cy };
+  CATALOGUES.set(area, languages);
   return Object.assign((language: Language) => languages[language], { languages });
+}
+
+/** The catalogues declared so far (import the features first), by area. */
+export function catalogues(): ReadonlyMap<string, Record<Language, Phrases>> {
+  return CATALOGUES;
 }
 
 /** A count with its word in every plural form a language has: Welsh has six (zero, one, two, few, many, other). */

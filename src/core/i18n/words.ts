@@ -7,6 +7,7 @@ import type { Language } from './language';
  * and RAG statuses. Stores keep the identifier ("Recognition", "amber"); people read these.
  */
 const THEME_NAMES = defineText(
+  'themes',
   { Visibility: 'Visibility', Recognition: 'Recognition', 'Career Development': 'Career Development', Sustainability: 'Sustainability', 'Evaluating Impact': 'Evaluating Impact', Other: 'Other' },
   { Visibility: 'Gwelededd', Recognition: 'Cydnabyddiaeth', 'Career Development': 'Datblygu Gyrfa', Sustainability: 'Cynaliadwyedd', 'Evaluating Impact': 'Gwerthuso Effaith', Other: 'Arall' },
 );
@@ -16,6 +17,7 @@ export function themeName(theme: ActionTheme | FeedbackTheme, language: Language
 }
 
 const RAG = defineText(
+  'rag',
   {
     red: 'Red',
     amber: 'Amber',

@@ -1,6 +1,7 @@
 import { defineText } from '../i18n/text';
 
 export const languageText = defineText(
+  'language',
   {
     current: 'I speak to you in English. Type **language cymraeg** to use Welsh (Cymraeg).',
     chosen: 'Done: I will speak to you in English from now on. Type **help** to see what I can do.',

@@ -1,0 +1,31 @@
+import '../../src/core/registry';
+import '../../src/core/i18n/card-labels';
+import { catalogues } from '../../src/core/i18n/text';
+import type { Language } from '../../src/core/i18n/language';
+
+/** Names of languages and brands that are written the same in every language, or in their own. */
+const SAME_IN_EVERY_LANGUAGE = new Set(['Techvoice', 'Teams', 'Slack', 'Word', 'Markdown', 'CSV', 'English', 'Cymraeg', 'RAG']);
+
+/**
+ * The fixed phrases of one language that the other says differently: what must not appear in
+ * a session in the other language. Phrases of one word under four letters are left out (they
+ * also occur inside ordinary words and names).
+ */
+export function phrasesOnlyIn(language: Language): string[] {
+  const other: Language = language === 'en' ? 'cy' : 'en';
+  const phrases = new Set<string>();
+  for (const [, byLanguage] of catalogues()) {
+    for (const [key, value] of Object.entries(byLanguage[language])) {
+      const translated = byLanguage[other][key];
+      if (typeof value !== 'string' || value === translated || SAME_IN_EVERY_LANGUAGE.has(value)) continue;
+      if (!value.includes(' ') && value.length < 4) continue;
+      phrases.add(value);
+    }
+  }
+  return [...phrases];
+}
+
+/** The phrases of `language` found in what someone saw (cards and messages as text). */
+export function phrasesOfLanguageIn(seen: string, language: Language): string[] {
+  return phrasesOnlyIn(language).filter((phrase) => seen.includes(phrase));
+}
