@@ -100,7 +100,8 @@ describe('Scheduler: recurring pulses', () => {
     ['spring forward', '2026-03-29'],
     ['fall back', '2026-10-25'],
   ] as const) {
-    it(`opens a 01:30 round exactly once on the night the clocks ${change} (${sunday})`, async () => {
+    it(`opens a 01:30 round exactly once on the night the clocks ${change} (${sunday})`, async function () {
+      this.timeout(120_000); // 181 scheduler ticks, each reading every network's and forum's schedules
       const network = (await bot.store.getNetwork(await networkId(bot)))!;
       await bot.store.updateNetwork({ ...network, quietHours: null, quietWeekends: false });
       clock = fakeDate(`${sunday}T00:00:00Z`);
