@@ -19,6 +19,8 @@ export const MANIFEST_VERSION = 'v1.30';
 const TEMPLATE = join('manifests', 'teams', 'manifest.template.json');
 const SCHEMA = join('manifests', 'teams', 'schema', MANIFEST_VERSION, 'MicrosoftTeams.schema.json');
 const ICONS = ['color.png', 'outline.png'] as const;
+/** The manifest's words in other languages (Teams shows them by the client's language). */
+const LOCALISATIONS = ['cy.json'] as const;
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 /** Used only when neither TEAMS_DEVELOPER_URL nor PUBLIC_URL is set (a reserved example domain). */
 export const PLACEHOLDER_DEVELOPER_URL = 'https://example.org/';
@@ -137,7 +139,7 @@ export async function buildPackage(options: TeamsPackageOptions, root: string = 
   }
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
-  for (const icon of ICONS) zip.file(icon, readFileSync(join(root, 'manifests', 'teams', icon)));
+  for (const file of [...ICONS, ...LOCALISATIONS]) zip.file(file, readFileSync(join(root, 'manifests', 'teams', file)));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { COMMAND_BOOK } from '../../src/core/registry';
 import { SlackManifestError, normalisePublicUrl, slackManifest } from '../../scripts/slack-manifest';
 
 interface SlackManifest {
@@ -89,10 +90,12 @@ describe('Slack app manifest', () => {
     }
   });
 
-  it('declares /techvoice with every command word in its usage hint', () => {
+  it('declares /techvoice with every command word in its usage hint, in English and then in Welsh', () => {
     const [command] = manifest().features.slash_commands;
     assert.equal(command.command, '/techvoice');
-    assert.deepEqual(command.usage_hint.split('|').map((w) => w.trim()), COMMAND_WORDS);
+    const welsh = COMMAND_WORDS.map((word) => COMMAND_BOOK.parse(word).command!.cy.name);
+    assert.deepEqual(command.usage_hint.split('|').map((w) => w.trim()), [...COMMAND_WORDS, ...welsh]);
+    for (const word of welsh) assert.ok(COMMAND_BOOK.parse(word).command, `${word} works when typed`);
   });
 
   it('enables the App Home tab and direct messages, and interactivity', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { COMMAND_BOOK } from '../../src/core/registry';
 import { PNG } from 'pngjs';
 import { drawColourIcon, drawOutlineIcon } from '../../manifests/teams/draw-icons';
 import {
@@ -118,9 +119,9 @@ describe('Teams app package', () => {
     assert.deepEqual(validateManifest(manifest, root), []);
   });
 
-  it('zips exactly manifest.json, color.png and outline.png at the root', async () => {
+  it('zips exactly manifest.json, its Welsh (cy.json), color.png and outline.png at the root', async () => {
     const files = await unzip(await buildPackage(readPackageOptions(env, '1.2.3'), root));
-    assert.deepEqual([...files.keys()].sort(), ['color.png', 'manifest.json', 'outline.png']);
+    assert.deepEqual([...files.keys()].sort(), ['color.png', 'cy.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as TeamsManifest;
     assert.deepEqual(validateManifest(manifest, root), []);
   });
@@ -160,10 +161,30 @@ describe('Teams app package', () => {
       const out = join(dir, 'techvoice-teams.zip');
       assert.equal(await packageTeams(env, root, out), out);
       const files = await unzip(readFileSync(out));
-      assert.equal(files.size, 3);
+      assert.equal(files.size, 4);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lists the app and its commands in Welsh for Teams clients set to Welsh, each command one that works when typed', async () => {
+    const files = await unzip(await buildPackage(readPackageOptions(env, '1.2.3'), root));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as TeamsManifest & { localizationInfo: unknown };
+    assert.deepEqual(manifest.localizationInfo, { defaultLanguageTag: 'en-gb', additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }] });
+    const welsh = JSON.parse(files.get('cy.json')!.toString('utf8')) as Record<string, string>;
+    // The limits of the Teams localisation schema (v1.30) for these fields.
+    assert.ok(welsh['name.short'].length <= 30 && welsh['name.full'].length <= 100);
+    assert.ok(welsh['description.short'].length <= 80 && welsh['description.full'].length <= 4000);
+    assert.match(welsh['description.full'], /Ymrwymiad y Technegwyr/);
+    const commands = manifest.bots[0].commandLists[0].commands;
+    commands.forEach((command, i) => {
+      const title = welsh[`bots[0].commandLists[0].commands[${i}].title`];
+      const description = welsh[`bots[0].commandLists[0].commands[${i}].description`];
+      assert.ok(title.length <= 32 && description.length > 0 && description.length <= 128, title);
+      assert.equal(COMMAND_BOOK.parse(title).command?.name, command.title, `“${title}” is the Welsh for ${command.title}`);
+    });
+    const expectedKeys = ['$schema', 'name.short', 'name.full', 'description.short', 'description.full', ...commands.flatMap((_, i) => ['title', 'description'].map((f) => `bots[0].commandLists[0].commands[${i}].${f}`))];
+    assert.deepEqual(Object.keys(welsh).sort(), expectedKeys.sort());
   });
 
   it('fails with a message naming MicrosoftAppId when it is missing', async () => {
