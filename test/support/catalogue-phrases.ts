@@ -1,4 +1,5 @@
-import '../../src/core/registry';
+import { COMMANDS } from '../../src/core/registry';
+import { commandWords, type CommandWords } from '../../src/core/interactions';
 import '../../src/core/i18n/card-labels';
 import { catalogues } from '../../src/core/i18n/text';
 import type { Language } from '../../src/core/i18n/language';
@@ -22,6 +23,9 @@ export function phrasesOnlyIn(language: Language): string[] {
       phrases.add(value);
     }
   }
+  // What help says of each command (its name and usage are words people may type in either language).
+  const helpOf = (words: CommandWords) => (typeof words.help === 'string' ? [words.help] : [words.help.member, words.help.chair]);
+  for (const command of COMMANDS) for (const help of helpOf(commandWords(command, language))) phrases.add(help);
   return [...phrases];
 }
 

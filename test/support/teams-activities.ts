@@ -4,13 +4,15 @@ export interface TeamsUser {
   id: string;
   name: string;
   aadObjectId: string;
+  /** The language the person's Teams is set to, sent as the activity's locale. */
+  locale?: string;
 }
 
 export const TENANT = 'tenant-uni-1';
 
-export function user(name: string): TeamsUser {
+export function user(name: string, locale?: string): TeamsUser {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
-  return { id: `29:${slug}`, name, aadObjectId: `aad-${slug}` };
+  return { id: `29:${slug}`, name, aadObjectId: `aad-${slug}`, ...(locale ? { locale } : {}) };
 }
 
 export interface Where {
@@ -39,6 +41,7 @@ function base(serviceUrl: string, from: TeamsUser, where: Where) {
     channelId: 'msteams',
     serviceUrl,
     timestamp: new Date().toISOString(),
+    ...(from.locale ? { locale: from.locale } : {}),
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: { id: '28:techvoice-bot', name: 'Techvoice' },
     conversation:
