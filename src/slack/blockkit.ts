@@ -21,6 +21,7 @@ export const SLACK_LIMITS = {
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
+  accessibilityLabel: 75,
   actionsElements: 25,
   optionText: 75,
   optionValue: 150,
@@ -296,7 +297,9 @@ class Converter {
     }
     const value = JSON.stringify({ ...((action.data as JsonObject) ?? {}), verb });
     if (value.length > SLACK_LIMITS.buttonValue) throw new Error(`The ${verb} button on the ${this.name} card carries more than Slack allows`);
-    return { type: 'button', action_id: `${verb}#${index}`, text: { type: 'plain_text', text: title, emoji: true }, value, ...style };
+    // A card's tooltip says what a short button does: screen readers read it on Slack.
+    const label = str(action.tooltip) ? { accessibility_label: clip(str(action.tooltip), SLACK_LIMITS.accessibilityLabel) } : {};
+    return { type: 'button', action_id: `${verb}#${index}`, text: { type: 'plain_text', text: title, emoji: true }, value, ...style, ...label };
   }
 
   private input(type: string, element: Element): void {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Techvoice } from '../core/techvoice';
 import type { Inbound } from '../core/context';
 import type { Card } from '../core/cards';
+import { inEitherLanguage } from '../core/chat/text';
 import { messageCard } from '../core/cards';
 import type { OutgoingMessage } from '../core/messages';
 import { homeCards } from '../core/chat/home';
@@ -28,7 +29,8 @@ import {
 
 type WebClient = webApi.WebClient;
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
+// Whose language is not known when a request fails: Welsh first, then English.
+const SORRY = inEitherLanguage(null, (say) => say.somethingWentWrong);
 
 /** Mentions of the bot at the start of a message: "<@U123> help" or "<@U123|techvoice> help". */
 const LEADING_MENTION = /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>\s*/;
@@ -112,7 +114,7 @@ export class SlackBot {
         card = await this.core.handleCardAction(inbound, { ...inputs, ...metadata.data });
       } catch (error) {
         this.log.error({ err: error }, 'Slack form submission failed');
-        card = messageCard('Sorry', SORRY, 'attention');
+        card = messageCard('Techvoice', SORRY, 'attention');
       }
       // A form with problems comes back with what was typed; a finished one shows its confirmation.
       await ack({ response_action: 'update', view: modalView(card, { channel: metadata.channel, origin: metadata.origin }) as never });
@@ -246,7 +248,7 @@ export class SlackBot {
       }
     } catch (error) {
       this.log.error({ err: error, action: button.action_id }, 'Slack button failed');
-      card = messageCard('Sorry', SORRY, 'attention');
+      card = messageCard('Techvoice', SORRY, 'attention');
     }
     acknowledge();
 

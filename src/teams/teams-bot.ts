@@ -16,15 +16,17 @@ import type { OutgoingMessage } from '../core/messages';
 import type { Card } from '../core/cards';
 import { messageCard } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
+import { inEitherLanguage } from '../core/chat/text';
 import { toInbound } from './teams-inbound';
 import { answerFileConsent, fileOfferActivity, isFileConsent } from './teams-files';
 
 /** The invoke response type that replaces a card in place (Universal Actions). */
 export const INVOKE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a minute.';
+const sorry = (locale: string | null | undefined) => inEitherLanguage(locale, (say) => say.somethingWentWrong);
 /** What a retried card action is answered with: it was done when it first came. */
-const ALREADY_DONE = messageCard('Done', 'Teams sent that twice, so I did it once. Type **help** to carry on.', 'good');
+const alreadyDone = (locale: string | null | undefined): Card =>
+  messageCard(inEitherLanguage(locale, (say) => say.doneTitle), inEitherLanguage(locale, (say) => say.alreadyDone), 'good');
 
 export function adaptiveAttachment(card: Card): Attachment {
   return CardFactory.adaptiveCard(renderAdaptiveCard(card));
@@ -126,11 +128,11 @@ export class TeamsBot extends ActivityHandler {
     const data = { ...((action?.data as Record<string, unknown> | undefined) ?? {}), verb: action?.verb };
     try {
       // A retried invoke carries the same activity id: it is done once, as a Slack press is.
-      if (activity.id && !(await this.core.isFirstDelivery('teams:action', activity.id, activity.from?.id ?? ''))) return ALREADY_DONE;
+      if (activity.id && !(await this.core.isFirstDelivery('teams:action', activity.id, activity.from?.id ?? ''))) return alreadyDone(activity.locale);
       return await this.core.handleCardAction(toInbound(activity, email), data);
     } catch (error) {
       this.log.error({ err: error, verb: action?.verb }, 'card action failed');
-      return messageCard('Sorry', SORRY, 'attention');
+      return messageCard('Techvoice', sorry(activity.locale), 'attention');
     }
   }
 
@@ -184,7 +186,7 @@ export class TeamsBot extends ActivityHandler {
   static errorHandler(log: Logger) {
     return async (context: TurnContext, error: Error): Promise<void> => {
       log.error({ err: error, activityType: context.activity.type }, 'turn failed');
-      if (context.activity.type === 'message') await context.sendActivity(SORRY).catch(() => undefined);
+      if (context.activity.type === 'message') await context.sendActivity(sorry(context.activity.locale)).catch(() => undefined);
     };
   }
 }

@@ -1,4 +1,5 @@
 import { defineText } from '../i18n/text';
+import { languageOfLocale } from '../i18n/language';
 
 /** What Techvoice says about the conversation itself: help, unknown commands, limits, private replies. */
 export const chatText = defineText(
@@ -19,6 +20,9 @@ export const chatText = defineText(
     cardNotRight: 'Something on the card is not right.',
     sentPrivately: 'That is for you alone, so I have sent it to you in a private chat with Techvoice.',
     privateOnly: 'That is for you alone, so I only show it in a private chat: write to me directly and ask there.',
+    somethingWentWrong: 'Sorry, something went wrong on my side. Please try again in a minute.',
+    doneTitle: 'Done',
+    alreadyDone: 'Teams sent that twice, so I did it once. Type **help** to carry on.',
   },
   {
     helpIntro: 'Shwmae! Rwy’n helpu eich rhwydwaith technegwyr i glywed gan bawb. Teipiwch un o’r rhain:',
@@ -36,5 +40,17 @@ export const chatText = defineText(
     cardNotRight: 'Mae rhywbeth ar y cerdyn sydd ddim yn iawn.',
     sentPrivately: 'Mae hynny i chi’n unig, felly rwyf wedi’i anfon atoch chi mewn sgwrs breifat gyda Techvoice.',
     privateOnly: 'Mae hynny i chi’n unig, felly dim ond mewn sgwrs breifat y bydda i’n ei ddangos: ysgrifennwch ataf yn uniongyrchol a gofynnwch yno.',
+    somethingWentWrong: 'Mae’n ddrwg gen i, aeth rhywbeth o’i le ar fy ochr i. Rhowch gynnig arall arni ymhen munud.',
+    doneTitle: 'Wedi’i wneud',
+    alreadyDone: 'Anfonodd Teams hynny ddwywaith, felly fe’i gwnes i unwaith. Teipiwch **cymorth** i barhau.',
   },
 );
+
+/**
+ * When the person's language is not known (a request that failed before they were looked
+ * up): their client's, else both, Welsh first.
+ */
+export function inEitherLanguage(locale: string | null | undefined, say: (text: ReturnType<typeof chatText>) => string): string {
+  const language = languageOfLocale(locale);
+  return language ? say(chatText(language)) : `${say(chatText('cy'))}\n\n${say(chatText('en'))}`;
+}
