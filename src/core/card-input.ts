@@ -1,6 +1,7 @@
 /** The rules every card's inputs share: sizes, required text, ids, flags and the card version. */
 import { z } from 'zod';
 import { CARD_VERSION } from './cards';
+import { defineText, formatNumber, said } from './i18n/text';
 
 export const LIMITS = {
   feedbackText: 2000,
@@ -14,23 +15,45 @@ export const LIMITS = {
   id: 200,
 } as const;
 
-export const INCOMPLETE = 'This card is incomplete or damaged. Type **help** and start again.';
+const inputText = defineText(
+  'inputs',
+  {
+    incomplete: 'This card is incomplete or damaged. Type **help** and start again.',
+    missing: (what: string) => `${what} is missing.`,
+    empty: (what: string) => `${what} is empty.`,
+    tooLong: (what: string, max: number, length: number) =>
+      `${what} can be up to ${formatNumber(max, 'en')} characters: yours has ${formatNumber(length, 'en')}. Please shorten it.`,
+    optionalTooLong: (what: string, max: number) => `${what} can be up to ${formatNumber(max, 'en')} characters. Please shorten it.`,
+  },
+  {
+    incomplete: 'Mae’r cerdyn hwn yn anghyflawn neu wedi’i ddifrodi. Teipiwch **cymorth** a dechrau eto.',
+    missing: (what: string) => `Mae ${what} ar goll.`,
+    empty: (what: string) => `Mae ${what} yn wag.`,
+    tooLong: (what: string, max: number, length: number) =>
+      `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod: mae gan eich un chi ${formatNumber(length, 'cy')}. Byrhewch ef, os gwelwch yn dda.`,
+    optionalTooLong: (what: string, max: number) => `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod. Byrhewch ef, os gwelwch yn dda.`,
+  },
+);
+
+/** Said in the person's language when the card reaches Techvoice (see `said` and `spoken`). */
+export const INCOMPLETE = said(inputText, 'incomplete');
 export const id = z.string({ error: INCOMPLETE }).trim().min(1, INCOMPLETE).max(LIMITS.id, INCOMPLETE);
 export const flag = z
   .union([z.boolean(), z.enum(['true', 'false'])])
   .optional()
   .transform((v) => v === true || v === 'true');
+/** Required text of at most `max` characters; `what` names it in the messages (a phrase `said` from a catalogue, or plain text). */
 export const text = (max: number, what: string) =>
   z
-    .string({ error: `${what} is missing.` })
+    .string({ error: said(inputText, 'missing', what) })
     .trim()
-    .min(1, `${what} is empty.`)
-    .max(max, { error: (issue) => `${what} can be up to ${max.toLocaleString('en-GB')} characters: yours has ${String(issue.input).trim().length.toLocaleString('en-GB')}. Please shorten it.` });
+    .min(1, said(inputText, 'empty', what))
+    .max(max, { error: (issue) => said(inputText, 'tooLong', what, max, String(issue.input).trim().length) });
 export const optionalText = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .max(max, `${what} can be up to ${max.toLocaleString('en-GB')} characters. Please shorten it.`)
+    .max(max, said(inputText, 'optionalTooLong', what, max))
     .optional()
     .transform((v) => v ?? '');
 

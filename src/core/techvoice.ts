@@ -16,6 +16,7 @@ import type { CardActionObserver } from './observers';
 import { NO_LIMITS, RateLimiter, waitFor, type LimitKind, type RateLimits } from './rate-limits';
 import { plain } from './markdown';
 import { chatText } from './chat/text';
+import { spoken } from './i18n/text';
 import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from './i18n/language';
 import { inLanguage } from './cards';
 
@@ -161,7 +162,8 @@ export class Techvoice {
   private async runAction(session: Session, action: ActionDefinition, data: Record<string, unknown>): Promise<Card> {
     const parsed = action.input.safeParse(data);
     if (parsed.success) return action.run(this.deps, session, parsed.data);
-    const error = parsed.error.issues[0]?.message ?? chatText(session.language).cardNotRight;
+    const issue = parsed.error.issues[0]?.message;
+    const error = issue ? spoken(issue, session.language) : chatText(session.language).cardNotRight;
     if (action.redraw) return action.redraw(this.deps, session, typedFrom(data), error);
     throw new UserError(error);
   }

@@ -12,13 +12,28 @@ export type TeamsAddress =
 /** Channel conversation ids carry the thread (";messageid=…"); posts go to the channel itself. */
 const withoutThread = (conversationId: string): string => conversationId.split(';messageid=')[0];
 
+/** Longer than any real Teams id or name: what an activity carries beyond it is not kept or echoed. */
+export const MAX_ECHOED_FIELD = 512;
+
+/** The named fields of an object an activity carried, strings clipped; ids keep their type. */
+export function echoed<T extends object>(value: T, fields: string[]): T {
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) {
+    const v = (value as Record<string, unknown>)[field];
+    if (v === undefined) continue;
+    kept[field] = typeof v === 'string' ? v.slice(0, MAX_ECHOED_FIELD) : typeof v === 'boolean' ? v : undefined;
+  }
+  return kept as T;
+}
+
+/** Only what Teams reads back is kept: a message sent later must not carry what a request brought along. */
 export function conversationAddress(activity: Partial<Activity>): TeamsAddress {
   return {
     reference: {
       channelId: activity.channelId,
       serviceUrl: activity.serviceUrl,
-      bot: activity.recipient,
-      conversation: activity.conversation && { ...activity.conversation, id: withoutThread(activity.conversation.id) },
+      bot: activity.recipient && echoed(activity.recipient, ['id', 'name', 'role']),
+      conversation: activity.conversation && echoed({ ...activity.conversation, id: withoutThread(activity.conversation.id) }, ['id', 'name', 'conversationType', 'tenantId', 'isGroup']),
     },
   };
 }

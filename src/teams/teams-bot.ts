@@ -17,6 +17,7 @@ import type { Card } from '../core/cards';
 import { messageCard } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
 import { inEitherLanguage } from '../core/chat/text';
+import { echoed, MAX_ECHOED_FIELD } from './teams-address';
 import { toInbound } from './teams-inbound';
 import { answerFileConsent, fileOfferActivity, isFileConsent } from './teams-files';
 
@@ -43,19 +44,6 @@ export function toActivity(message: OutgoingMessage): Partial<Activity> {
 }
 
 /** Teams-side translation only: activities in, core calls, Adaptive Cards out. */
-const MAX_ECHOED_FIELD = 512;
-
-/** The named fields of an echoed object, strings clipped; ids keep their type. */
-function echoed<T extends object>(value: T, fields: string[]): T {
-  const kept: Record<string, unknown> = {};
-  for (const field of fields) {
-    const v = (value as Record<string, unknown>)[field];
-    if (v === undefined) continue;
-    kept[field] = typeof v === 'string' ? v.slice(0, MAX_ECHOED_FIELD) : typeof v === 'boolean' ? v : undefined;
-  }
-  return kept as T;
-}
-
 export class TeamsBot extends ActivityHandler {
   /** Users whose e-mail has been looked up in this process (the lookup is a connector call). */
   private readonly emails = new Map<string, string | null>();

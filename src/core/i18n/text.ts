@@ -11,7 +11,7 @@ export type Phrases = { readonly [key: string]: Entry };
 export type Translation<E extends Phrases> = { readonly [K in keyof E]: E[K] extends string ? string : E[K] };
 
 /** A feature's words, looked up by language. */
-export type Catalogue<E extends Phrases> = ((language: Language) => Translation<E>) & { readonly languages: Record<Language, Translation<E>> };
+export type Catalogue<E extends Phrases> = ((language: Language) => Translation<E>) & { readonly area: string; readonly languages: Record<Language, Translation<E>> };
 
 /** Every catalogue, by the area it was declared for: the list a translation unit reviews. */
 const CATALOGUES = new Map<string, Record<Language, Phrases>>();
@@ -24,7 +24,33 @@ export function defineText<const E extends Phrases>(area: string, en: E, cy: Tra
   if (CATALOGUES.has(area)) throw new Error(`Two catalogues are called ${area}`);
   const languages: Record<Language, Translation<E>> = { en: en as Translation<E>, cy };
   CATALOGUES.set(area, languages);
-  return Object.assign((language: Language) => languages[language], { languages });
+  return Object.assign((language: Language) => languages[language], { area, languages });
+}
+
+// Marks a phrase said before the language is known (a card input's rule, checked by zod).
+const MARK = '\u2063';
+const SAID = new RegExp(`${MARK}([^${MARK}]+)${MARK}([^${MARK}]+)${MARK}([A-Za-z0-9_-]*)${MARK}`, 'g');
+
+type Arguments<T> = T extends (...args: infer A) => string ? A : [];
+
+/**
+ * A phrase to be said later in the listener's language: where text must be a string before
+ * anyone's language is known (the messages of an input's rules). `spoken` turns it into words.
+ */
+export function said<E extends Phrases, K extends keyof E & string>(catalogue: Catalogue<E>, key: K, ...args: Arguments<E[K]>): string {
+  // The arguments are encoded so a phrase said inside another keeps its own marks apart.
+  return `${MARK}${catalogue.area}${MARK}${key}${MARK}${Buffer.from(JSON.stringify(args)).toString('base64url')}${MARK}`;
+}
+
+/** A message in a language, with every phrase `said` earlier put into it (other text is kept as it is). */
+export function spoken(message: string, language: Language): string {
+  if (!message.includes(MARK)) return message;
+  return message.replace(SAID, (whole, area: string, key: string, args: string) => {
+    const entry = CATALOGUES.get(area)?.[language][key];
+    if (entry === undefined) return whole;
+    const parts = (JSON.parse(Buffer.from(args, 'base64url').toString()) as unknown[]).map((arg) => (typeof arg === 'string' ? spoken(arg, language) : arg));
+    return typeof entry === 'string' ? entry : (entry as (...values: unknown[]) => string)(...parts);
+  });
 }
 
 /** The catalogues declared so far (import the features first), by area. */
