@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import { FORGOTTEN, type RagStatus } from './model';
 import { Lru } from './memo';
-import { DEFAULT_LANGUAGE, LOCALES, type Language } from './i18n/language';
+import { DATE_LOCALES, DEFAULT_LANGUAGE, type Language } from './i18n/language';
 
 const formatted = new Lru<string, string>(2000);
 
 /** "Fri 4 Dec 2026, 17:00" ("Gwe 4 Rhag 2026, 17:00") in the network's time zone. */
 export function formatDateTime(iso: string, timeZone: string, language: Language = DEFAULT_LANGUAGE): string {
   return formatted.getOrCompute(`${language} ${timeZone} ${iso}`, () =>
-    DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).setLocale(LOCALES[language]).toFormat('ccc d LLL yyyy, HH:mm'),
+    DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).setLocale(DATE_LOCALES[language]).toFormat('ccc d LLL yyyy, HH:mm'),
   );
 }
 
@@ -19,7 +19,7 @@ export function formatDue(due: string | null, language: Language = DEFAULT_LANGU
 
 /** "4 Dec 2026" ("4 Rhag 2026") from "2026-12-04". */
 export function formatDate(isoDate: string, language: Language = DEFAULT_LANGUAGE): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(LOCALES[language]).toFormat('d LLL yyyy');
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(DATE_LOCALES[language]).toFormat('d LLL yyyy');
 }
 
 /** The RAG legend, in words: colour is never the only carrier of meaning. */

@@ -7,8 +7,14 @@ export const DEFAULT_LANGUAGE: Language = 'en';
 export const FORUM_LANGUAGES = ['en', 'cy', 'both'] as const;
 export type ForumLanguage = (typeof FORUM_LANGUAGES)[number];
 
-/** The locale Intl and luxon format in. */
+/** The locale Intl formats numbers and lists in. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', cy: 'cy' };
+
+/**
+ * The locale dates are written in. Techvoice's formats set the British day-month-year order
+ * themselves; plain 'en' keeps the three-letter months (Sep, not en-GB's Sept) it has always shown.
+ */
+export const DATE_LOCALES: Record<Language, string> = { en: 'en', cy: 'cy' };
 
 export const isLanguage = (value: unknown): value is Language => value === 'en' || value === 'cy';
 
