@@ -1,5 +1,7 @@
+import { UserError } from '../errors';
+import { problemIn } from '../feedback/form-fields';
 import { defineAction, defineCommand } from '../interactions';
-import { pulseAnswerInput, pulseCreateInput, pulseNewInput, pulseOpenInput, pulseResultsInput } from './inputs';
+import { pulseAnswerInput, pulseAnswerInputs, pulseCreateInput, pulseCreateInputs, pulseNewInput, pulseOpenInput, pulseResultsInput } from './inputs';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 
 export const pulseActions = [
@@ -10,9 +12,20 @@ export const pulseActions = [
     who: 'chairs',
     audit: ['audience', 'kind', 'theme'],
     run: createPulse,
-    redraw: (deps, session, typed, error) => pulseCreateForm(deps, session, typed, error),
+    redraw: (deps, session, typed, error) => pulseCreateForm(deps, session, typed, problemIn(session.language, pulseCreateInputs, typed, error)),
   }),
-  defineAction({ verb: 'pulse.answer', input: pulseAnswerInput, who: 'everyone', run: answerPulse }),
+  defineAction({
+    verb: 'pulse.answer',
+    input: pulseAnswerInput,
+    who: 'everyone',
+    run: answerPulse,
+    // The question again with the problem, when the card still says which round it is.
+    redraw: async (deps, session, typed, english) => {
+      const error = problemIn(session.language, pulseAnswerInputs, typed, english);
+      if (!typed.roundId) throw new UserError(error);
+      return showQuestion(deps, session, typed.roundId, error, typed.answer ?? null);
+    },
+  }),
   defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId) }),
   defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId) }),
 ];
