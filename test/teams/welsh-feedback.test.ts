@@ -123,6 +123,8 @@ describe('Teams: feedback in Welsh and English', () => {
     assert.match(cardText(answer), /You said, we did: FB-1 \(Recognition\)/);
     assert.match(cardText(answer), /It led to action \*\*2\.1\*\*/);
 
+    const damaged = sees(seenCy, await bot.press(people.chair, 'feedback.acknowledge', { cv: 1, number: 'un' }));
+    assert.match(cardText(damaged), /Mae’r cerdyn hwn yn anghyflawn neu wedi’i ddifrodi\./);
     const missing = sees(seenCy, await bot.press(people.chair, 'feedback.open', { cv: 1, number: 99 }));
     assert.match(cardText(missing), /Does dim FB-99 yn eich rhwydwaith\. Teipiwch \*\*rhestr adborth\*\* i weld yr eitemau agored\./);
     const empty = sees(seenCy, (await bot.say(people.chair, 'rhestr adborth')).cards[0]);

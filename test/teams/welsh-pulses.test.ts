@@ -112,6 +112,14 @@ describe('Teams: pulses in Welsh and English', () => {
     assert.deepEqual(cardActions(memberList).map((a) => a.title), ['Newid ateb P-1']);
     const reopened = sees(seenCy, await bot.press(people.member, 'pulse.open', actionFor(memberList, 'pulse.open').data));
     assert.match(cardText(reopened), /Rydych chi wedi ateb hwn: gallwch newid eich ateb nes iddo gau\./);
+    const damaged = sees(seenCy, await bot.press(people.member, 'pulse.open', { cv: 1 }));
+    assert.match(cardText(damaged), /Mae’r cerdyn hwn yn anghyflawn neu wedi’i ddifrodi\. Teipiwch \*\*cymorth\*\* a dechrau eto\./);
+    const noRound = sees(seenCy, await bot.press(people.member, 'pulse.answer', { cv: 1, answer: '4' }));
+    assert.match(cardText(noRound), /Mae’r cerdyn hwn yn anghyflawn/);
+    const emptyAnswer = sees(seenCy, await bot.press(people.member, 'pulse.answer', { cv: 1, roundId: id }));
+    assert.match(cardText(emptyAnswer), /Mae eich ateb ar goll\./);
+    assert.match(cardText(emptyAnswer), /Pwls P-1: Datblygu Gyrfa/, 'the question comes back to be answered');
+    assert.deepEqual((await bot.store.listAnswers(id)).map((a) => a.value).sort(), ['2', '5'], 'a card with a problem changes no answer');
     const englishList = sees(seenEn, (await bot.say(people.owner, 'pulse')).cards[0]);
     assert.match(cardText(englishList), /Open, closes .* · You have answered/);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INCOMPLETE } from '../card-input';
-import type { Typed } from '../interactions';
+import type { Redraw, Typed } from '../interactions';
+import { UserError } from '../errors';
 import { LANGUAGES, type Language } from '../i18n/language';
 import { defineText, formatNumber } from '../i18n/text';
 
@@ -58,6 +59,15 @@ export function inEveryLanguage<S>(build: (language: Language) => S): Record<Lan
  */
 export function problemIn(language: Language, schemas: Record<Language, z.ZodType>, typed: Typed, english: string): string {
   if (language === 'en') return english;
-  const problem = schemas[language].safeParse(typed).error?.issues[0]?.message ?? english;
-  return problem === INCOMPLETE ? FIELD_TEXT(language).incomplete : problem;
+  return problemSaid(language, schemas[language].safeParse(typed).error?.issues[0]?.message ?? english);
 }
+
+/** A problem the dispatcher found, in the person's language where it is one of the shared ones. */
+export function problemSaid(language: Language, english: string): string {
+  return english === INCOMPLETE ? FIELD_TEXT(language).incomplete : english;
+}
+
+/** For a button without a form: a damaged card is said in the person's language, and nothing changes. */
+export const refuseDamaged: Redraw = async (_deps, session, _typed, english) => {
+  throw new UserError(problemSaid(session.language, english));
+};

@@ -4,7 +4,7 @@ import { defineAction, defineCommand, typedFrom, type Redraw, type Typed } from 
 import type { Language } from '../i18n/language';
 import { feedbackForm, submitFeedback } from './feedback';
 import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
-import { problemIn } from './form-fields';
+import { problemIn, refuseDamaged } from './form-fields';
 import {
   feedbackAcknowledgeInput,
   feedbackLinkInput,
@@ -49,9 +49,9 @@ export const feedbackActions = [
     run: submitFeedback,
     redraw: async (_deps, session, typed, error) => feedbackFormAgain(typed, problemIn(session.language, feedbackSubmitInputs, typed, error), session.language),
   }),
-  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session) }),
-  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number) }),
-  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback }),
+  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session), redraw: refuseDamaged }),
+  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number), redraw: refuseDamaged }),
+  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback, redraw: refuseDamaged }),
   defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain(feedbackLinkInputs) }),
   defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain(feedbackReplyInputs) }),
 ];

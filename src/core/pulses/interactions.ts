@@ -1,11 +1,11 @@
 import { UserError } from '../errors';
-import { problemIn } from '../feedback/form-fields';
+import { problemIn, refuseDamaged } from '../feedback/form-fields';
 import { defineAction, defineCommand } from '../interactions';
 import { pulseAnswerInput, pulseAnswerInputs, pulseCreateInput, pulseCreateInputs, pulseNewInput, pulseOpenInput, pulseResultsInput } from './inputs';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 
 export const pulseActions = [
-  defineAction({ verb: 'pulse.new', input: pulseNewInput, who: 'chairs', run: (deps, session) => pulseCreateForm(deps, session) }),
+  defineAction({ verb: 'pulse.new', input: pulseNewInput, who: 'chairs', run: (deps, session) => pulseCreateForm(deps, session), redraw: refuseDamaged }),
   defineAction({
     verb: 'pulse.create',
     input: pulseCreateInput,
@@ -26,8 +26,8 @@ export const pulseActions = [
       return showQuestion(deps, session, typed.roundId, error, typed.answer ?? null);
     },
   }),
-  defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId) }),
-  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId) }),
+  defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId), redraw: refuseDamaged }),
+  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId), redraw: refuseDamaged }),
 ];
 
 export const pulseCommands = [
