@@ -2,7 +2,8 @@ import type { CoreDeps } from '../core/deps';
 import { addDays } from '../core/clock';
 import { formatDateTime } from '../core/format';
 import type { Network, PulseRound } from '../core/model';
-import { audienceRecipients, openRound, questionCard } from '../core/pulses/pulses';
+import { audienceByLanguage, openRound, questionCard } from '../core/pulses/pulses';
+import { PULSE_TEXT } from '../core/pulses/text';
 import { roundIdFor } from '../core/pulses/questions';
 import { nextAllowedTime } from '../core/outbox/quiet-hours';
 import { occurrencesBetween } from '../core/schedules';
@@ -60,16 +61,11 @@ export async function queueNudges(deps: CoreDeps, network: Network, at: Date): P
     if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
     const question = await deps.store.getPulseQuestion(network.id, round.questionNumber);
     if (!question || question.audience.type !== 'members') continue;
-    const audience = await audienceRecipients(deps, network, question);
-    if (audience.length === 0) continue;
-    const notice = `A gentle nudge: this pulse closes ${formatDateTime(round.closesAt, network.timeZone)}. If you have answered already, thank you: you can still change your answer until then.`;
-    queued += await deps.outbox.enqueue(
-      network.id,
-      jobKey,
-      audience,
-      { card: questionCard(network, question, round, null, notice) },
-      sendAt,
-    );
+    // Each person is nudged in their own language.
+    for (const { language, recipients } of await audienceByLanguage(deps, network, question)) {
+      const notice = PULSE_TEXT(language).nudge(formatDateTime(round.closesAt, network.timeZone, language));
+      queued += await deps.outbox.enqueue(network.id, jobKey, recipients, { card: questionCard(network, question, round, null, notice, '', language) }, sendAt);
+    }
   }
   return queued;
 }

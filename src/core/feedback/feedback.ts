@@ -1,7 +1,10 @@
-import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice } from '../cards';
+import { card, CARD_VERSION, inLanguage, NO_NOTICE, type Card, type Choice } from '../cards';
 import type { CoreDeps } from '../deps';
 import { keyedHash, personKey } from '../identity';
-import { FEEDBACK_THEMES, type Feedback } from '../model';
+import { FEEDBACK_THEMES, type Feedback, type FeedbackTheme } from '../model';
+import type { Language } from '../i18n/language';
+import { themeName } from '../i18n/words';
+import { FEEDBACK_TEXT } from './text';
 import { now, nowIso, toTheHour } from '../clock';
 import type { Session } from '../session';
 import { LIMITS } from '../card-input';
@@ -10,7 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { sealReplyAddress } from './sealed-reply';
 import { plain } from '../markdown';
 
-export const themeChoices = (themes: readonly string[]): Choice[] => themes.map((t) => ({ title: t, value: t }));
+export const themeChoices = (themes: readonly FeedbackTheme[], language: Language = 'en'): Choice[] =>
+  themes.map((theme) => ({ title: themeName(theme, language), value: theme }));
 
 export const feedbackReference = (number: number): string => `FB-${number}`;
 
@@ -20,13 +24,14 @@ export const stampFor = (feedback: Pick<Feedback, 'anonymous'>): string => (feed
 export function feedbackForm(
   values: { theme?: string; text?: string; anonymous?: boolean } = {},
   error = '',
+  language: Language = 'en',
 ): Card {
-  return card('feedback-form', {
+  const form = card('feedback-form', {
     ...NO_NOTICE,
     error,
     cv: CARD_VERSION,
     formId: randomUUID(),
-    themes: themeChoices(FEEDBACK_THEMES),
+    themes: themeChoices(FEEDBACK_THEMES, language),
     maxLength: LIMITS.feedbackText,
     values: {
       theme: values.theme ?? '',
@@ -34,6 +39,8 @@ export function feedbackForm(
       anonymous: String(values.anonymous ?? true),
     },
   });
+  // Its error is in this language: the form is drawn in it too.
+  return inLanguage(form, language);
 }
 
 /** Stores feedback once per form and person; anonymous feedback keeps no trace of its author. */
@@ -59,19 +66,16 @@ export async function submitFeedback(deps: CoreDeps, session: Session, input: Fe
   const replyTo = member.directAddress ?? inbound.requester.directAddress;
   if (replyTo) {
     // First write wins, so a retried submit keeps the handle sealed the first time.
-    const sealed = sealReplyAddress(deps.secret, network.id, feedback.number, { platform: member.platform, address: replyTo });
+    const sealed = sealReplyAddress(deps.secret, network.id, feedback.number, { platform: member.platform, address: replyTo, language: session.language });
     await deps.store.saveReplyHandle(network.id, feedback.number, sealed);
   }
   const reference = feedbackReference(feedback.number);
+  const t = FEEDBACK_TEXT(session.language);
   return card('feedback-done', {
     reference,
-    theme: plain(feedback.theme),
+    theme: themeName(feedback.theme, session.language),
     text: plain(feedback.text),
-    anonymity: feedback.anonymous ? 'Anonymously' : `As ${member.name}`,
-    notice: created
-      ? `Thanks: your feedback reached the network as ${reference}. Chairs will see it in the next summary${
-          replyTo ? `, and when they reply I will pass it on to you here${feedback.anonymous ? ' without telling them who you are' : ''}` : ''
-        }.`
-      : `You already sent this as ${reference}: it is counted once.`,
+    anonymity: feedback.anonymous ? t.anonymously : t.asMember(member.name),
+    notice: created ? t.thanks(reference, Boolean(replyTo), feedback.anonymous) : t.sentAlready(reference),
   });
 }

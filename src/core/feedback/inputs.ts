@@ -1,15 +1,20 @@
 import { z } from 'zod';
-import { base, LIMITS, id, flag, text, positiveNumber } from '../card-input';
+import { base, LIMITS, id, flag, positiveNumber } from '../card-input';
 import { FEEDBACK_THEMES } from '../model';
+import { inEveryLanguage, requiredText } from './form-fields';
+import { FEEDBACK_TEXT } from './text';
 
-/** What the feedback.submit button sends. */
-export const feedbackSubmitInput = z.object({
+/** What the feedback.submit button sends, with its problems in each language. */
+export const feedbackSubmitInputs = inEveryLanguage((language) =>
+  z.object({
     ...base,
     formId: id,
-    theme: z.enum(FEEDBACK_THEMES, { error: 'Choose a theme.' }),
-    text: text(LIMITS.feedbackText, 'Your feedback'),
+    theme: z.enum(FEEDBACK_THEMES, { error: FEEDBACK_TEXT(language).chooseTheme }),
+    text: requiredText(LIMITS.feedbackText, FEEDBACK_TEXT(language).yourFeedback, language),
     anonymous: flag,
-  });
+  }),
+);
+export const feedbackSubmitInput = feedbackSubmitInputs.en;
 export type FeedbackSubmitInput = z.output<typeof feedbackSubmitInput>;
 
 /** What the feedback.list button sends. */
@@ -25,17 +30,16 @@ export const feedbackAcknowledgeInput = z.object({ ...base, number: positiveNumb
 export type FeedbackAcknowledgeInput = z.output<typeof feedbackAcknowledgeInput>;
 
 /** What the feedback.link button sends. */
-export const feedbackLinkInput = z.object({
-    ...base,
-    number: positiveNumber,
-    action: z.string({ error: 'Choose the action this feedback led to.' }).trim().min(1, 'Choose the action this feedback led to.').max(LIMITS.id),
-  });
+export const feedbackLinkInputs = inEveryLanguage((language) => {
+  const choose = FEEDBACK_TEXT(language).chooseAction;
+  return z.object({ ...base, number: positiveNumber, action: z.string({ error: choose }).trim().min(1, choose).max(LIMITS.id) });
+});
+export const feedbackLinkInput = feedbackLinkInputs.en;
 export type FeedbackLinkInput = z.output<typeof feedbackLinkInput>;
 
 /** What the feedback.reply button sends. */
-export const feedbackReplyInput = z.object({
-    ...base,
-    number: positiveNumber,
-    reply: text(LIMITS.feedbackReply, 'The reply'),
-  });
+export const feedbackReplyInputs = inEveryLanguage((language) =>
+  z.object({ ...base, number: positiveNumber, reply: requiredText(LIMITS.feedbackReply, FEEDBACK_TEXT(language).theReply, language) }),
+);
+export const feedbackReplyInput = feedbackReplyInputs.en;
 export type FeedbackReplyInput = z.output<typeof feedbackReplyInput>;

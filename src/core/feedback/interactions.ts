@@ -1,21 +1,37 @@
 import type { Card } from '../cards';
 import { UserError } from '../errors';
 import { defineAction, defineCommand, typedFrom, type Redraw, type Typed } from '../interactions';
+import type { Language } from '../i18n/language';
 import { feedbackForm, submitFeedback } from './feedback';
 import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
-import { feedbackAcknowledgeInput, feedbackLinkInput, feedbackListInput, feedbackOpenInput, feedbackReplyInput, feedbackSubmitInput } from './inputs';
+import { problemIn, refuseDamaged } from './form-fields';
+import {
+  feedbackAcknowledgeInput,
+  feedbackLinkInput,
+  feedbackLinkInputs,
+  feedbackListInput,
+  feedbackOpenInput,
+  feedbackReplyInput,
+  feedbackReplyInputs,
+  feedbackSubmitInput,
+  feedbackSubmitInputs,
+} from './inputs';
+import { FEEDBACK_TEXT } from './text';
 
 /** The feedback form again with what was typed in it, and what to do. */
-function feedbackFormAgain(typed: Typed, error: string): Card {
-  return feedbackForm({ theme: typed.theme ?? '', text: typed.text ?? '', anonymous: typed.anonymous !== 'false' }, error);
+function feedbackFormAgain(typed: Typed, error: string, language: Language): Card {
+  return feedbackForm({ theme: typed.theme ?? '', text: typed.text ?? '', anonymous: typed.anonymous !== 'false' }, error, language);
 }
 
 /** The respond card again with the link or reply that was typed, when the card still says which item. */
-const respondAgain: Redraw = async (deps, session, typed, error) => {
-  const number = Number(typed.number);
-  if (!Number.isInteger(number) || number < 1) throw new UserError(error);
-  return feedbackRespondCard(deps, session, number, '', error, { action: typed.action ?? '', reply: typed.reply ?? '' });
-};
+const respondAgain =
+  (schemas: Parameters<typeof problemIn>[1]): Redraw =>
+  async (deps, session, typed, english) => {
+    const error = problemIn(session.language, schemas, typed, english);
+    const number = Number(typed.number);
+    if (!Number.isInteger(number) || number < 1) throw new UserError(error);
+    return feedbackRespondCard(deps, session, number, '', error, { action: typed.action ?? '', reply: typed.reply ?? '' });
+  };
 
 export const feedbackActions = [
   defineAction({
@@ -26,18 +42,18 @@ export const feedbackActions = [
     limit: {
       kind: 'feedback',
       fingerprint: (data) => (typeof data.formId === 'string' ? `feedback.submit ${data.formId}` : JSON.stringify(data)),
-      // The form comes back with what they wrote, so nothing is lost.
-      refused: (data, retryIn) =>
-        feedbackFormAgain(typedFrom(data), `You have sent a lot of feedback in a short time, so this one is not sent yet. Please send it again ${retryIn}: your text is still here.`),
+      // The form comes back with what they wrote, so nothing is lost. It is refused before the
+      // person is looked up, so it is in English, as the wait it names.
+      refused: (data, retryIn) => feedbackFormAgain(typedFrom(data), FEEDBACK_TEXT('en').tooMuch(retryIn), 'en'),
     },
     run: submitFeedback,
-    redraw: async (_deps, _session, typed, error) => feedbackFormAgain(typed, error),
+    redraw: async (_deps, session, typed, error) => feedbackFormAgain(typed, problemIn(session.language, feedbackSubmitInputs, typed, error), session.language),
   }),
-  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session) }),
-  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number) }),
-  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback }),
-  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain }),
-  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain }),
+  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session), redraw: refuseDamaged }),
+  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number), redraw: refuseDamaged }),
+  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback, redraw: refuseDamaged }),
+  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain(feedbackLinkInputs) }),
+  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain(feedbackReplyInputs) }),
 ];
 
 export const feedbackCommands = [
@@ -46,7 +62,7 @@ export const feedbackCommands = [
     cy: { name: 'adborth', help: 'Rhannu syniad neu bryder, yn ddienw os hoffech chi' },
     help: 'Share an idea or concern, anonymously if you like',
     who: 'everyone',
-    run: async (_deps, _session, args) => ({ card: feedbackForm({ text: args.slice(0, 2000) }) }),
+    run: async (_deps, session, args) => ({ card: feedbackForm({ text: args.slice(0, 2000) }, '', session.language) }),
   }),
   defineCommand({
     name: 'feedback list',

@@ -1,11 +1,14 @@
 import { isPlatform } from '../platforms';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Platform } from '../model';
+import { isLanguage, type Language } from '../i18n/language';
 
-/** Where a "you said, we did" reply goes: the author's direct-message address on a platform. */
+/** Where a "you said, we did" reply goes: the author's direct-message address on a platform, and the language they wrote in. */
 export interface ReplyAddress {
   platform: Platform;
   address: string;
+  /** Absent from handles sealed before Techvoice spoke Welsh: the network's language then. */
+  language?: Language;
 }
 
 const VERSION = 'v1';
@@ -46,7 +49,7 @@ export function openReplyAddress(secret: string, networkId: string, feedbackNumb
     const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     const parsed = JSON.parse(text) as Partial<ReplyAddress>;
     if (!isPlatform(parsed.platform) || typeof parsed.address !== 'string') return null;
-    return { platform: parsed.platform, address: parsed.address };
+    return { platform: parsed.platform, address: parsed.address, ...(isLanguage(parsed.language) ? { language: parsed.language } : {}) };
   } catch {
     return null;
   }

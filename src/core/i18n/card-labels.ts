@@ -1,6 +1,8 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
 import { defineText } from './text';
+import { FEEDBACK_DONE_LABELS, FEEDBACK_FORM_LABELS, FEEDBACK_INBOX_LABELS, FEEDBACK_REPLY_LABELS, FEEDBACK_RESPOND_LABELS } from '../feedback/text';
+import { PULSE_CREATE_LABELS, PULSE_LIST_LABELS, PULSE_QUESTION_LABELS, PULSE_RESULTS_LABELS } from '../pulses/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -14,21 +16,21 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   consultation: NONE,
   details: NONE,
   digest: NONE,
-  'feedback-done': NONE,
-  'feedback-form': NONE,
-  'feedback-inbox': NONE,
-  'feedback-reply': NONE,
-  'feedback-respond': NONE,
+  'feedback-done': FEEDBACK_DONE_LABELS,
+  'feedback-form': FEEDBACK_FORM_LABELS,
+  'feedback-inbox': FEEDBACK_INBOX_LABELS,
+  'feedback-reply': FEEDBACK_REPLY_LABELS,
+  'feedback-respond': FEEDBACK_RESPOND_LABELS,
   'forget-confirm': NONE,
   help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
   'narrative-edit': NONE,
   'narrative-list': NONE,
   profile: NONE,
-  'pulse-create': NONE,
-  'pulse-list': NONE,
-  'pulse-question': NONE,
-  'pulse-results': NONE,
+  'pulse-create': PULSE_CREATE_LABELS,
+  'pulse-list': PULSE_LIST_LABELS,
+  'pulse-question': PULSE_QUESTION_LABELS,
+  'pulse-results': PULSE_RESULTS_LABELS,
   reminder: NONE,
   roles: NONE,
   schedule: NONE,

@@ -1,37 +1,49 @@
 import { z } from 'zod';
-import { base, LIMITS, id, flag, text, optionalText } from '../card-input';
+import { base, LIMITS, id, flag } from '../card-input';
+import { inEveryLanguage, optionalText, requiredText } from '../feedback/form-fields';
+import type { Language } from '../i18n/language';
 import { PULSE_KINDS, THEMES } from '../model';
+import { PULSE_INPUT_TEXT } from './text';
 
 /** What the pulse.new button sends. */
 export const pulseNewInput = z.object({ ...base });
 export type PulseNewInput = z.output<typeof pulseNewInput>;
 
-/** What the pulse.create button sends. */
-export const pulseCreateInput = z.object({
+function pulseCreateSchema(language: Language) {
+  const t = PULSE_INPUT_TEXT(language);
+  return z.object({
     ...base,
     formId: id,
-    text: text(LIMITS.pulseQuestion, 'The question'),
-    kind: z.enum(PULSE_KINDS, { error: 'Choose an answer type.' }),
-    choices: optionalText(LIMITS.pulseChoices, 'The options'),
-    theme: z.enum(THEMES, { error: 'Choose a theme.' }),
+    text: requiredText(LIMITS.pulseQuestion, t.theQuestion, language),
+    kind: z.enum(PULSE_KINDS, { error: t.chooseKind }),
+    choices: optionalText(LIMITS.pulseChoices, t.theOptions, language),
+    theme: z.enum(THEMES, { error: t.chooseTheme }),
     audience: id,
-    closesDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose the date the pulse closes.'),
-    closesTime: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Choose the time the pulse closes.'),
+    closesDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t.chooseClosingDate),
+    closesTime: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, t.chooseClosingTime),
     anonymous: flag,
-    repeat: z.enum(['once', 'weekly', 'fortnightly', 'monthly'], { error: 'Choose how often the pulse repeats.' }).optional().default('once'),
-    weekday: z.coerce.number({ error: 'Choose the day the pulse goes out.' }).int().min(1, 'Choose a weekday from Monday to Friday.').max(5, 'Choose a weekday from Monday to Friday.').optional().default(1),
+    repeat: z.enum(['once', 'weekly', 'fortnightly', 'monthly'], { error: t.chooseRepeat }).optional().default('once'),
+    weekday: z.coerce.number({ error: t.chooseDay }).int().min(1, t.chooseWeekday).max(5, t.chooseWeekday).optional().default(1),
     time: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d(:\d{2})?$/, 'Choose the time the pulse goes out, e.g. 10:00.')
+      .regex(/^([01]\d|2[0-3]):[0-5]\d(:\d{2})?$/, t.chooseTime)
       .optional()
       .default('10:00')
       .transform((v) => v.slice(0, 5)),
-    windowHours: z.coerce.number({ error: 'Choose how long each round stays open.' }).int().min(1, 'Each round stays open for at least an hour.').max(672, 'Each round can stay open for four weeks at the most.').optional().default(48),
+    windowHours: z.coerce.number({ error: t.chooseWindow }).int().min(1, t.windowTooShort).max(672, t.windowTooLong).optional().default(48),
   });
+}
+
+/** What the pulse.create button sends, with its problems in each language. */
+export const pulseCreateInputs = inEveryLanguage(pulseCreateSchema);
+export const pulseCreateInput = pulseCreateInputs.en;
 export type PulseCreateInput = z.output<typeof pulseCreateInput>;
 
 /** What the pulse.answer button sends. */
-export const pulseAnswerInput = z.object({ ...base, roundId: id, answer: text(LIMITS.pulseTextAnswer, 'Your answer') });
+export const pulseAnswerInputs = inEveryLanguage((language) =>
+  z.object({ ...base, roundId: id, answer: requiredText(LIMITS.pulseTextAnswer, PULSE_INPUT_TEXT(language).yourAnswer, language) }),
+);
+export const pulseAnswerInput = pulseAnswerInputs.en;
 export type PulseAnswerInput = z.output<typeof pulseAnswerInput>;
 
 /** What the pulse.open button sends. */

@@ -1,41 +1,43 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { card, CARD_VERSION, NO_NOTICE, type Card, type Choice, type PulseListCard } from '../cards';
+import { card, CARD_VERSION, inLanguage, NO_NOTICE, type Card, type Choice, type PulseListCard } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now, nowIso, toTheHour } from '../clock';
 import { UserError } from '../errors';
 import { themeChoices } from '../feedback/feedback';
-import { bar, formatDateTime, plural } from '../format';
+import { bar, formatDateTime } from '../format';
+import { languagesOf, type Language } from '../i18n/language';
+import { themeName } from '../i18n/words';
 import { personKey, respondentKey } from '../identity';
 import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from '../model';
 import { THEMES } from '../model';
 import { isPublishable, readerRule, tallyRounds, type DisclosureRule } from '../summary/summary-anonymity';
 import type { Recipient } from '../outbox/outbox';
-import { isChair, type Session } from '../session';
+import { isChair, languageOf, type Session } from '../session';
 import type { PulseAnswerInput, PulseCreateInput } from './inputs';
-import { createRecurringPulse, SCHEDULE_FORM_CHOICES, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
+import { createRecurringPulse, scheduleFormChoices, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
 import { plain } from '../markdown';
 import { MEMBERS_AUDIENCE, pulseReference, resolveAudience, roundIdFor, storePulseQuestion } from './questions';
+import { PULSE_TEXT } from './text';
 
-export const KIND_LABELS: Record<PulseKind, string> = {
-  likert: 'Agree/disagree scale (1–5)',
-  yesno: 'Yes or no',
-  choice: 'Single choice',
-  nps: 'Score from 0 to 10',
-  text: 'Free text',
-};
+/** The answer types a chair can choose, in a language. */
+export function kindLabels(language: Language): Record<PulseKind, string> {
+  const t = PULSE_TEXT(language);
+  return { likert: t.kindLikert, yesno: t.kindYesNo, choice: t.kindChoice, nps: t.kindNps, text: t.kindText };
+}
 
-const LIKERT = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+export const KIND_LABELS: Record<PulseKind, string> = kindLabels('en');
 
 /** The answers a question accepts, in display order. Empty for free text. */
-export function answerChoices(question: Pick<PulseQuestion, 'kind' | 'choices'>): Choice[] {
+export function answerChoices(question: Pick<PulseQuestion, 'kind' | 'choices'>, language: Language = 'en'): Choice[] {
+  const t = PULSE_TEXT(language);
   switch (question.kind) {
     case 'likert':
-      return LIKERT.map((title, i) => ({ title: `${i + 1} · ${title}`, value: String(i + 1) }));
+      return [t.stronglyDisagree, t.disagree, t.neither, t.agree, t.stronglyAgree].map((title, i) => ({ title: `${i + 1} · ${title}`, value: String(i + 1) }));
     case 'yesno':
       return [
-        { title: 'Yes', value: 'yes' },
-        { title: 'No', value: 'no' },
+        { title: t.yes, value: 'yes' },
+        { title: t.no, value: 'no' },
       ];
     case 'nps':
       return Array.from({ length: 11 }, (_, i) => ({ title: String(i), value: String(i) }));
@@ -58,18 +60,20 @@ export async function pulseCreateForm(deps: CoreDeps, session: Session, values: 
     (f) => f.platform === session.inbound.requester.platform && f.channelId === session.inbound.conversation.id,
   );
   const closes = DateTime.fromJSDate(addDays(now(), 7)).setZone(session.network.timeZone);
+  const { language } = session;
+  const t = PULSE_TEXT(language);
   return card('pulse-create', {
     ...NO_NOTICE,
     error,
     cv: CARD_VERSION,
     formId: randomUUID(),
-    themes: themeChoices(THEMES),
-    kinds: Object.entries(KIND_LABELS).map(([value, title]) => ({ title, value })),
+    themes: themeChoices(THEMES, language),
+    kinds: Object.entries(kindLabels(language)).map(([value, title]) => ({ title, value })),
     audiences: [
-      ...forums.map((f) => ({ title: `Forum: ${f.name}`, value: forumAudience(f.id) })),
-      { title: 'Every member, by direct message', value: MEMBERS_AUDIENCE },
+      ...forums.map((f) => ({ title: t.forumAudience(f.name), value: forumAudience(f.id) })),
+      { title: t.membersAudience, value: MEMBERS_AUDIENCE },
     ],
-    ...SCHEDULE_FORM_CHOICES,
+    ...scheduleFormChoices(language),
     values: {
       text: values.text ?? '',
       kind: values.kind ?? 'likert',
@@ -88,20 +92,19 @@ type PulseCreateValues = Record<'text' | 'kind' | 'choices' | 'theme' | 'audienc
 
 /** Creates a question and sends its first round to the chosen audience. */
 export async function createPulse(deps: CoreDeps, session: Session, input: PulseCreateInput): Promise<Card> {
-  const { network } = session;
+  const { network, language } = session;
+  const t = PULSE_TEXT(language);
   const retry = (message: string) =>
     pulseCreateForm(deps, session, { ...input, anonymous: String(input.anonymous), ...scheduleFormValues(input) }, message);
   const choices = input.kind === 'choice' ? splitChoices(input.choices) : [];
-  if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) {
-    return retry('A single-choice question needs between 2 and 10 options, separated by commas.');
-  }
+  if (input.kind === 'choice' && (choices.length < 2 || choices.length > 10)) return retry(t.choicesCount);
   if (input.repeat !== 'once') return createRecurringPulse(deps, session, input, choices, retry);
   const closesAt = DateTime.fromISO(`${input.closesDate}T${input.closesTime.slice(0, 5)}`, { zone: network.timeZone });
-  if (!closesAt.isValid) return retry('That closing date or time is not a real one.');
-  if (closesAt.toMillis() <= now().getTime() + 5 * 60_000) return retry('The closing time must be at least five minutes from now.');
-  if (closesAt.toMillis() > addDays(now(), 92).getTime()) return retry('A pulse can stay open for three months at the most.');
-  const audience = await resolveAudience(deps, network, input.audience);
-  if (!audience) return retry('That forum is not registered any more. Choose another audience.');
+  if (!closesAt.isValid) return retry(t.notARealTime);
+  if (closesAt.toMillis() <= now().getTime() + 5 * 60_000) return retry(t.closesTooSoon);
+  if (closesAt.toMillis() > addDays(now(), 92).getTime()) return retry(t.openTooLong);
+  const audience = await resolveAudience(deps, network, input.audience, language);
+  if (!audience) return retry(t.forumGone);
 
   const { value: question, created } = await storePulseQuestion(deps, session, input, {
     choices,
@@ -111,8 +114,8 @@ export async function createPulse(deps: CoreDeps, session: Session, input: Pulse
   });
   const round = await openRound(deps, network, question, 'first', now(), closesAt.toJSDate());
   const reference = pulseReference(question.number);
-  const text = `${reference} ${created ? 'was sent' : 'was already sent'} to ${plain(audience.label)}. It closes ${formatDateTime(round.closesAt, network.timeZone)}.`;
-  return card('message', { title: 'Pulse sent', text, style: 'good' });
+  const text = t.sent(reference, created, plain(audience.label), formatDateTime(round.closesAt, network.timeZone, language));
+  return card('message', { title: t.sentTitle, text, style: 'good' });
 }
 
 /** Opens a round of a question (idempotent per occurrence) and queues it to its audience. */
@@ -127,7 +130,8 @@ export async function openRound(
   const id = roundIdFor(network.id, question.number, occurrence);
   const existing = await deps.store.getRound(id);
   if (existing) return existing;
-  const recipients = await audienceRecipients(deps, network, question);
+  const audience = await audienceByLanguage(deps, network, question);
+  const recipients = audience.flatMap((group) => group.recipients);
   const round: PulseRound = {
     id,
     networkId: network.id,
@@ -139,9 +143,9 @@ export async function openRound(
     createdAt: nowIso(),
   };
   await deps.store.createRound(round);
-  await deps.outbox.enqueue(network.id, `round:${round.id}`, recipients, {
-    card: questionCard(network, question, round, null),
-  });
+  for (const { language, recipients: inLanguage } of audience) {
+    await deps.outbox.enqueue(network.id, `round:${round.id}`, inLanguage, { card: questionCard(network, question, round, null, '', '', language) });
+  }
   deps.outbox.kick();
   return round;
 }
@@ -161,17 +165,24 @@ async function countPeople(deps: CoreDeps, networkId: string): Promise<number> {
   return distinctPeople(await deps.store.listMembers(networkId)).length;
 }
 
-export async function audienceRecipients(deps: CoreDeps, network: Network, question: PulseQuestion): Promise<Recipient[]> {
+/** Who a question's rounds go to, by the language each reads them in (a forum in both gets Welsh first). */
+export async function audienceByLanguage(deps: CoreDeps, network: Network, question: PulseQuestion): Promise<{ language: Language; recipients: Recipient[] }[]> {
   if (question.audience.type === 'forum') {
     const forum = await deps.store.getForum(network.id, question.audience.forumId);
-    return forum ? [{ key: forum.id, platform: forum.platform, address: forum.address }] : [];
+    if (!forum) return [];
+    // The first post keeps the forum's own key, as before a forum could post in two languages.
+    return languagesOf(forum.language ?? network.language).map((language, i) => ({
+      language,
+      recipients: [{ key: i === 0 ? forum.id : `${forum.id}:${language}`, platform: forum.platform, address: forum.address }],
+    }));
   }
-  const members = await deps.store.listMembers(network.id);
-  return distinctPeople(members.filter((m) => m.directAddress && !m.unreachable)).map((m) => ({
-    key: m.id,
-    platform: m.platform,
-    address: m.directAddress as string,
-  }));
+  const members = distinctPeople((await deps.store.listMembers(network.id)).filter((m) => m.directAddress && !m.unreachable));
+  const groups = new Map<Language, Recipient[]>();
+  for (const m of members) {
+    const language = languageOf(m, network);
+    groups.set(language, [...(groups.get(language) ?? []), { key: m.id, platform: m.platform, address: m.directAddress as string }]);
+  }
+  return [...groups].map(([language, recipients]) => ({ language, recipients }));
 }
 
 function splitChoices(raw: string): string[] {
@@ -185,32 +196,35 @@ export function questionCard(
   answer: string | null,
   notice = '',
   error = '',
+  language: Language = 'en',
 ): Card {
   const open = isRoundOpen(round);
-  return card('pulse-question', {
+  const t = PULSE_TEXT(language);
+  const closes = formatDateTime(round.closesAt, network.timeZone, language);
+  const drawn = card('pulse-question', {
     notice,
     error,
     cv: CARD_VERSION,
     roundId: round.id,
     reference: pulseReference(question.number),
     question: plain(question.text),
-    theme: plain(question.theme),
-    closes: `${open ? 'Closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
-    anonymity: question.anonymous ? 'Anonymous' : 'Named: chairs can see who answered',
+    theme: themeName(question.theme, language),
+    closes: open ? t.closes(closes) : t.closed(closes),
+    anonymity: question.anonymous ? t.anonymous : t.named,
     isOpen: open,
     isText: question.kind === 'text',
-    choices: answerChoices(question),
+    choices: answerChoices(question, language),
     values: { answer: answer ?? '' },
   });
+  // Rounds and nudges go to people through the outbox: each card is drawn in its reader's language.
+  return inLanguage(drawn, language);
 }
 
 async function loadRound(deps: CoreDeps, session: Session, roundId: string): Promise<{ round: PulseRound; question: PulseQuestion }> {
   const round = await deps.store.getRound(roundId);
-  if (!round || round.networkId !== session.network.id) {
-    throw new UserError('That pulse is not one of your network’s. Type **pulse** to see the open ones.');
-  }
+  if (!round || round.networkId !== session.network.id) throw new UserError((language) => PULSE_TEXT(language).notThisNetwork);
   const question = await deps.store.getPulseQuestion(round.networkId, round.questionNumber);
-  if (!question) throw new UserError('That pulse question no longer exists.');
+  if (!question) throw new UserError((language) => PULSE_TEXT(language).questionGone);
   return { round, question };
 }
 
@@ -223,30 +237,29 @@ async function myAnswer(deps: CoreDeps, session: Session, round: PulseRound): Pr
   return key === null ? 'unknown' : deps.store.getAnswer(round.id, key);
 }
 
-export async function showQuestion(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
+export async function showQuestion(deps: CoreDeps, session: Session, roundId: string, error = '', typed: string | null = null): Promise<Card> {
   const { round, question } = await loadRound(deps, session, roundId);
   const mine = await myAnswer(deps, session, round);
   const given = mine === 'unknown' ? null : mine;
-  return questionCard(session.network, question, round, given?.value ?? null, given ? 'You have answered this one: you can change your answer until it closes.' : '');
+  const notice = given && !error ? PULSE_TEXT(session.language).answeredAlready : '';
+  return questionCard(session.network, question, round, typed ?? given?.value ?? null, notice, error, session.language);
 }
 
 /** One answer per person per round, changeable until the round closes. */
 export async function answerPulse(deps: CoreDeps, session: Session, input: PulseAnswerInput): Promise<Card> {
-  const { network } = session;
+  const { network, language } = session;
+  const t = PULSE_TEXT(language);
   const { round, question } = await loadRound(deps, session, input.roundId);
   const at = now();
   const key = respondentKey(deps.secret, round, session.member);
+  const problem = (error: string) => questionCard(network, question, round, null, '', error, language);
   if (at.getTime() >= Date.parse(round.closesAt) || key === null) {
-    return questionCard(network, question, round, null, '', `This pulse closed on ${formatDateTime(round.closesAt, network.timeZone)}. Your answer was not recorded.`);
+    return problem(t.closedNotRecorded(formatDateTime(round.closesAt, network.timeZone, language)));
   }
-  if (at.getTime() < Date.parse(round.opensAt)) {
-    return questionCard(network, question, round, null, '', 'This pulse has not opened yet.');
-  }
-  const choices = answerChoices(question);
+  if (at.getTime() < Date.parse(round.opensAt)) return problem(t.notOpenYet);
+  const choices = answerChoices(question, language);
   const choice = choices.find((c) => c.value === input.answer);
-  if (question.kind !== 'text' && !choice) {
-    return questionCard(network, question, round, null, '', 'That answer is not one of the options. Choose one and send again.');
-  }
+  if (question.kind !== 'text' && !choice) return problem(t.notAnOption);
   const answer: PulseAnswer = {
     roundId: round.id,
     respondentKey: key,
@@ -256,20 +269,15 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Pulse
     answeredAt: question.anonymous ? toTheHour(at) : at.toISOString(),
   };
   const outcome = await deps.store.saveAnswer(answer);
-  const shown = choice?.title ?? 'saved';
-  const notice =
-    outcome === 'created'
-      ? `Thanks: your answer (${shown}) is in. You can change it until the pulse closes.`
-      : `Your answer is now ${shown}. It still counts once.`;
-  return questionCard(network, question, round, input.answer, notice);
+  const shown = choice?.title ?? null;
+  const notice = outcome === 'created' ? t.thanks(shown) : t.changed(shown);
+  return questionCard(network, question, round, input.answer, notice, '', language);
 }
 
-function withheldText(round: PulseRound, rule: DisclosureRule, answered: number, readerAnswered: boolean): string {
-  if (!rule.liveResults && isRoundOpen(round, rule.at)) {
-    return `Results appear when the pulse closes, so that no new answer can be traced to the person who gave it. ${plural(answered, 'answer')} so far.`;
-  }
-  const who = readerAnswered ? `${rule.needed - 1} people besides you have` : `${rule.needed} people have`;
-  return `Results appear once ${who} answered, so nobody can be singled out: ${plural(answered, 'answer')} so far.`;
+function withheldText(round: PulseRound, rule: DisclosureRule, answered: number, readerAnswered: boolean, language: Language): string {
+  const t = PULSE_TEXT(language);
+  if (!rule.liveResults && isRoundOpen(round, rule.at)) return t.resultsWhenClosed(t.answerCount(answered));
+  return t.resultsAtThreshold(readerAnswered ? rule.needed - 1 : rule.needed, readerAnswered, t.answerCount(answered));
 }
 
 /** A pulse in a list: its buttons name it, and the person sees whether they have answered. */
@@ -278,16 +286,24 @@ export async function pulseListItem(deps: CoreDeps, session: Session, round: Pul
   const reference = pulseReference(question.number);
   const mine = await myAnswer(deps, session, round);
   const answered = mine !== null && mine !== 'unknown';
+  const t = PULSE_TEXT(session.language);
   return {
     roundId: round.id,
     reference,
     question: plain(question.text),
-    status: `${open ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, session.network.timeZone)}${answered ? ' · You have answered' : ''}`,
+    status: `${roundStatus(round, session.network, session.language, at)}${answered ? t.youHaveAnswered : ''}`,
     canAnswer: open,
-    answerTitle: `${answered ? 'Change answer' : 'Answer'} ${reference}`,
-    resultsTitle: `Results ${reference}`,
+    answerTitle: answered ? t.changeAnswerButton(reference) : t.answerButton(reference),
+    resultsTitle: t.resultsButton(reference),
     canSeeResults: isChair(session.member),
   };
+}
+
+/** "Open, closes Fri 4 Dec 2026, 17:00" or "Closed …". */
+function roundStatus(round: PulseRound, network: Network, language: Language, at: Date = now()): string {
+  const t = PULSE_TEXT(language);
+  const closes = formatDateTime(round.closesAt, network.timeZone, language);
+  return isRoundOpen(round, at) ? t.openCloses(closes) : t.closed(closes);
 }
 
 export async function listPulses(deps: CoreDeps, session: Session, notice = ''): Promise<Card> {
@@ -304,13 +320,8 @@ export async function listPulses(deps: CoreDeps, session: Session, notice = ''):
     if (!question) continue;
     items.push(await pulseListItem(deps, session, round, question, at));
   }
-  const intro = items.length
-    ? chair
-      ? 'Recent pulse questions. Open one to answer it, or see its results.'
-      : 'Open pulse questions: your answers help the network see what to change.'
-    : chair
-      ? 'No pulse questions yet. Create the first one.'
-      : 'There are no open pulse questions right now. Thanks for checking!';
+  const t = PULSE_TEXT(session.language);
+  const intro = items.length ? (chair ? t.chairIntro : t.memberIntro) : chair ? t.chairEmpty : t.memberEmpty;
   return card('pulse-list', { ...NO_NOTICE, notice, cv: CARD_VERSION, canCreate: chair, intro, rounds: items });
 }
 
@@ -319,7 +330,8 @@ export async function listPulses(deps: CoreDeps, session: Session, notice = ''):
  * besides the reader's own; while it is open, only how many have answered.
  */
 export async function pulseResults(deps: CoreDeps, session: Session, roundId: string): Promise<Card> {
-  const { network } = session;
+  const { network, language } = session;
+  const t = PULSE_TEXT(language);
   const { round, question } = await loadRound(deps, session, roundId);
   const answers = await deps.store.listAnswers(round.id);
   // Once sealed, nobody knows whether the reader answered: the rule assumes they did.
@@ -327,7 +339,7 @@ export async function pulseResults(deps: CoreDeps, session: Session, roundId: st
   const rule = readerRule(network, readerAnswered, now());
   const tally = tallyRounds([round.id], answers.map((a) => ({ roundId: round.id, value: a.value, platform: a.platform, count: 1 }))).get(round.id)!;
   const withheld = !isPublishable(tally, round, rule);
-  const choices = answerChoices(question);
+  const choices = answerChoices(question, language);
   const rows = choices.map((c) => {
     const count = answers.filter((a) => a.value === c.value).length;
     return { label: plain(c.title), count: String(count), bar: bar(answers.length ? count / answers.length : 0) };
@@ -337,11 +349,11 @@ export async function pulseResults(deps: CoreDeps, session: Session, roundId: st
   return card('pulse-results', {
     reference: pulseReference(question.number),
     question: plain(question.text),
-    theme: plain(question.theme),
-    status: `${isRoundOpen(round) ? 'Open, closes' : 'Closed'} ${formatDateTime(round.closesAt, network.timeZone)}`,
-    responses: `${plural(answers.length, 'answer')} from ${plural(round.askedCount, 'person', 'people')} asked`,
+    theme: themeName(question.theme, language),
+    status: roundStatus(round, network, language),
+    responses: t.responses(t.answerCount(answers.length), t.peopleCount(round.askedCount)),
     withheld,
-    withheldReason: withheld ? withheldText(round, rule, answers.length, readerAnswered) : '',
+    withheldReason: withheld ? withheldText(round, rule, answers.length, readerAnswered, language) : '',
     rows: withheld ? [] : rows,
     texts: withheld || question.kind !== 'text' ? [] : texts.map((text) => ({ text: plain(text) })),
   });

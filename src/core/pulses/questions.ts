@@ -5,6 +5,8 @@ import type { Network, PulseQuestion } from '../model';
 import type { Session } from '../session';
 import type { Created } from '../store';
 import type { PulseCreateInput } from './inputs';
+import type { Language } from '../i18n/language';
+import { PULSE_TEXT } from './text';
 
 /** A pulse question as people refer to it: P-12. */
 export const pulseReference = (number: number): string => `P-${number}`;
@@ -39,8 +41,9 @@ export async function resolveAudience(
   deps: CoreDeps,
   network: Network,
   value: string,
+  language: Language,
 ): Promise<{ audience: PulseQuestion['audience']; label: string } | null> {
-  if (value === MEMBERS_AUDIENCE) return { audience: { type: 'members' }, label: 'every member by direct message' };
+  if (value === MEMBERS_AUDIENCE) return { audience: { type: 'members' }, label: PULSE_TEXT(language).membersAudienceAfterTo };
   if (!value.startsWith('forum:')) return null;
   const forum = await deps.store.getForum(network.id, value.slice('forum:'.length));
   return forum ? { audience: { type: 'forum', forumId: forum.id }, label: forum.name } : null;

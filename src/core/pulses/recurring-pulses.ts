@@ -1,28 +1,32 @@
 import { card, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { now } from '../clock';
-import { formatDateTime, plural } from '../format';
+import { formatDateTime } from '../format';
+import type { Language } from '../i18n/language';
 import { pulseReference, resolveAudience, storePulseQuestion } from './questions';
-import { describeSchedule, MAX_WINDOW_HOURS, nextOccurrence, REPEAT_CHOICES, scheduleFor, WEEKDAY_CHOICES } from '../schedules';
+import { describeSchedule, MAX_WINDOW_HOURS, nextOccurrence, repeatChoices, scheduleFor, weekdayChoices } from '../schedules';
 import type { Session } from '../session';
 import type { PulseCreateInput } from './inputs';
 import { plain } from '../markdown';
+import { PULSE_TEXT, RECURRING_PULSE_TEXT } from './text';
 
 export type ScheduleFormField = 'repeat' | 'weekday' | 'time' | 'windowHours';
 
-const WINDOW_CHOICES = [
-  { title: '4 hours', value: '4' },
-  { title: '1 day', value: '24' },
-  { title: '2 days', value: '48' },
-  { title: '3 days', value: '72' },
-  { title: '1 week', value: '168' },
-];
-
-export const SCHEDULE_FORM_CHOICES = {
-  repeats: REPEAT_CHOICES.map((c) => ({ title: c.title, value: c.value })),
-  weekdays: WEEKDAY_CHOICES,
-  windows: WINDOW_CHOICES,
-};
+/** The schedule choices of the pulse form, in a language. */
+export function scheduleFormChoices(language: Language) {
+  const t = RECURRING_PULSE_TEXT(language);
+  return {
+    repeats: repeatChoices(language).map((c) => ({ title: c.title, value: c.value })),
+    weekdays: weekdayChoices(language),
+    windows: [
+      { title: t.window4Hours, value: '4' },
+      { title: t.window1Day, value: '24' },
+      { title: t.window2Days, value: '48' },
+      { title: t.window3Days, value: '72' },
+      { title: t.window1Week, value: '168' },
+    ],
+  };
+}
 
 /** The schedule fields of the pulse form, with their defaults. */
 export function scheduleFormValues(values: Partial<Record<ScheduleFormField, string | number | undefined>>): Record<ScheduleFormField, string> {
@@ -45,13 +49,12 @@ export async function createRecurringPulse(
   choices: string[],
   retry: (message: string) => Promise<Card>,
 ): Promise<Card> {
-  const { network } = session;
-  if (input.repeat === 'once') return retry('Choose how often the pulse repeats.');
-  if (input.windowHours > MAX_WINDOW_HOURS[input.repeat]) {
-    return retry('Each round must close before the next one opens: choose a shorter time to stay open.');
-  }
-  const audience = await resolveAudience(deps, network, input.audience);
-  if (!audience) return retry('That forum is not registered any more. Choose another audience.');
+  const { network, language } = session;
+  const t = RECURRING_PULSE_TEXT(language);
+  if (input.repeat === 'once') return retry(t.chooseRepeat);
+  if (input.windowHours > MAX_WINDOW_HOURS[input.repeat]) return retry(t.windowTooLong);
+  const audience = await resolveAudience(deps, network, input.audience, language);
+  if (!audience) return retry(PULSE_TEXT(language).forumGone);
   const schedule = scheduleFor(input.repeat, input.weekday, input.time, network.timeZone, now());
   const { value: question, created } = await storePulseQuestion(deps, session, input, {
     choices,
@@ -60,13 +63,13 @@ export async function createRecurringPulse(
     windowHours: input.windowHours,
   });
   const first = nextOccurrence(question.schedule ?? schedule, network.timeZone, now());
-  const when = describeSchedule(question.schedule ?? schedule);
+  const when = describeSchedule(question.schedule ?? schedule, language);
   const text = [
-    `${pulseReference(question.number)} ${created ? 'is scheduled' : 'was already scheduled'}: ${when.charAt(0).toLowerCase()}${when.slice(1)} (${network.timeZone} time), to ${plain(audience.label)}.`,
-    `Each round stays open for ${plural(question.windowHours, 'hour')}; people who have not answered get one nudge shortly before it closes.`,
-    first ? `The first round opens ${formatDateTime(first.at.toISOString(), network.timeZone)}.` : '',
+    t.scheduled(pulseReference(question.number), created, `${when.charAt(0).toLowerCase()}${when.slice(1)}`, network.timeZone, plain(audience.label)),
+    t.stays(t.hourCount(question.windowHours)),
+    first ? t.firstRound(formatDateTime(first.at.toISOString(), network.timeZone, language)) : '',
   ]
     .filter(Boolean)
     .join(' ');
-  return card('message', { title: 'Pulse scheduled', text, style: 'good' });
+  return card('message', { title: t.scheduledTitle, text, style: 'good' });
 }
