@@ -1,6 +1,7 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
 import { defineText } from './text';
+import { actionsListLabels, actionUpdateLabels, reminderLabels } from '../actions/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -9,8 +10,8 @@ const NONE: Record<Language, CardLabels> = { en: {}, cy: {} };
 
 /** Every card's labels in every language: a card without an entry is a compile error. */
 const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = {
-  'action-update': NONE,
-  'actions-list': NONE,
+  'action-update': actionUpdateLabels,
+  'actions-list': actionsListLabels,
   consultation: NONE,
   details: NONE,
   digest: NONE,
@@ -29,7 +30,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'pulse-list': NONE,
   'pulse-question': NONE,
   'pulse-results': NONE,
-  reminder: NONE,
+  reminder: reminderLabels,
   roles: NONE,
   schedule: NONE,
   summary: NONE,
