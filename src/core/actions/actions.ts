@@ -10,7 +10,7 @@ import { RAG_STATUSES } from '../model';
 import { isAdmin, isChair, type Session } from '../session';
 import type { ActionUpdateInput } from './inputs';
 import { plain } from '../markdown';
-import { actionsText, filterWordsText } from './text';
+import { actionsText, FILTER_WORDS } from './text';
 
 export function ownsAction(member: Member, action: Action): boolean {
   return member.email !== null && action.ownerEmail !== null && member.email.toLowerCase() === action.ownerEmail.toLowerCase();
@@ -25,7 +25,7 @@ export function isOverdue(action: Action, today: string = now().toISOString().sl
 function details(action: Action, language: Language): string {
   const t = actionsText(language);
   const overdue = isOverdue(action) ? ` · ${t.overdue}` : '';
-  const due = action.due === null ? t.ongoing : t.due(formatDate(action.due, language));
+  const due = t.due(action.due === null ? null : formatDate(action.due, language));
   return `${plain(themeName(action.theme, language))}${action.edi ? ` · ${t.edi}` : ''} · ${due}${overdue} · ${plain(action.owner)}`;
 }
 
@@ -110,7 +110,7 @@ export function parseActionFilter(args: string): ActionFilter {
 
 /** The filter as typed words again (what the Next and Previous buttons carry), without the page. */
 function filterWords(filter: ActionFilter, language: Language): string {
-  const t = filterWordsText(language);
+  const t = FILTER_WORDS[language];
   return [
     filter.status ? ragName(filter.status, language).toLowerCase() : null,
     filter.overdue ? t.overdue : null,

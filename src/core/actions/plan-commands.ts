@@ -30,7 +30,7 @@ function describePlan(plan: Plan, count: number, language: Language): string {
   const stage = { 'stage-one': t.stageOne, 'stage-two': t.stageTwo, 'stage-three': t.stageThree }[plan.stage];
   const counts = plan.ragAtClose?.counts;
   const rag = counts ? t.atClose(counts.red, counts.amber, counts.green) : '';
-  return `${plan.name} (${stage}, ${formatDate(plan.start, language)} – ${formatDate(plan.end, language)}) · ${t[plan.state]} · ${t.actions(count)}${rag}`;
+  return `${plan.name} (${stage}, ${formatDate(plan.start, language)} – ${formatDate(plan.end, language)}) · ${t.state(plan.state)} · ${t.actions(count)}${rag}`;
 }
 
 /**

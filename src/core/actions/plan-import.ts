@@ -272,7 +272,7 @@ export async function importActionPlan(
   const dryRun = options.dryRun ?? false;
   let plan: Plan | null;
   if (options.planId) plan = await store.getPlan(networkId, options.planId);
-  else plan = dryRun ? await store.getCurrentPlan(networkId) : await currentPlanOrNew(store, networkId, at);
+  else plan = dryRun ? await store.getCurrentPlan(networkId) : await currentPlanOrNew(store, networkId, at, language);
   if (options.planId && !plan) return { ok: false, errors: [{ row: 0, message: t.noSuchPlan(options.planId) }] };
   if (plan?.state === 'closed') return { ok: false, errors: [{ row: 0, message: t.planClosed(plan.name) }] };
 

@@ -4,7 +4,7 @@ import type { Action, ActionUpdate, Plan, PlanStage, RagSnapshot } from '../mode
 import { RAG_STATUSES } from '../model';
 import type { Store } from '../store';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
-import { plansText } from './text';
+import { actionsText, plansText } from './text';
 
 export const STAGE_MONTHS: Record<PlanStage, number> = { 'stage-one': 24, 'stage-two': 36, 'stage-three': 36 };
 
@@ -56,11 +56,11 @@ export async function createPlan(store: Store, networkId: string, plan: NewPlan,
   return created;
 }
 
-/** The current plan, made first (a Stage One plan from today) for a network that has none. */
-export async function currentPlanOrNew(store: Store, networkId: string, at: string): Promise<Plan> {
+/** The current plan, made first (a Stage One plan from today, named in the language given) for a network that has none. */
+export async function currentPlanOrNew(store: Store, networkId: string, at: string, language: Language = DEFAULT_LANGUAGE): Promise<Plan> {
   const current = await store.getCurrentPlan(networkId);
   if (current) return current;
-  return createPlan(store, networkId, { name: 'Action plan', stage: 'stage-one', start: at.slice(0, 10), state: 'current' }, at);
+  return createPlan(store, networkId, { name: actionsText(language).headingAll, stage: 'stage-one', start: at.slice(0, 10), state: 'current' }, at);
 }
 
 export function ragSnapshot(actions: Action[], date: string): RagSnapshot {

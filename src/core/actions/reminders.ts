@@ -14,9 +14,9 @@ import type { Recipient } from '../outbox/outbox';
 import { languageOf, type Session } from '../session';
 import type { ReminderDoneInput, ReminderSnoozeInput } from './inputs';
 import { plain } from '../markdown';
-import { actionsText, remindersText } from './text';
+import { actionsText, remindersText, SNOOZE_DAYS } from './text';
 
-export const SNOOZE_DAYS = 7;
+export { SNOOZE_DAYS };
 
 export type ReminderKind = `before-${number}` | 'overdue' | 'overdue-weekly' | 'stale' | 'explain-red';
 

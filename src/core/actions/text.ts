@@ -7,8 +7,8 @@ export const actionsText = defineText(
   {
     edi: 'EDI',
     overdue: '**overdue**',
-    ongoing: 'ongoing',
-    due: (date: string) => `due ${date}`,
+    // A function, as a single common word is not a phrase to look for in what people saw.
+    due: (date: string | null) => (date === null ? 'ongoing' : `due ${date}`),
     now: (status: string) => `now ${status}`,
     notATheme: (word: string) => `“${word}” is not a theme: use visibility, recognition, career development, sustainability or impact.`,
     unknownFilter: (word: string) =>
@@ -36,8 +36,7 @@ export const actionsText = defineText(
   {
     edi: 'CAC',
     overdue: '**yn hwyr**',
-    ongoing: 'parhaus',
-    due: (date: string) => `erbyn ${date}`,
+    due: (date: string | null) => (date === null ? 'parhaus' : `erbyn ${date}`),
     now: (status: string) => `nawr: ${status}`,
     notATheme: (word: string) => `Dydy “${word}” ddim yn thema: defnyddiwch gwelededd, cydnabyddiaeth, datblygu gyrfa, cynaliadwyedd neu effaith.`,
     unknownFilter: (word: string) =>
@@ -64,12 +63,17 @@ export const actionsText = defineText(
   },
 );
 
-/** The words the `actions` command's filters are typed with, and shown with on the list's title. */
-export const filterWordsText = defineText(
-  'actions:filter',
-  { overdue: 'overdue', mine: 'mine', theme: 'theme', owner: 'owner', plan: 'plan', page: 'page' },
-  { overdue: 'hwyr', mine: 'fy rhai', theme: 'thema', owner: 'perchennog', plan: 'cynllun', page: 'tudalen' },
-);
+/**
+ * The words the `actions` command's filters are typed with, and shown with on the list's
+ * title. Keywords like command names, so not phrases of a catalogue.
+ */
+export const FILTER_WORDS = {
+  en: { overdue: 'overdue', mine: 'mine', theme: 'theme', owner: 'owner', plan: 'plan', page: 'page' },
+  cy: { overdue: 'hwyr', mine: 'fy rhai', theme: 'thema', owner: 'perchennog', plan: 'cynllun', page: 'tudalen' },
+} as const;
+
+/** How long "Snooze" quiets an action's reminders. */
+export const SNOOZE_DAYS = 7;
 
 const daysEn = (days: number) => counted('en', days, { one: 'one day', other: '{n} days' });
 const daysCy = (days: number) => counted('cy', days, { zero: '{n} diwrnod', one: 'un diwrnod', two: '{n} ddiwrnod', other: '{n} diwrnod' });
@@ -145,9 +149,7 @@ export const plansText = defineText(
     stageOne: 'Stage One',
     stageTwo: 'Stage Two',
     stageThree: 'Stage Three',
-    draft: 'draft',
-    current: 'current',
-    closed: 'closed',
+    state: (state: 'draft' | 'current' | 'closed'): string => state,
     actions: actionsEn,
     atClose: (red: number, amber: number, green: number) => ` · at close: ${red} red, ${amber} amber, ${green} green`,
     noPlans: `No plans yet. Importing an action plan makes the first one, or type ${EXAMPLE_EN}.`,
@@ -181,9 +183,7 @@ export const plansText = defineText(
     stageOne: 'Cyfnod Un',
     stageTwo: 'Cyfnod Dau',
     stageThree: 'Cyfnod Tri',
-    draft: 'drafft',
-    current: 'cyfredol',
-    closed: 'ar gau',
+    state: (state: 'draft' | 'current' | 'closed') => ({ draft: 'drafft', current: 'cyfredol', closed: 'ar gau' })[state],
     actions: actionsCy,
     atClose: (red: number, amber: number, green: number) => ` · wrth gau: ${red} coch, ${amber} ambr, ${green} gwyrdd`,
     noPlans: `Does dim cynlluniau eto. Mae mewnforio cynllun gweithredu yn creu’r cyntaf, neu teipiwch ${EXAMPLE_CY}.`,
@@ -356,6 +356,6 @@ export const actionsListLabels = defineText('card:actions-list', { update: 'Upda
 /** The fixed words of an owner's reminder (cards/reminder.json). */
 export const reminderLabels = defineText(
   'card:reminder',
-  { heading: 'Reminder: action', update: 'Update', markDone: 'Mark done', snooze: 'Snooze', days: 'days' },
-  { heading: 'Nodyn atgoffa: cam gweithredu', update: 'Diweddaru', markDone: 'Marcio’n gyflawn', snooze: 'Gohirio am', days: 'diwrnod' },
+  { heading: 'Reminder: action', update: 'Update', markDone: 'Mark done', snooze: `Snooze ${daysEn(SNOOZE_DAYS)}` },
+  { heading: 'Nodyn atgoffa: cam gweithredu', update: 'Diweddaru', markDone: 'Marcio’n gyflawn', snooze: `Gohirio am ${daysCy(SNOOZE_DAYS)}` },
 ).languages;
