@@ -22,9 +22,9 @@ const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.ever
  * Windows-1252. A file that is none of these is refused rather than guessed, so ’ – • never
  * turn into replacement characters.
  */
-export function decodeText(bytes: Uint8Array): { ok: true; text: string; encoding: string } | { ok: false; problem: PlanFileProblem } {
+export function decodeText(bytes: Uint8Array, language: Language = DEFAULT_LANGUAGE): { ok: true; text: string; encoding: string } | { ok: false; problem: PlanFileProblem } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { ok: true, text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8 with BOM' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { ok: true, text: buffer.subarray(3).toString('utf8'), encoding: importText(language).utf8WithBom };
   if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: iconv.decode(buffer.subarray(2), 'utf16le'), encoding: 'UTF-16' };
   if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'UTF-16' };
   try {
@@ -106,7 +106,7 @@ export async function readXlsx(bytes: Uint8Array, language: Language = DEFAULT_L
 export async function readPlanFile(input: string | Uint8Array, language: Language = DEFAULT_LANGUAGE): Promise<SheetReadResult> {
   if (typeof input === 'string') return readCsv(input);
   if (isZip(input)) return readXlsx(input, language);
-  const decoded = decodeText(input);
+  const decoded = decodeText(input, language);
   if (!decoded.ok) return decoded;
   const table = readCsv(decoded.text);
   return table.ok ? { ...table, format: `CSV (${decoded.encoding})` } : table;

@@ -56,13 +56,13 @@ function why(kind: ReminderKind, action: Action, language: Language): string {
 
 /** A reminder to an action's owner, drawn in their language. */
 export function reminderCard(action: Action, kind: ReminderKind, language: Language, notice = ''): Card {
-  const now = actionsText(language).now(ragLabel(action.status, language));
+  const status = actionsText(language).now(ragLabel(action.status, language));
   const reminder = card('reminder', {
     cv: CARD_VERSION,
     number: action.number,
     title: plain(action.title),
     why: why(kind, action, language),
-    details: `${plain(themeName(action.theme, language))} · ${now}${action.note ? ` · ${plain(action.note)}` : ''}`,
+    details: `${plain(themeName(action.theme, language))} · ${status}${action.note ? ` · ${plain(action.note)}` : ''}`,
     version: action.version,
     snoozeDays: String(SNOOZE_DAYS),
     notice,

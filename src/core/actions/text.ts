@@ -272,6 +272,7 @@ export const importText = defineText(
     unknownColumn: (column: string) => `Column ${column} is not one Techvoice knows, so it was not imported.`,
     needExplanation: (numbers: string) => `Red without an explanation: ${numbers}. Ask their owners to explain them (they can with **actions**).`,
     workbook: 'Excel workbook',
+    utf8WithBom: 'UTF-8 with BOM',
   },
   {
     fileProblem: (problem: PlanFileProblem) => {
@@ -324,6 +325,7 @@ export const importText = defineText(
     unknownColumn: (column: string) => `Dydy Techvoice ddim yn adnabod colofn ${column}, felly chafodd hi mo’i mewnforio.`,
     needExplanation: (numbers: string) => `Coch heb esboniad: ${numbers}. Gofynnwch i’w perchnogion eu hesbonio (gallant wneud hynny gyda **camau**).`,
     workbook: 'Llyfr gwaith Excel',
+    utf8WithBom: 'UTF-8 gyda BOM',
   },
 );
 
