@@ -190,6 +190,28 @@ describe('Teams: action plans in Welsh', () => {
       assert.deepEqual(phrasesOfLanguageIn(seenBy(bot, people.otherOwner), 'cy'), []);
     });
 
+    it('tells a Welsh owner in Welsh that an action is overdue, and that it has had no update', async () => {
+      const welsh = await chooseWelsh(bot, people.owner);
+      const id = await networkId(bot);
+      const planId = await currentPlanId(bot.store, id);
+      await bot.store.importActions(
+        id,
+        [actionOf(id, planId, { number: '1.6', title: 'Codi proffil gyrfaoedd technegol', theme: 'Visibility', owner: 'outreach.lead@example.ac.uk', due: '2026-06-10', status: 'red', note: 'Dim ysgolion eto', updatedAt: '2026-05-13T10:00:00.000Z' })],
+        [],
+      );
+      const scheduler = schedulerFor(bot);
+      const clock = fakeDate('2026-06-11T09:00:00Z');
+      const latest = () => cardText(bot.connector.cardsIn(conversationIdOf(people.owner, personal)).at(-1) as CardJson);
+      await tickAt(clock, scheduler, bot, '2026-06-11T09:00:00Z');
+      assert.match(latest(), /Y dyddiad cau oedd 10 Meh 2026, ac mae’n hwyr bellach\./);
+      assert.match(latest(), /Gwelededd · nawr: 🔴 Coch · Dim ysgolion eto/);
+      await tickAt(clock, scheduler, bot, '2026-06-12T09:00:00Z');
+      assert.match(latest(), /Does dim diweddariad wedi bod arno ers 13 Mai 2026\./);
+      await tickAt(clock, scheduler, bot, '2026-06-18T09:00:00Z');
+      assert.match(latest(), /Mae wedi bod yn hwyr ers 10 Meh 2026\./);
+      assert.deepEqual(phrasesOfLanguageIn(seenBy(bot, people.owner, welsh), 'en'), []);
+    });
+
     it('asks a Welsh owner in Welsh to explain a red action imported without an explanation', async () => {
       const welsh = await chooseWelsh(bot, people.owner);
       const file = join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.csv');
