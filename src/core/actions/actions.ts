@@ -2,12 +2,15 @@ import { card, CARD_VERSION, NO_NOTICE, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { now, nowIso } from '../clock';
 import { UserError } from '../errors';
-import { actorShown, formatDate, formatDateTime, RAG_COLOURS, RAG_LABELS } from '../format';
+import { actorShown, formatDate, formatDateTime, RAG_COLOURS } from '../format';
+import type { Language } from '../i18n/language';
+import { ragLabel, ragName, themeName } from '../i18n/words';
 import type { Action, ActionTheme, ActionUpdate, Member, RagStatus } from '../model';
 import { RAG_STATUSES } from '../model';
 import { isAdmin, isChair, type Session } from '../session';
 import type { ActionUpdateInput } from './inputs';
 import { plain } from '../markdown';
+import { actionsText, FILTER_WORDS } from './text';
 
 export function ownsAction(member: Member, action: Action): boolean {
   return member.email !== null && action.ownerEmail !== null && member.email.toLowerCase() === action.ownerEmail.toLowerCase();
@@ -19,10 +22,11 @@ export function isOverdue(action: Action, today: string = now().toISOString().sl
   return action.status !== 'green' && action.due !== null && action.due < today;
 }
 
-function details(action: Action): string {
-  const overdue = isOverdue(action) ? ' · **overdue**' : '';
-  const due = action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`;
-  return `${plain(action.theme)}${action.edi ? ' · EDI' : ''} · ${due}${overdue} · ${plain(action.owner)}`;
+function details(action: Action, language: Language): string {
+  const t = actionsText(language);
+  const overdue = isOverdue(action) ? ` · ${t.overdue}` : '';
+  const due = t.due(action.due === null ? null : formatDate(action.due, language));
+  return `${plain(themeName(action.theme, language))}${action.edi ? ` · ${t.edi}` : ''} · ${due}${overdue} · ${plain(action.owner)}`;
 }
 
 /** Actions a page shows: small enough for Teams (40 KB) and Slack (50 blocks, 13,000 characters). */
@@ -43,7 +47,15 @@ export interface ActionFilter {
   page: number;
 }
 
+/** Theme words the filter reads, in English and Welsh. */
 const FILTER_THEMES: Record<string, ActionTheme> = {
+  gwelededd: 'Visibility',
+  cydnabyddiaeth: 'Recognition',
+  gyrfa: 'Career Development',
+  'datblygu gyrfa': 'Career Development',
+  cynaliadwyedd: 'Sustainability',
+  effaith: 'Evaluating Impact',
+  'gwerthuso effaith': 'Evaluating Impact',
   visibility: 'Visibility',
   recognition: 'Recognition',
   career: 'Career Development',
@@ -54,44 +66,58 @@ const FILTER_THEMES: Record<string, ActionTheme> = {
   'evaluating impact': 'Evaluating Impact',
 };
 
-const FILTER_HELP = 'Try **actions red**, **actions overdue**, **actions mine**, **actions theme recognition**, **actions owner jane@uni.ac.uk**, **actions plan 1** or **actions page 2**.';
+const filterTheme = (words: string): ActionTheme | null => (Object.hasOwn(FILTER_THEMES, words) ? FILTER_THEMES[words] : null);
 
-/** "red overdue theme career development page 2" → a filter; an unknown word is a UserError. */
+/** Each filter word in English and Welsh: whichever language someone types, the filter is the same. */
+const STATUS_WORDS: Record<string, RagStatus> = { red: 'red', amber: 'amber', green: 'green', coch: 'red', ambr: 'amber', gwyrdd: 'green' };
+const OVERDUE_WORDS = new Set(['overdue', 'hwyr']);
+const MINE_WORDS = new Set(['mine', 'my', 'fi', 'fy']);
+const PAGE_WORDS = new Set(['page', 'tudalen']);
+const PLAN_WORDS = new Set(['plan', 'cynllun']);
+const OWNER_WORDS = new Set(['owner', 'perchennog']);
+const THEME_WORDS = new Set(['theme', 'thema']);
+
+/** "red overdue theme career development page 2" (or "coch hwyr thema datblygu gyrfa tudalen 2") → a filter; an unknown word is a UserError. */
 export function parseActionFilter(args: string): ActionFilter {
   const filter: ActionFilter = { theme: null, status: null, overdue: false, mine: false, owner: null, plan: null, page: 1 };
   const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const next = words[i + 1];
-    if ((RAG_STATUSES as readonly string[]).includes(word)) filter.status = word as RagStatus;
-    else if (word === 'overdue') filter.overdue = true;
-    else if (word === 'mine' || word === 'my') filter.mine = true;
-    else if (word === 'page' && next && /^\d{1,5}$/.test(next)) filter.page = Math.max(1, Number(words[++i]));
-    else if (word === 'plan' && next && /^\d{1,3}$/.test(next)) filter.plan = Number(words[++i]);
-    else if (word === 'owner' && next) filter.owner = words[++i];
-    else if (word === 'theme' && next) {
-      const two = `${next} ${words[i + 2] ?? ''}`;
-      const theme = FILTER_THEMES[two] ?? FILTER_THEMES[next];
-      if (!theme) throw new UserError(`“${next.slice(0, 30)}” is not a theme: use visibility, recognition, career development, sustainability or impact.`);
-      i += FILTER_THEMES[two] ? 2 : 1;
+    if (Object.hasOwn(STATUS_WORDS, word)) filter.status = STATUS_WORDS[word];
+    else if (OVERDUE_WORDS.has(word)) filter.overdue = true;
+    else if (MINE_WORDS.has(word)) {
+      filter.mine = true;
+      // "fy rhai": "my ones".
+      if (word === 'fy' && next === 'rhai') i++;
+    } else if (PAGE_WORDS.has(word) && next && /^\d{1,5}$/.test(next)) filter.page = Math.max(1, Number(words[++i]));
+    else if (PLAN_WORDS.has(word) && next && /^\d{1,3}$/.test(next)) filter.plan = Number(words[++i]);
+    else if (OWNER_WORDS.has(word) && next) filter.owner = words[++i];
+    else if (THEME_WORDS.has(word) && next) {
+      const two = filterTheme(`${next} ${words[i + 2] ?? ''}`);
+      const theme = two ?? filterTheme(next);
+      if (!theme) throw new UserError((language) => actionsText(language).notATheme(next.slice(0, 30)));
+      i += two ? 2 : 1;
       filter.theme = theme;
-    } else if (FILTER_THEMES[word]) {
-      filter.theme = FILTER_THEMES[`${word} ${next ?? ''}`] ?? FILTER_THEMES[word];
-      if (FILTER_THEMES[`${word} ${next ?? ''}`]) i++;
-    } else throw new UserError(`I don’t know the filter “${word.slice(0, 30)}”. ${FILTER_HELP}`);
+    } else if (filterTheme(word)) {
+      const two = filterTheme(`${word} ${next ?? ''}`);
+      filter.theme = two ?? filterTheme(word);
+      if (two) i++;
+    } else throw new UserError((language) => actionsText(language).unknownFilter(word.slice(0, 30)));
   }
   return filter;
 }
 
 /** The filter as typed words again (what the Next and Previous buttons carry), without the page. */
-function filterWords(filter: ActionFilter): string {
+function filterWords(filter: ActionFilter, language: Language): string {
+  const t = FILTER_WORDS[language];
   return [
-    filter.status,
-    filter.overdue ? 'overdue' : null,
-    filter.mine ? 'mine' : null,
-    filter.theme ? `theme ${filter.theme.toLowerCase()}` : null,
-    filter.owner ? `owner ${filter.owner}` : null,
-    filter.plan ? `plan ${filter.plan}` : null,
+    filter.status ? ragName(filter.status, language).toLowerCase() : null,
+    filter.overdue ? t.overdue : null,
+    filter.mine ? t.mine : null,
+    filter.theme ? `${t.theme} ${themeName(filter.theme, language).toLowerCase()}` : null,
+    filter.owner ? `${t.owner} ${filter.owner}` : null,
+    filter.plan ? `${t.plan} ${filter.plan}` : null,
   ]
     .filter(Boolean)
     .join(' ');
@@ -102,14 +128,15 @@ function filterWords(filter: ActionFilter): string {
  * plan. Sorted by number, ten to a page with Previous and Next.
  */
 export async function listActions(deps: CoreDeps, session: Session, notice = '', args = ''): Promise<Card> {
-  const { member } = session;
+  const { member, language } = session;
+  const t = actionsText(language);
   const filter = parseActionFilter(args);
   const seeAll = isChair(member);
   let planId: string | undefined;
   let planName = '';
   if (filter.plan !== null) {
     const plan = (await deps.store.listPlans(session.network.id))[filter.plan - 1];
-    if (!plan) throw new UserError(`There is no plan ${filter.plan}. An admin can see the plans with **plan list**.`);
+    if (!plan) throw new UserError((lang) => actionsText(lang).noSuchPlan(filter.plan as number));
     planId = plan.id;
     planName = plan.name;
   }
@@ -128,18 +155,18 @@ export async function listActions(deps: CoreDeps, session: Session, notice = '',
   const pages = Math.max(1, Math.ceil(matches.length / ACTIONS_PAGE_SIZE));
   const page = Math.min(filter.page, pages);
   const shown = matches.slice((page - 1) * ACTIONS_PAGE_SIZE, page * ACTIONS_PAGE_SIZE);
-  const words = filterWords(filter);
+  const words = filterWords(filter, language);
   const empty = shown.length
     ? ''
     : everything.length && (words || !seeAll)
       ? seeAll || everything.some((a) => ownsAction(member, a))
-        ? 'No actions match that filter.'
-        : 'You do not own any actions. If you should, ask an admin to add your e-mail address with **roles**.'
+        ? t.noMatch
+        : t.ownNone
       : seeAll
-        ? 'No action plan yet. An admin can import one with `techvoice import-actions`.'
-        : 'You do not own any actions. If you should, ask an admin to add your e-mail address with **roles**.';
-  const heading = planName || (seeAll ? 'Action plan' : 'Your actions');
-  const range = matches.length > ACTIONS_PAGE_SIZE ? ` · ${(page - 1) * ACTIONS_PAGE_SIZE + 1}–${(page - 1) * ACTIONS_PAGE_SIZE + shown.length} of ${matches.length}` : '';
+        ? t.noPlanYet
+        : t.ownNone;
+  const heading = planName || (seeAll ? t.headingAll : t.headingMine);
+  const range = matches.length > ACTIONS_PAGE_SIZE ? t.range((page - 1) * ACTIONS_PAGE_SIZE + 1, (page - 1) * ACTIONS_PAGE_SIZE + shown.length, matches.length) : '';
   return card('actions-list', {
     ...NO_NOTICE,
     notice,
@@ -149,8 +176,8 @@ export async function listActions(deps: CoreDeps, session: Session, notice = '',
     actions: shown.map((a) => ({
       number: a.number,
       title: plain(a.shortTitle || clip(a.title.replace(/\s*\n\s*/g, ' '), CARD_TITLE_CHARS)),
-      details: details(a),
-      status: RAG_LABELS[a.status],
+      details: details(a, language),
+      status: ragLabel(a.status, language),
       colour: RAG_COLOURS[a.status],
       note: plain(clip(a.note, CARD_NOTE_CHARS)),
       canUpdate: canUpdateAction(member, a) && a.planId === (planId ?? a.planId) && filter.plan === null,
@@ -162,15 +189,15 @@ export async function listActions(deps: CoreDeps, session: Session, notice = '',
     filter: words,
     previousPage: page - 1,
     nextPage: page + 1,
-    pageLabel: `Page ${page} of ${pages}`,
+    pageLabel: t.pageLabel(page, pages),
   });
 }
 
 async function loadOwnAction(deps: CoreDeps, session: Session, number: string): Promise<Action> {
   const action = await deps.store.getAction(session.network.id, number);
-  if (!action) throw new UserError(`There is no action ${number} in your plan. Type **actions** to see the plan.`);
+  if (!action) throw new UserError((language) => actionsText(language).noSuchAction(number));
   if (!canUpdateAction(session.member, action)) {
-    throw new UserError(`Only the owner of ${number} (${action.owner}) or an admin can update it.`);
+    throw new UserError((language) => actionsText(language).onlyOwnerUpdates(number, action.owner));
   }
   return action;
 }
@@ -183,6 +210,8 @@ export async function actionUpdateForm(
   notice = '',
   error = '',
 ): Promise<Card> {
+  const { language } = session;
+  const t = actionsText(language);
   const action = await loadOwnAction(deps, session, number);
   const history = (await deps.store.listActionUpdates(session.network.id, number)).slice(-5).reverse();
   return card('action-update', {
@@ -192,35 +221,45 @@ export async function actionUpdateForm(
     cv: CARD_VERSION,
     number: action.number,
     title: plain(action.title),
-    details: `${details(action)} · now ${RAG_LABELS[action.status]}`,
+    details: `${details(action, language)} · ${t.now(ragLabel(action.status, language))}`,
     version: action.version,
-    statuses: RAG_STATUSES.map((s) => ({ title: RAG_LABELS[s], value: s })),
+    statuses: RAG_STATUSES.map((s) => ({ title: ragLabel(s, language), value: s })),
     values: values ?? { status: action.status, note: action.note, evidence: action.evidence },
     history: history.map((h) => ({
-      line: `${formatDateTime(h.at, session.network.timeZone)} · ${plain(actorShown(h.by, h.byName))} · ${RAG_LABELS[h.status]}${h.note ? ` · ${plain(h.note)}` : ''}`,
+      line: `${formatDateTime(h.at, session.network.timeZone, language)} · ${plain(historyActor(h, language))} · ${ragLabel(h.status, language)}${h.note ? ` · ${plain(h.note)}` : ''}`,
     })),
   });
 }
 
+/** Who made a history entry, as the reader's language names them. */
+function historyActor(update: ActionUpdate, language: Language): string {
+  return update.by === PLAN_IMPORT_ACTOR ? actionsText(language).planImport : actorShown(update.by, update.byName, language);
+}
+
+/** The `by` of history entries a plan import writes. */
+export const PLAN_IMPORT_ACTOR = 'import';
+
 /** Saves an owner's update if nobody else saved one since their card was drawn. */
 export async function updateAction(deps: CoreDeps, session: Session, input: ActionUpdateInput): Promise<Card> {
+  const language = session.language;
+  const t = actionsText(language);
   const action = await loadOwnAction(deps, session, input.number);
   const typed = { status: input.status, note: input.note, evidence: input.evidence };
   // The self-assessment asks for an explanation of every red item.
   if (typed.status === 'red' && typed.note.trim() === '') {
-    return actionUpdateForm(deps, session, input.number, typed, '', `Please say why ${action.number} is red: what is stopping it, or what help it needs.`);
+    return actionUpdateForm(deps, session, input.number, typed, '', t.explainRed(action.number));
   }
   if (action.version !== input.version) {
-    return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} while you were editing. Here is the latest: check it and save again.`);
+    return actionUpdateForm(deps, session, input.number, typed, '', t.editedMeanwhile(action.number));
   }
   if (typed.status === action.status && typed.note.trim() === action.note.trim() && typed.evidence.trim() === action.evidence.trim()) {
-    return actionUpdateForm(deps, session, input.number, undefined, `Nothing changed: ${action.number} is still ${RAG_LABELS[action.status]}.`);
+    return actionUpdateForm(deps, session, input.number, undefined, t.nothingChanged(action.number, ragLabel(action.status, language)));
   }
   const next = await recordActionUpdate(deps, session, action, typed);
   if (!next) {
-    return actionUpdateForm(deps, session, input.number, typed, '', `Someone else updated ${action.number} just now. Check the latest and save again.`);
+    return actionUpdateForm(deps, session, input.number, typed, '', t.updatedJustNow(action.number));
   }
-  return actionUpdateForm(deps, session, input.number, undefined, `Saved: ${action.number} is now ${RAG_LABELS[next.status]}.`);
+  return actionUpdateForm(deps, session, input.number, undefined, t.saved(action.number, ragLabel(next.status, language)));
 }
 
 /**

@@ -3,9 +3,7 @@ import { DateTime } from 'luxon';
 /** A due date read from a plan: a day, or none for an ongoing action. */
 export type ParsedDue = { ok: true; due: string | null } | { ok: false };
 
-export const DUE_FORMS = '31/03/2026, 2026-03-31, March 2026, Q3 2025, 2025/26 or Ongoing';
-
-const ONGOING = new Set(['ongoing', 'continuous', 'continual', 'throughout', 'rolling', 'annual', 'annually', 'yearly']);
+const ONGOING = new Set(['ongoing', 'continuous', 'continual', 'throughout', 'rolling', 'annual', 'annually', 'yearly', 'parhaus', 'blynyddol']);
 
 const iso = (date: DateTime): string | null => (date.isValid ? (date.toISODate() ?? null) : null);
 

@@ -1,6 +1,25 @@
 import { z } from 'zod';
-import { base, LIMITS, INCOMPLETE, id, optionalText, positiveNumber, version } from '../card-input';
+import { base, LIMITS, INCOMPLETE, id, positiveNumber, version } from '../card-input';
+import type { Language } from '../i18n/language';
 import { RAG_STATUSES } from '../model';
+import { actionsText } from './text';
+
+/** What an action.update problem is called: a key of the actions catalogue, said in the person's language by `inputProblem`. */
+type InputProblem = 'statusMissing' | 'noteTooLong' | 'evidenceTooLong';
+const INPUT_PROBLEMS: readonly string[] = ['statusMissing', 'noteTooLong', 'evidenceTooLong'] satisfies InputProblem[];
+
+/** A problem the inputs below found, in the person's language; others (a damaged card) as they are. */
+export function inputProblem(message: string, language: Language): string {
+  return INPUT_PROBLEMS.includes(message) ? actionsText(language)[message as InputProblem] : message;
+}
+
+const optionalText = (max: number, problem: InputProblem) =>
+  z
+    .string()
+    .trim()
+    .max(max, problem)
+    .optional()
+    .transform((v) => v ?? '');
 
 /** What the action.edit button sends. */
 export const actionEditInput = z.object({ ...base, number: id });
@@ -19,9 +38,9 @@ export const actionUpdateInput = z.object({
     ...base,
     number: id,
     version: version,
-    status: z.enum(RAG_STATUSES, { error: 'Choose a RAG status.' }),
-    note: optionalText(LIMITS.actionNote, 'The note'),
-    evidence: optionalText(LIMITS.actionEvidence, 'The evidence'),
+    status: z.enum(RAG_STATUSES, { error: 'statusMissing' satisfies InputProblem }),
+    note: optionalText(LIMITS.actionNote, 'noteTooLong'),
+    evidence: optionalText(LIMITS.actionEvidence, 'evidenceTooLong'),
   });
 export type ActionUpdateInput = z.output<typeof actionUpdateInput>;
 

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/language';
+
 /** The fields of an action a plan file can hold, and the headers people give them. */
 export const PLAN_FIELDS = [
   'number',
@@ -31,6 +33,40 @@ export const PLAN_HEADERS: Record<PlanField, string> = {
   evidence: 'Evidence',
 };
 
+/** The headers in Welsh: what a Welsh message names the columns, and what an import also reads. */
+export const PLAN_HEADERS_CY: Record<PlanField, string> = {
+  number: 'Rhif',
+  shortTitle: 'Teitl byr',
+  text: 'Cam gweithredu',
+  theme: 'Thema',
+  edi: 'CAC',
+  owner: 'Perchennog',
+  ownerEmail: 'E-bost perchennog',
+  due: 'Dyddiad cau',
+  status: 'Statws',
+  note: 'Nodyn',
+  successMeasure: 'Mesur llwyddiant',
+  evidence: 'Tystiolaeth',
+};
+
+/** The headers a message in the language names the columns by. */
+export const headersIn = (language: Language): Record<PlanField, string> => (language === 'cy' ? PLAN_HEADERS_CY : PLAN_HEADERS);
+
+const WELSH_SYNONYMS: Record<PlanField, string[]> = {
+  number: ['rhif', 'cyfeirnod'],
+  shortTitle: ['teitl byr', 'teitl', 'crynodeb'],
+  text: ['cam gweithredu', 'camau gweithredu', 'cam', 'camau', 'disgrifiad', 'amcan'],
+  theme: ['thema', 'themau'],
+  edi: ['cac', 'tag'],
+  owner: ['perchennog', 'perchnogion', 'arweinydd', 'cyfrifol'],
+  ownerEmail: ['e bost perchennog', 'e bost', 'ebost'],
+  due: ['dyddiad cau', 'erbyn', 'dyddiad targed', 'terfyn amser', 'dyddiad'],
+  status: ['statws', 'statws rag', 'cynnydd'],
+  note: ['nodyn', 'nodiadau', 'sylwadau', 'esboniad', 'diweddariad', 'nodyn cynnydd'],
+  successMeasure: ['mesur llwyddiant', 'mesurau llwyddiant', 'meini prawf llwyddiant'],
+  evidence: ['tystiolaeth', 'tystiolaeth o effaith', 'tystiolaeth o gynnydd'],
+};
+
 const SYNONYMS: Record<PlanField, string[]> = {
   number: ['number', 'no', 'ref', 'reference', 'action number', 'action no', 'action ref', 'id', 'item'],
   shortTitle: ['short title', 'title', 'summary', 'headline', 'action title'],
@@ -54,7 +90,7 @@ const normalise = (header: string): string =>
     .trim();
 
 const FIELD_BY_HEADER = new Map<string, PlanField>(
-  PLAN_FIELDS.flatMap((field) => SYNONYMS[field].map((synonym) => [normalise(synonym), field] as const)),
+  PLAN_FIELDS.flatMap((field) => [...SYNONYMS[field], ...WELSH_SYNONYMS[field]].map((synonym) => [normalise(synonym), field] as const)),
 );
 
 /** "A", "B" … "Z", "AA": a column as Excel names it. */

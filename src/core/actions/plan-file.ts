@@ -2,6 +2,8 @@ import chardet from 'chardet';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { importText, type PlanFileProblem } from './text';
 
 /** One spreadsheet row as Excel numbers it (the header is row 1 of a CSV file). */
 export interface SheetRow {
@@ -11,9 +13,7 @@ export interface SheetRow {
 
 export type SheetReadResult =
   | { ok: true; rows: SheetRow[]; format: string }
-  | { ok: false; reason: string };
-
-const SAVE_AS_UTF8 = 'In Excel, use File › Save As › “CSV UTF-8 (Comma delimited)” and import that file.';
+  | { ok: false; problem: PlanFileProblem };
 
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
@@ -22,9 +22,9 @@ const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.ever
  * Windows-1252. A file that is none of these is refused rather than guessed, so ’ – • never
  * turn into replacement characters.
  */
-export function decodeText(bytes: Uint8Array): { ok: true; text: string; encoding: string } | { ok: false; reason: string } {
+export function decodeText(bytes: Uint8Array, language: Language = DEFAULT_LANGUAGE): { ok: true; text: string; encoding: string } | { ok: false; problem: PlanFileProblem } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { ok: true, text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8 with BOM' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { ok: true, text: buffer.subarray(3).toString('utf8'), encoding: importText(language).utf8WithBom };
   if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: iconv.decode(buffer.subarray(2), 'utf16le'), encoding: 'UTF-16' };
   if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: iconv.decode(buffer.subarray(2), 'utf16be'), encoding: 'UTF-16' };
   try {
@@ -42,10 +42,7 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string; encodin
   if (guess === 'windows-1252' || guess === 'ISO-8859-1' || guess === 'ISO-8859-15') {
     return { ok: true, text: iconv.decode(buffer, 'win1252'), encoding: 'Windows-1252' };
   }
-  return {
-    ok: false,
-    reason: `the file is not UTF-8, UTF-16 or Windows-1252 text${guess ? ` (it looks like ${guess})` : ''}. ${SAVE_AS_UTF8}`,
-  };
+  return { ok: false, problem: { kind: 'encoding', looksLike: guess } };
 }
 
 /** The separator a header line uses: comma, semicolon (European Excel) or tab. */
@@ -61,7 +58,7 @@ export function readCsv(text: string): SheetReadResult {
   try {
     records = parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    return { ok: false, reason: `it is not a readable CSV file (${(error as Error).message})` };
+    return { ok: false, problem: { kind: 'csv', detail: (error as Error).message } };
   }
   // csv-parse counts records, Excel counts rows: a blank line is still a row in Excel.
   return { ok: true, format: 'CSV', rows: records.map((cells, i) => ({ excelRow: i + 1, cells })) };
@@ -82,7 +79,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Reads the first worksheet that has anything on it. */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetReadResult> {
+export async function readXlsx(bytes: Uint8Array, language: Language = DEFAULT_LANGUAGE): Promise<SheetReadResult> {
   // Loaded when a workbook is read, not at start: exceljs is large and most servers never read one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
@@ -90,10 +87,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetReadResult> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, reason: 'it is not a readable .xlsx workbook. Save it again from Excel as “Excel Workbook (.xlsx)”.' };
+    return { ok: false, problem: { kind: 'workbook' } };
   }
   const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
-  if (!sheet) return { ok: false, reason: 'the workbook has no rows' };
+  if (!sheet) return { ok: false, problem: { kind: 'noRows' } };
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, excelRow) => {
     const cells: string[] = [];
@@ -102,14 +99,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetReadResult> {
     });
     rows.push({ excelRow, cells: Array.from(cells, (c) => c ?? '') });
   });
-  return { ok: true, format: 'Excel workbook', rows };
+  return { ok: true, format: importText(language).workbook, rows };
 }
 
 /** Reads a plan file: an .xlsx workbook, or CSV text in any of the encodings above. */
-export async function readPlanFile(input: string | Uint8Array): Promise<SheetReadResult> {
+export async function readPlanFile(input: string | Uint8Array, language: Language = DEFAULT_LANGUAGE): Promise<SheetReadResult> {
   if (typeof input === 'string') return readCsv(input);
-  if (isZip(input)) return readXlsx(input);
-  const decoded = decodeText(input);
+  if (isZip(input)) return readXlsx(input, language);
+  const decoded = decodeText(input, language);
   if (!decoded.ok) return decoded;
   const table = readCsv(decoded.text);
   return table.ok ? { ...table, format: `CSV (${decoded.encoding})` } : table;

@@ -2,10 +2,15 @@ import type { Action, ActionTheme, ActionUpdate, Plan, RagStatus } from '../mode
 import { ACTION_THEMES } from '../model';
 import type { Store } from '../store';
 import { compareActionNumbers } from '../format';
-import { DUE_FORMS, parseDue } from './due-dates';
-import { columnLetter, mapColumns, PLAN_HEADERS, type PlanField } from './plan-columns';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { formatNumber } from '../i18n/text';
+import { themeName } from '../i18n/words';
+import { PLAN_IMPORT_ACTOR } from './actions';
+import { parseDue } from './due-dates';
+import { columnLetter, headersIn, mapColumns, type PlanField } from './plan-columns';
 import { readPlanFile, type SheetRow } from './plan-file';
 import { currentPlanOrNew } from './plans';
+import { importText } from './text';
 
 export const MAX_ACTION_TEXT = 2000;
 export const MAX_SHORT_TITLE = 100;
@@ -40,8 +45,15 @@ const THEME_BY_KEY = new Map<string, ActionTheme>([
   ['impact', 'Evaluating Impact'],
   ['evaluation', 'Evaluating Impact'],
   ['evaluating the impact', 'Evaluating Impact'],
+  ['gwelededd', 'Visibility'],
+  ['cydnabyddiaeth', 'Recognition'],
+  ['datblygu gyrfa', 'Career Development'],
+  ['gyrfaoedd', 'Career Development'],
+  ['cynaliadwyedd', 'Sustainability'],
+  ['gwerthuso effaith', 'Evaluating Impact'],
+  ['effaith', 'Evaluating Impact'],
 ]);
-const EDI_PATTERN = /\b(equality,?\s*diversity\s*(and|&)\s*inclusion|ed\s*&\s*i|edi)\b/i;
+const EDI_PATTERN = /\b(equality,?\s*diversity\s*(and|&)\s*inclusion|ed\s*&\s*i|edi|cac)\b/i;
 
 /** "Career Development; EDI" → the theme and the cross-cutting tag. */
 function readTheme(text: string): { theme: ActionTheme | undefined; edi: boolean } {
@@ -52,9 +64,9 @@ function readTheme(text: string): { theme: ActionTheme | undefined; edi: boolean
 
 const STATUS_WORDS: Record<string, RagStatus> = {};
 for (const [status, words] of Object.entries({
-  green: ['green', 'g', 'complete', 'completed', 'done', 'achieved', 'finished', 'met', 'closed'],
-  amber: ['amber', 'a', 'in progress', 'progressing', 'on track', 'started', 'underway', 'under way', 'partially complete', 'partly done', 'ongoing', 'yellow'],
-  red: ['red', 'r', 'not started', 'not yet started', 'delayed', 'behind', 'at risk', 'overdue', 'not done', 'to do'],
+  green: ['green', 'g', 'complete', 'completed', 'done', 'achieved', 'finished', 'met', 'closed', 'gwyrdd', 'cyflawn', 'wedi i gwblhau', 'wedi ei gwblhau'],
+  amber: ['amber', 'a', 'in progress', 'progressing', 'on track', 'started', 'underway', 'under way', 'partially complete', 'partly done', 'ongoing', 'yellow', 'ambr', 'ar y gweill', 'melyn'],
+  red: ['red', 'r', 'not started', 'not yet started', 'delayed', 'behind', 'at risk', 'overdue', 'not done', 'to do', 'coch', 'heb ddechrau', 'heb ei wneud', 'hwyr'],
 }) as [RagStatus, string[]][]) {
   for (const word of words) STATUS_WORDS[word] = status;
 }
@@ -90,34 +102,32 @@ const clean = (text: string): string =>
  * Reads the actions of a plan file. Every error names the row as Excel numbers it, the
  * action, the column and the value; any error means the caller imports nothing.
  */
-export async function readPlanActions(input: string | Uint8Array): Promise<PlanFileResult> {
-  const sheet = await readPlanFile(input);
-  if (!sheet.ok) return { ok: false, errors: [{ row: 0, message: `The file cannot be read: ${sheet.reason}` }] };
+export async function readPlanActions(input: string | Uint8Array, language: Language = DEFAULT_LANGUAGE): Promise<PlanFileResult> {
+  const t = importText(language);
+  const sheet = await readPlanFile(input, language);
+  if (!sheet.ok) return { ok: false, errors: [{ row: 0, message: t.fileProblem(sheet.problem) }] };
   const rows = sheet.rows.filter((r) => r.cells.some((c) => c.trim()));
   const [headerRow, ...dataRows] = rows;
-  if (!headerRow) return { ok: false, errors: [{ row: 0, message: 'The file is empty.' }] };
+  if (!headerRow) return { ok: false, errors: [{ row: 0, message: t.empty }] };
   const columns = mapColumns(headerRow.cells);
   const errors: PlanRowError[] = [];
   const h = headerRow.excelRow;
+  const headers = headersIn(language);
   for (const d of columns.duplicates) {
-    errors.push({ row: h, message: `Row ${h}: columns ${d.columns.join(' and ')} both hold ${PLAN_HEADERS[d.field]}; keep one.` });
+    errors.push({ row: h, message: t.duplicateColumns(h, d.columns.join(` ${t.and} `), headers[d.field]) });
   }
   const missing = (['number', 'text', 'theme', 'owner', 'due'] as const).filter((f) => columns.index[f] === undefined);
   if (missing.length) {
-    const names = missing.map((f) => PLAN_HEADERS[f]).join(', ');
-    errors.push({
-      row: h,
-      message: `Row ${h} (the header) has no column for ${names}. Name the columns e.g. ${Object.values(PLAN_HEADERS).join(', ')}.`,
-    });
+    errors.push({ row: h, message: t.missingColumns(h, missing.map((f) => headers[f]).join(', '), Object.values(headers).join(', ')) });
   }
   if (errors.length) return { ok: false, errors };
-  if (dataRows.length === 0) return { ok: false, errors: [{ row: h + 1, message: 'The file has a header but no actions.' }] };
+  if (dataRows.length === 0) return { ok: false, errors: [{ row: h + 1, message: t.noActions }] };
 
   const actions: ImportedAction[] = [];
   const needExplanation: string[] = [];
   const seen = new Map<string, number>();
   for (const row of dataRows) {
-    const action = readRow(row, columns, errors, seen);
+    const action = readRow(row, columns, errors, seen, language);
     if (action) {
       actions.push(action);
       if (action.status === 'red' && !action.note && columns.index.status !== undefined) needExplanation.push(action.number);
@@ -129,42 +139,40 @@ export async function readPlanActions(input: string | Uint8Array): Promise<PlanF
   return { ok: true, actions, fields, unknownColumns, format: sheet.format, needExplanation };
 }
 
-function readRow(row: SheetRow, columns: ReturnType<typeof mapColumns>, errors: PlanRowError[], seen: Map<string, number>): ImportedAction | null {
+function readRow(row: SheetRow, columns: ReturnType<typeof mapColumns>, errors: PlanRowError[], seen: Map<string, number>, language: Language): ImportedAction | null {
+  const t = importText(language);
+  const count = (n: number) => formatNumber(n, language);
+  const themes = ACTION_THEMES.map((theme) => themeName(theme, language)).join(', ');
   const cell = (field: PlanField): string => {
     const i = columns.index[field];
     return i === undefined ? '' : clean(row.cells[i] ?? '');
   };
   const rawNumber = cell('number').replace(/^action\s*/i, '');
-  const at = `Row ${row.excelRow}${/^\d+(\.\d+)*$/.test(rawNumber) ? ` (action ${rawNumber})` : ''}`;
+  const at = t.at(row.excelRow, /^\d+(\.\d+)*$/.test(rawNumber) ? rawNumber : null);
   const before = errors.length;
   const problem = (field: PlanField, message: string) => {
     const i = columns.index[field] as number;
-    errors.push({ row: row.excelRow, message: `${at}, column ${columnLetter(i)} “${columns.header[field]}”: ${message}` });
+    errors.push({ row: row.excelRow, message: t.cell(at, columnLetter(i), columns.header[field] ?? '', message) });
   };
 
   if (!/^\d+(\.\d+)*$/.test(rawNumber)) {
-    problem('number', rawNumber ? `${quote(rawNumber)} is not an action number like 1.6.` : 'the action number is empty.');
+    problem('number', rawNumber ? t.notANumber(quote(rawNumber)) : t.numberEmpty);
   } else if (seen.has(rawNumber)) {
-    problem('number', `action ${rawNumber} is already on row ${seen.get(rawNumber)}.`);
+    problem('number', t.numberTwice(rawNumber, seen.get(rawNumber) as number));
   } else {
     seen.set(rawNumber, row.excelRow);
   }
 
   const text = cell('text');
-  if (!text) problem('text', 'the action is empty.');
-  else if (text.length > MAX_ACTION_TEXT) problem('text', `the action is ${text.length.toLocaleString('en-GB')} characters; the most is ${MAX_ACTION_TEXT.toLocaleString('en-GB')}.`);
+  if (!text) problem('text', t.textEmpty);
+  else if (text.length > MAX_ACTION_TEXT) problem('text', t.textTooLong(count(text.length), count(MAX_ACTION_TEXT)));
   const shortTitle = cell('shortTitle').replace(/\s+/g, ' ');
-  if (shortTitle.length > MAX_SHORT_TITLE) problem('shortTitle', `the short title is ${shortTitle.length} characters; the most is ${MAX_SHORT_TITLE}.`);
+  if (shortTitle.length > MAX_SHORT_TITLE) problem('shortTitle', t.shortTitleTooLong(count(shortTitle.length), count(MAX_SHORT_TITLE)));
 
   const themeText = cell('theme');
   const { theme, edi: ediInTheme } = readTheme(themeText);
   if (!theme) {
-    problem(
-      'theme',
-      themeText
-        ? `${quote(themeText)} is not a theme. Use ${ACTION_THEMES.join(', ')}${ediInTheme ? ' (EDI is a cross-cutting tag: add it beside a theme)' : ''}.`
-        : `the theme is empty. Use ${ACTION_THEMES.join(', ')}.`,
-    );
+    problem('theme', themeText ? t.notATheme(quote(themeText), themes, ediInTheme) : t.themeEmpty(themes));
   }
   const ediText = cell('edi').toLowerCase();
   const edi = ediInTheme || YES.has(ediText) || EDI_PATTERN.test(ediText);
@@ -173,23 +181,23 @@ function readRow(row: SheetRow, columns: ReturnType<typeof mapColumns>, errors: 
   const { owner, email: emailInOwner } = readOwner(ownerText);
   const emailText = cell('ownerEmail');
   const ownerEmail = emailText ? (EMAIL.exec(emailText)?.[0].toLowerCase() ?? null) : emailInOwner;
-  if (!ownerText) problem('owner', 'the owner is empty. Give an e-mail address, or a role or group.');
-  if (emailText && !EMAIL.test(emailText)) problem('ownerEmail', `${quote(emailText)} is not an e-mail address.`);
+  if (!ownerText) problem('owner', t.ownerEmpty);
+  if (emailText && !EMAIL.test(emailText)) problem('ownerEmail', t.notAnEmail(quote(emailText)));
 
   const dueText = cell('due').replace(/\s+/g, ' ');
   const due = parseDue(dueText);
-  if (!dueText) problem('due', `the due date is empty. Write it like ${DUE_FORMS}.`);
-  else if (!due.ok) problem('due', `${quote(dueText)} is not a date Techvoice can read. Write it like ${DUE_FORMS} (day before month).`);
+  if (!dueText) problem('due', t.dueEmpty(t.dueForms));
+  else if (!due.ok) problem('due', t.notADate(quote(dueText), t.dueForms));
 
   const statusText = cell('status');
   const status: RagStatus | undefined = statusText ? STATUS_WORDS[statusKey(statusText)] : 'red';
-  if (!status) problem('status', `${quote(statusText)} is not a status. Use Green (complete, done), Amber (in progress) or Red (not started, delayed).`);
+  if (!status) problem('status', t.notAStatus(quote(statusText)));
 
   const note = cell('note');
   const successMeasure = cell('successMeasure');
   const evidence = cell('evidence');
-  for (const [field, value, name] of [['note', note, 'note'], ['successMeasure', successMeasure, 'success measure'], ['evidence', evidence, 'evidence']] as const) {
-    if (value.length > MAX_NOTE) problem(field, `the ${name} is ${value.length.toLocaleString('en-GB')} characters; the most is ${MAX_NOTE.toLocaleString('en-GB')}.`);
+  for (const [field, value] of [['note', note], ['successMeasure', successMeasure], ['evidence', evidence]] as const) {
+    if (value.length > MAX_NOTE) problem(field, t.fieldTooLong(field, count(value.length), count(MAX_NOTE)));
   }
   if (errors.length > before || !theme || !status || !due.ok) return null;
   return {
@@ -216,6 +224,8 @@ export interface ImportOptions {
   planId?: string;
   mode?: ImportMode;
   dryRun?: boolean;
+  /** The importer's language: problems are reported in it. */
+  language?: Language;
 }
 
 export interface ImportCounts {
@@ -254,15 +264,17 @@ export async function importActionPlan(
   at: string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const file = await readPlanActions(input);
+  const language = options.language ?? DEFAULT_LANGUAGE;
+  const t = importText(language);
+  const file = await readPlanActions(input, language);
   if (!file.ok) return file;
   const mode = options.mode ?? 'merge';
   const dryRun = options.dryRun ?? false;
   let plan: Plan | null;
   if (options.planId) plan = await store.getPlan(networkId, options.planId);
-  else plan = dryRun ? await store.getCurrentPlan(networkId) : await currentPlanOrNew(store, networkId, at);
-  if (options.planId && !plan) return { ok: false, errors: [{ row: 0, message: `There is no plan ${options.planId}.` }] };
-  if (plan?.state === 'closed') return { ok: false, errors: [{ row: 0, message: `${plan.name} is closed; its actions are kept as they were. Import into a current or draft plan.` }] };
+  else plan = dryRun ? await store.getCurrentPlan(networkId) : await currentPlanOrNew(store, networkId, at, language);
+  if (options.planId && !plan) return { ok: false, errors: [{ row: 0, message: t.noSuchPlan(options.planId) }] };
+  if (plan?.state === 'closed') return { ok: false, errors: [{ row: 0, message: t.planClosed(plan.name) }] };
 
   const existing = new Map((plan ? await store.listActions(networkId, plan.id) : []).map((a) => [a.number, a]));
   const inFile = new Set(file.actions.map((a) => a.number));
@@ -289,7 +301,7 @@ export async function importActionPlan(
     // Versions keep rising so a card drawn before the import cannot overwrite it.
     writes.push({ ...kept, networkId, planId, carriedFrom: before?.carriedFrom ?? null, updatedAt: at, version: before ? before.version + 1 : 1 });
     if (!before || before.status !== kept.status || before.note !== kept.note || before.evidence !== kept.evidence) {
-      updates.push({ networkId, planId, actionNumber: kept.number, at, by: 'import', byName: 'Plan import', status: kept.status, note: kept.note, evidence: kept.evidence });
+      updates.push({ networkId, planId, actionNumber: kept.number, at, by: PLAN_IMPORT_ACTOR, byName: 'Plan import', status: kept.status, note: kept.note, evidence: kept.evidence });
     }
   }
   counts.notInFile = [...existing.keys()].filter((n) => !inFile.has(n)).sort(compareActionNumbers);
@@ -297,7 +309,7 @@ export async function importActionPlan(
     if (writes.length) await store.importActions(networkId, writes, updates);
     if (mode === 'replace' && counts.notInFile.length) await store.removeActions(networkId, plan.id, counts.notInFile);
   }
-  const shownPlan: Plan = plan ?? { networkId, id: '', name: 'a new plan', stage: 'stage-one', start: at.slice(0, 10), end: at.slice(0, 10), state: 'current', createdAt: at, closedAt: null, ragAtClose: null };
+  const shownPlan: Plan = plan ?? { networkId, id: '', name: t.newPlan, stage: 'stage-one', start: at.slice(0, 10), end: at.slice(0, 10), state: 'current', createdAt: at, closedAt: null, ragAtClose: null };
   return {
     ok: true,
     imported: writes.length,
@@ -311,23 +323,13 @@ export async function importActionPlan(
   };
 }
 
-const listed = (numbers: string[]): string => (numbers.length > 12 ? `${numbers.slice(0, 12).join(', ')} and ${numbers.length - 12} more` : numbers.join(', '));
-
 /** What an import did (or would do), in the words a chat or the CLI shows. */
-export function describeImport(result: Extract<ImportResult, { ok: true }>): string[] {
-  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-  const lines: string[] = [];
-  const verb = result.dryRun ? 'Dry run, nothing changed. The import would bring' : 'Imported';
-  lines.push(
-    `${verb} ${result.format} into ${result.plan.name}: ${result.added.length} new, ${result.changed.length} changed, ${result.unchanged.length} unchanged.`,
-  );
-  if (result.notInFile.length) {
-    const gone = result.mode === 'replace' ? (result.dryRun ? 'would be removed' : 'were removed') : `${result.dryRun ? 'would be' : 'were'} kept (use --replace to remove them)`;
-    lines.push(`${n(result.notInFile.length, 'action')} of the plan ${result.notInFile.length === 1 ? 'is' : 'are'} not in the file and ${gone}: ${listed(result.notInFile)}.`);
-  }
-  for (const column of result.unknownColumns) lines.push(`Column ${column} is not one Techvoice knows, so it was not imported.`);
-  if (result.needExplanation.length) {
-    lines.push(`Red without an explanation: ${listed(result.needExplanation)}. Ask their owners to explain them (they can with **actions**).`);
-  }
+export function describeImport(result: Extract<ImportResult, { ok: true }>, language: Language = DEFAULT_LANGUAGE): string[] {
+  const t = importText(language);
+  const listed = (numbers: string[]): string => t.listed(numbers.slice(0, 12).join(', '), Math.max(0, numbers.length - 12));
+  const lines = [t.summary(result.dryRun, result.format, result.plan.name, result.added.length, result.changed.length, result.unchanged.length)];
+  if (result.notInFile.length) lines.push(t.notInFile(result.notInFile.length, result.mode, result.dryRun, listed(result.notInFile)));
+  for (const column of result.unknownColumns) lines.push(t.unknownColumn(column));
+  if (result.needExplanation.length) lines.push(t.needExplanation(listed(result.needExplanation)));
   return lines;
 }

@@ -3,15 +3,27 @@ import { DateTime } from 'luxon';
 import type { Action, ActionUpdate, Plan, PlanStage, RagSnapshot } from '../model';
 import { RAG_STATUSES } from '../model';
 import type { Store } from '../store';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { actionsText, plansText } from './text';
 
 export const STAGE_MONTHS: Record<PlanStage, number> = { 'stage-one': 24, 'stage-two': 36, 'stage-three': 36 };
-export const STAGE_NAMES: Record<PlanStage, string> = { 'stage-one': 'Stage One', 'stage-two': 'Stage Two', 'stage-three': 'Stage Three' };
 
-/** "stage two", "Stage 2", "2" → stage-two. */
+const STAGE_BY_WORD: Record<string, PlanStage> = {
+  one: 'stage-one',
+  un: 'stage-one',
+  '1': 'stage-one',
+  two: 'stage-two',
+  dau: 'stage-two',
+  '2': 'stage-two',
+  three: 'stage-three',
+  tri: 'stage-three',
+  '3': 'stage-three',
+};
+
+/** "stage two", "Stage 2", "2", "cyfnod dau" → stage-two. */
 export function parseStage(text: string): PlanStage | null {
-  const word = text.trim().toLowerCase().replace(/^stage[\s-]*/, '');
-  const byWord: Record<string, PlanStage> = { one: 'stage-one', '1': 'stage-one', two: 'stage-two', '2': 'stage-two', three: 'stage-three', '3': 'stage-three' };
-  return byWord[word] ?? null;
+  const word = text.trim().toLowerCase().replace(/^(stage|cyfnod)[\s-]*/, '');
+  return Object.hasOwn(STAGE_BY_WORD, word) ? STAGE_BY_WORD[word] : null;
 }
 
 export interface NewPlan {
@@ -44,11 +56,11 @@ export async function createPlan(store: Store, networkId: string, plan: NewPlan,
   return created;
 }
 
-/** The current plan, made first (a Stage One plan from today) for a network that has none. */
-export async function currentPlanOrNew(store: Store, networkId: string, at: string): Promise<Plan> {
+/** The current plan, made first (a Stage One plan from today, named in the language given) for a network that has none. */
+export async function currentPlanOrNew(store: Store, networkId: string, at: string, language: Language = DEFAULT_LANGUAGE): Promise<Plan> {
   const current = await store.getCurrentPlan(networkId);
   if (current) return current;
-  return createPlan(store, networkId, { name: 'Action plan', stage: 'stage-one', start: at.slice(0, 10), state: 'current' }, at);
+  return createPlan(store, networkId, { name: actionsText(language).headingAll, stage: 'stage-one', start: at.slice(0, 10), state: 'current' }, at);
 }
 
 export function ragSnapshot(actions: Action[], date: string): RagSnapshot {
@@ -80,7 +92,7 @@ export async function makeCurrent(store: Store, plan: Plan): Promise<Plan> {
  * the same numbers, each linked to its original. The originals and their history stay.
  * Actions the target plan already has under a number are left alone.
  */
-export async function carryOver(store: Store, from: Plan, to: Plan, at: string, by: { id: string; name: string }): Promise<Action[]> {
+export async function carryOver(store: Store, from: Plan, to: Plan, at: string, by: { id: string; name: string }, language: Language = DEFAULT_LANGUAGE): Promise<Action[]> {
   const already = new Set((await store.listActions(to.networkId, to.id)).map((a) => a.number));
   const unfinished = (await store.listActions(from.networkId, from.id)).filter((a) => a.status !== 'green' && !already.has(a.number));
   const carried: Action[] = unfinished.map((a) => ({
@@ -98,7 +110,7 @@ export async function carryOver(store: Store, from: Plan, to: Plan, at: string, 
     by: by.id,
     byName: by.name,
     status: a.status,
-    note: `Carried over from ${from.name}`,
+    note: plansText(language).carriedNote(from.name),
     evidence: a.evidence,
   }));
   if (carried.length) await store.importActions(to.networkId, carried, updates);

@@ -1,19 +1,22 @@
 import { DateTime } from 'luxon';
-import { card, CARD_VERSION, messageCard, type Card } from '../cards';
+import { card, CARD_VERSION, inLanguage, messageCard, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now } from '../clock';
 import { UserError } from '../errors';
 import { canUpdateAction, ownsAction, recordActionUpdate } from './actions';
-import { formatDate, formatDateTime, formatDue, RAG_LABELS } from '../format';
+import { formatDate, formatDateTime, formatDue } from '../format';
+import type { Language } from '../i18n/language';
+import { ragLabel, themeName } from '../i18n/words';
 import type { Action, Member, Network, Plan } from '../model';
 import { distinctPeople } from '../pulses/pulses';
 import { nextAllowedTime } from '../outbox/quiet-hours';
 import type { Recipient } from '../outbox/outbox';
-import type { Session } from '../session';
+import { languageOf, type Session } from '../session';
 import type { ReminderDoneInput, ReminderSnoozeInput } from './inputs';
 import { plain } from '../markdown';
+import { actionsText, remindersText, SNOOZE_DAYS } from './text';
 
-export const SNOOZE_DAYS = 7;
+export { SNOOZE_DAYS };
 
 export type ReminderKind = `before-${number}` | 'overdue' | 'overdue-weekly' | 'stale' | 'explain-red';
 
@@ -42,26 +45,29 @@ export function remindersDue(action: Action, network: Network, today: string): R
   return kinds;
 }
 
-function why(kind: ReminderKind, action: Action): string {
-  if (kind === 'explain-red') return 'It is red in the plan just imported, with no explanation: the self-assessment asks why for every red item. Please add one with **Update**.';
-  if (kind === 'overdue') return `It was due on ${formatDue(action.due)} and is now overdue.`;
-  if (kind === 'overdue-weekly') return `It has been overdue since ${formatDue(action.due)}.`;
-  if (kind === 'stale') return `It has had no update since ${formatDate(action.updatedAt.slice(0, 10))}.`;
-  const days = Number(kind.slice('before-'.length));
-  return `It is due on ${formatDue(action.due)}, in ${days === 1 ? 'one day' : `${days} days`}.`;
+function why(kind: ReminderKind, action: Action, language: Language): string {
+  const t = remindersText(language);
+  if (kind === 'explain-red') return t.explainRed;
+  if (kind === 'overdue') return t.overdue(formatDue(action.due, language));
+  if (kind === 'overdue-weekly') return t.overdueWeekly(formatDue(action.due, language));
+  if (kind === 'stale') return t.stale(formatDate(action.updatedAt.slice(0, 10), language));
+  return t.before(formatDue(action.due, language), Number(kind.slice('before-'.length)));
 }
 
-export function reminderCard(action: Action, kind: ReminderKind, notice = ''): Card {
-  return card('reminder', {
+/** A reminder to an action's owner, drawn in their language. */
+export function reminderCard(action: Action, kind: ReminderKind, language: Language, notice = ''): Card {
+  const status = actionsText(language).now(ragLabel(action.status, language));
+  const reminder = card('reminder', {
     cv: CARD_VERSION,
     number: action.number,
     title: plain(action.title),
-    why: why(kind, action),
-    details: `${plain(action.theme)} · now ${RAG_LABELS[action.status]}${action.note ? ` · ${plain(action.note)}` : ''}`,
+    why: why(kind, action, language),
+    details: `${plain(themeName(action.theme, language))} · ${status}${action.note ? ` · ${plain(action.note)}` : ''}`,
     version: action.version,
     snoozeDays: String(SNOOZE_DAYS),
     notice,
   });
+  return inLanguage(reminder, language);
 }
 
 /** A snooze is a lease on the action's reminders, held until the snooze ends. */
@@ -74,12 +80,30 @@ async function isSnoozed(deps: CoreDeps, networkId: string, actionNumber: string
   return !free;
 }
 
-function ownersOf(action: Action, members: Member[]): Recipient[] {
-  return distinctPeople(members.filter((m) => ownsAction(m, action) && m.directAddress && !m.unreachable)).map((m) => ({
-    key: m.id,
-    platform: m.platform,
-    address: m.directAddress as string,
-  }));
+/** The action's reachable owners, grouped by the language each reads Techvoice in. */
+function ownersByLanguage(action: Action, members: Member[], network: Network): Map<Language, Recipient[]> {
+  const byLanguage = new Map<Language, Recipient[]>();
+  for (const m of distinctPeople(members.filter((m) => ownsAction(m, action) && m.directAddress && !m.unreachable))) {
+    const language = languageOf(m, network);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), { key: m.id, platform: m.platform, address: m.directAddress as string }]);
+  }
+  return byLanguage;
+}
+
+/** Queues one reminder card per language, each to the owners who read that language. */
+async function enqueueReminder(
+  deps: Pick<CoreDeps, 'outbox'>,
+  network: Network,
+  jobKey: string,
+  owners: Map<Language, Recipient[]>,
+  reminder: (language: Language) => Card,
+  at: Date,
+): Promise<number> {
+  let queued = 0;
+  for (const [language, recipients] of owners) {
+    queued += await deps.outbox.enqueue(network.id, jobKey, recipients, { card: reminder(language) }, nextAllowedTime(at, network));
+  }
+  return queued;
 }
 
 export const reminderJobKey = (networkId: string, actionNumber: string, kind: ReminderKind, date: string): string =>
@@ -96,9 +120,9 @@ export async function askForRedExplanations(deps: Pick<CoreDeps, 'store' | 'outb
   for (const number of numbers) {
     const action = await deps.store.getAction(network.id, number, plan.id);
     if (!action || action.status !== 'red' || action.note) continue;
-    const owners = ownersOf(action, members);
-    if (owners.length === 0) continue;
-    queued += await deps.outbox.enqueue(network.id, `explain-red:${network.id}:${plan.id}:${number}`, owners, { card: reminderCard(action, 'explain-red') }, nextAllowedTime(at, network));
+    const owners = ownersByLanguage(action, members, network);
+    if (owners.size === 0) continue;
+    queued += await enqueueReminder(deps, network, `explain-red:${network.id}:${plan.id}:${number}`, owners, (language) => reminderCard(action, 'explain-red', language), at);
   }
   return queued;
 }
@@ -115,9 +139,9 @@ export async function queueDueReminders(deps: CoreDeps, network: Network, at: Da
     for (const kind of remindersDue(action, network, today)) {
       const jobKey = reminderJobKey(network.id, action.number, kind, today);
       if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
-      const owners = ownersOf(action, members);
-      if (owners.length === 0 || (await isSnoozed(deps, network.id, action.number, at))) continue;
-      queued += await deps.outbox.enqueue(network.id, jobKey, owners, { card: reminderCard(action, kind) }, nextAllowedTime(at, network));
+      const owners = ownersByLanguage(action, members, network);
+      if (owners.size === 0 || (await isSnoozed(deps, network.id, action.number, at))) continue;
+      queued += await enqueueReminder(deps, network, jobKey, owners, (language) => reminderCard(action, kind, language), at);
     }
   }
   return queued;
@@ -125,27 +149,30 @@ export async function queueDueReminders(deps: CoreDeps, network: Network, at: Da
 
 async function ownAction(deps: CoreDeps, session: Session, number: string): Promise<Action> {
   const action = await deps.store.getAction(session.network.id, number);
-  if (!action) throw new UserError(`There is no action ${number} in your plan any more. Type **actions** to see the plan.`);
+  if (!action) throw new UserError((language) => remindersText(language).noActionAnyMore(number));
   if (!canUpdateAction(session.member, action)) {
-    throw new UserError(`Only the owner of ${number} (${action.owner}) or an admin can do that.`);
+    throw new UserError((language) => remindersText(language).onlyOwner(number, action.owner));
   }
   return action;
 }
 
 /** "Mark done" on a reminder: the action turns green, recorded in its history. */
 export async function markActionDone(deps: CoreDeps, session: Session, input: ReminderDoneInput): Promise<Card> {
+  const { language } = session;
+  const t = remindersText(language);
   const action = await ownAction(deps, session, input.number);
+  const green = ragLabel('green', language);
   if (action.status === 'green') {
-    return messageCard(`${action.number} is done`, `${action.number} was already marked ${RAG_LABELS.green}. Nothing changed.`, 'good');
+    return messageCard(t.doneTitle(action.number), t.alreadyDone(action.number, green), 'good');
   }
   if (action.version !== input.version) {
-    return reminderCard(action, 'stale', `Someone updated ${action.number} since this reminder was sent: it is now ${RAG_LABELS[action.status]}. Press Mark done again if it is finished.`);
+    return reminderCard(action, 'stale', language, t.changedSinceSent(action.number, ragLabel(action.status, language)));
   }
   const saved = await recordActionUpdate(deps, session, action, { status: 'green', note: action.note, evidence: action.evidence });
   if (!saved) {
-    return reminderCard(action, 'stale', `Someone updated ${action.number} just now. Type **actions** to see the latest.`);
+    return reminderCard(action, 'stale', language, t.updatedJustNow(action.number));
   }
-  return messageCard(`${action.number} is done`, `Thanks! ${action.number} “${action.title}” is now ${RAG_LABELS.green}. No more reminders about it.`, 'good');
+  return messageCard(t.doneTitle(action.number), t.done(action.number, action.title, green), 'good');
 }
 
 /** "Snooze 7 days": no reminders about the action until then. */
@@ -154,10 +181,7 @@ export async function snoozeReminders(deps: CoreDeps, session: Session, input: R
   const at = now();
   const until = addDays(at, SNOOZE_DAYS);
   const taken = await deps.store.acquireLease(snoozeLease(session.network.id, action.number), SNOOZE_HOLDER, at.toISOString(), until.toISOString());
-  if (!taken) throw new UserError('I could not snooze that just now. Please try again in a minute.');
-  return messageCard(
-    'Snoozed',
-    `No reminders about ${action.number} until ${formatDateTime(until.toISOString(), session.network.timeZone)}. Type **actions** to update it any time.`,
-    'good',
-  );
+  if (!taken) throw new UserError((language) => remindersText(language).snoozeFailed);
+  const t = remindersText(session.language);
+  return messageCard(t.snoozedTitle, t.snoozed(action.number, formatDateTime(until.toISOString(), session.network.timeZone, session.language)), 'good');
 }

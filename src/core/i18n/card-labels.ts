@@ -3,6 +3,7 @@ import type { Language } from './language';
 import { defineText } from './text';
 import { FEEDBACK_DONE_LABELS, FEEDBACK_FORM_LABELS, FEEDBACK_INBOX_LABELS, FEEDBACK_REPLY_LABELS, FEEDBACK_RESPOND_LABELS } from '../feedback/text';
 import { PULSE_CREATE_LABELS, PULSE_LIST_LABELS, PULSE_QUESTION_LABELS, PULSE_RESULTS_LABELS } from '../pulses/text';
+import { actionsListLabels, actionUpdateLabels, reminderLabels } from '../actions/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -11,8 +12,8 @@ const NONE: Record<Language, CardLabels> = { en: {}, cy: {} };
 
 /** Every card's labels in every language: a card without an entry is a compile error. */
 const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = {
-  'action-update': NONE,
-  'actions-list': NONE,
+  'action-update': actionUpdateLabels,
+  'actions-list': actionsListLabels,
   consultation: NONE,
   details: NONE,
   digest: NONE,
@@ -31,7 +32,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'pulse-list': PULSE_LIST_LABELS,
   'pulse-question': PULSE_QUESTION_LABELS,
   'pulse-results': PULSE_RESULTS_LABELS,
-  reminder: NONE,
+  reminder: reminderLabels,
   roles: NONE,
   schedule: NONE,
   summary: NONE,
