@@ -12,6 +12,7 @@ import { stringify } from 'csv-stringify/sync';
 import { COMMANDS } from '../src/core/registry';
 import type { CommandWords } from '../src/core/interactions';
 import '../src/core/i18n/card-labels';
+import '../src/slack/slack-text';
 import { catalogues } from '../src/core/i18n/text';
 
 export const REVIEW_LIST = join('docs', 'translation', 'cy-review.csv');

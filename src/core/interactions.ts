@@ -65,9 +65,10 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   audit?: readonly string[];
   /**
    * Which rate limit a press counts against (buttons by default), what a retry of the same
-   * press is known by, and the card shown when it is over the limit.
+   * press is known by, and the card shown when it is over the limit (in the client's language:
+   * it is refused before the person is looked up).
    */
-  limit?: { kind: LimitKind; fingerprint(data: Record<string, unknown>): string; refused(data: Record<string, unknown>, retryIn: string): Card };
+  limit?: { kind: LimitKind; fingerprint(data: Record<string, unknown>): string; refused(data: Record<string, unknown>, retryIn: string, language: Language): Card };
   run(deps: CoreDeps, session: Session, input: z.output<S>): Promise<Card>;
   /** The form again with what was typed and what to fix; without it the problem is said in a message card. */
   redraw?: Redraw;

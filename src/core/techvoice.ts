@@ -153,7 +153,7 @@ export class Techvoice {
     if (admitted.ok) return null;
     const language = languageBefore(inbound);
     const when = waitFor(admitted.retryInMs, language);
-    if (limit) return limit.refused(data, when);
+    if (limit) return limit.refused(data, when, language);
     const say = chatText(language);
     return messageCard(say.oneMoment, say.pressesTooFast(when), 'warning');
   }

@@ -1,5 +1,7 @@
 import type { Card, CardName } from '../core/cards';
 import { renderAdaptiveCard } from '../cards/adaptive';
+import { DEFAULT_LANGUAGE, type Language } from '../core/i18n/language';
+import { slackText } from './slack-text';
 import type { JsonObject } from '../cards/templates';
 import { clip, splitText, toMrkdwn } from './blockkit-text';
 import { inputActionId, inputBlockId, type InputKind } from './blockkit-inputs';
@@ -75,13 +77,13 @@ const list = (value: unknown): Element[] => (Array.isArray(value) ? (value.filte
 
 /** Renders a card as Block Kit for a message, a modal or the App Home tab. */
 export function renderBlockKit(card: Card, surface: Surface = 'message'): BlockKitCard {
-  return blockKitFromAdaptive(renderAdaptiveCard(card), card.name, surface);
+  return blockKitFromAdaptive(renderAdaptiveCard(card), card.name, surface, card.language ?? DEFAULT_LANGUAGE);
 }
 
 /** Converts an expanded Adaptive Card (as `renderAdaptiveCard` returns it) to Block Kit. */
-export function blockKitFromAdaptive(adaptive: JsonObject, name: CardName, surface: Surface = 'message'): BlockKitCard {
+export function blockKitFromAdaptive(adaptive: JsonObject, name: CardName, surface: Surface = 'message', language: Language = DEFAULT_LANGUAGE): BlockKitCard {
   const elements = [...list(adaptive.body), ...(adaptive.actions ? [{ type: 'ActionSet', actions: adaptive.actions } as Element] : [])];
-  const converter = new Converter(name, surface, findPrimary(elements));
+  const converter = new Converter(name, surface, findPrimary(elements), slackText(language));
   converter.convertAll(elements);
   const blocks = fitBlocks(converter.blocks, surface === 'message' ? SLACK_LIMITS.messageBlocks : SLACK_LIMITS.viewBlocks);
   return {
@@ -130,6 +132,7 @@ class Converter {
     private readonly name: CardName,
     private readonly surface: Surface,
     readonly primary: PrimaryAction | null,
+    private readonly say: ReturnType<typeof slackText>,
   ) {}
 
   convertAll(elements: Element[]): void {
@@ -337,7 +340,7 @@ class Converter {
       }
       case 'Input.Toggle': {
         const valueOn = str(element.valueOn) || 'true';
-        const option = { text: { type: 'plain_text', text: clip(str(element.title) || 'Yes', SLACK_LIMITS.optionText) }, value: valueOn };
+        const option = { text: { type: 'plain_text', text: clip(str(element.title) || this.say.yes, SLACK_LIMITS.optionText) }, value: valueOn };
         return { type: 'checkboxes', ...action('toggle', str(element.valueOff) || 'false'), options: [option], ...(value === valueOn ? { initial_options: [option] } : {}) };
       }
       case 'Input.Date':
@@ -383,7 +386,7 @@ class Converter {
       action_id: inputActionId('one', id),
       options,
       ...(initial ? { initial_option: initial } : {}),
-      ...(expanded ? {} : { placeholder: { type: 'plain_text', text: 'Choose…' } }),
+      ...(expanded ? {} : { placeholder: { type: 'plain_text', text: this.say.choose } }),
     };
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE } from '../core/i18n/language';
+import { slackText } from './slack-text';
 import type { Card, CardName } from '../core/cards';
 import type { JsonObject } from '../cards/templates';
 import { renderBlockKit, SLACK_LIMITS, type Block } from './blockkit';
@@ -79,18 +81,19 @@ export function textMessage(text: string): MessageContent {
 /** Where a modal cannot be opened straight away: a message with a button that opens it. */
 export function formLauncher(card: Card, commandText: string): MessageContent {
   const title = renderBlockKit(card).title || 'Techvoice';
-  const text = `${toMrkdwn(plain(title))}: the form opens in a window.`;
+  const say = slackText(card.language ?? DEFAULT_LANGUAGE);
+  const text = `${toMrkdwn(plain(title))}: ${say.formOpens}`;
   return {
     text,
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: `*${toMrkdwn(plain(title))}*\nThe form opens in a window.` },
+        text: { type: 'mrkdwn', text: `*${toMrkdwn(plain(title))}*\n${say.formOpens}` },
         accessory: {
           type: 'button',
           action_id: OPEN_FORM_ACTION,
           style: 'primary',
-          text: { type: 'plain_text', text: 'Open the form' },
+          text: { type: 'plain_text', text: say.openForm },
           value: JSON.stringify({ text: commandText.slice(0, 1900) }),
         },
       },
@@ -101,6 +104,7 @@ export function formLauncher(card: Card, commandText: string): MessageContent {
 /** A card as a modal: its first Action.Execute becomes Submit; a card without inputs is read-only. */
 export function modalView(card: Card, metadata: Omit<ModalMetadata, 'data'>): JsonObject {
   const rendered = renderBlockKit(card, 'modal');
+  const say = slackText(card.language ?? DEFAULT_LANGUAGE);
   const title = rendered.title || 'Techvoice';
   const fitsTitle = title.length <= SLACK_LIMITS.modalTitle;
   // The heading becomes the modal's title; it stays in the body too when the title would cut it.
@@ -111,8 +115,8 @@ export function modalView(card: Card, metadata: Omit<ModalMetadata, 'data'>): Js
     type: 'modal',
     callback_id: MODAL_CALLBACK_ID,
     title: { type: 'plain_text', text: clip(title, SLACK_LIMITS.modalTitle) },
-    ...(rendered.primary ? { submit: { type: 'plain_text', text: clip(rendered.primary.title || 'Send', SLACK_LIMITS.modalButton) } } : {}),
-    close: { type: 'plain_text', text: rendered.primary ? 'Cancel' : 'Close' },
+    ...(rendered.primary ? { submit: { type: 'plain_text', text: clip(rendered.primary.title || say.send, SLACK_LIMITS.modalButton) } } : {}),
+    close: { type: 'plain_text', text: rendered.primary ? say.cancel : say.close },
     private_metadata: privateMetadata,
     blocks: blocks.length ? blocks : [{ type: 'section', text: { type: 'mrkdwn', text: ' ' } }],
   };

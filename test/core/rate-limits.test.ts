@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { phrasesOfLanguageIn } from '../support/catalogue-phrases';
+import { seenOnCard } from '../support/seen-text';
 import { RateLimiter } from '../../src/core/rate-limits';
 import { loadConfig, ConfigError } from '../../src/config';
 import { startWorld, people, networkId } from '../support/teams-world';
@@ -94,6 +96,21 @@ describe('per-person limits', () => {
       assert.equal(answers.slice(0, 30).filter((a) => a.cards.length === 1).length, 30);
       assert.deepEqual(answers[30].cards, []);
       assert.match(answers[30].texts[0], /You are sending commands faster than I can answer them\. Please try again in \d+ seconds/);
+    });
+
+    it('refuses in the language of someone’s Teams, before they are looked up: commands, and feedback with its form and text kept', async function () {
+      this.timeout(60_000);
+      const gwen = user('Gwen Jones', 'cy-GB');
+      bot.connector.addUser({ id: gwen.id, name: gwen.name, email: 'gwen@example.ac.uk' });
+      const form = actionFor((await bot.say(gwen, 'adborth')).cards[0], 'feedback.submit').data;
+      const answers = [];
+      for (let i = 0; i < 21; i++) answers.push(seenOnCard(await bot.press(gwen, 'feedback.submit', { ...form, formId: `gwen-${i}`, theme: 'Recognition', text: `Llif ${i}`, anonymous: 'true' })));
+      assert.match(answers[20], /Llif 20/, 'the text is still in the form');
+      assert.deepEqual(phrasesOfLanguageIn(answers[20], 'en'), []);
+      const typed = [];
+      for (let i = 0; i < 31; i++) typed.push(await bot.say(gwen, 'cymorth'));
+      const refusal = typed.find((a) => a.cards.length === 0)!;
+      assert.match(refusal.texts[0], /Rydych chi’n anfon gorchmynion yn gynt nag y galla i eu hateb\. Rhowch gynnig arall arni ymhen \d+ eiliad/);
     });
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { blocksText, type SlackHarness } from '../support/slack-harness';
-import { slackMember, startSlackWorld } from '../support/slack-world';
+import { openModal, slackMember, startSlackWorld } from '../support/slack-world';
 import { phrasesOfLanguageIn } from '../support/catalogue-phrases';
 
 describe('Slack: Welsh and English in chat', () => {
@@ -22,6 +22,16 @@ describe('Slack: Welsh and English in chat', () => {
     assert.deepEqual(phrasesOfLanguageIn(text, 'en'), []);
     assert.equal((await slackMember(h, gwen)).seenLanguage, 'cy');
     assert.equal(String(h.slack.callsOf('users.info').at(-1)?.args.include_locale), 'true', 'users.info is asked for the locale');
+  });
+
+  it('opens a Welsh form as a modal whose own buttons and menus are in Welsh', async () => {
+    const gwen = { id: 'U0GWENJONES', name: 'Gwen Jones', email: 'gwen@example.ac.uk', locale: 'cy-GB' };
+    h.slack.addUser(gwen);
+    const modal = (await openModal(h, gwen, 'adborth')) as unknown as { submit?: { text: string }; close: { text: string }; blocks: unknown };
+    assert.equal(modal.close.text, 'Canslo');
+    assert.match(JSON.stringify(modal.blocks), /Dewiswch…/);
+    const shown = [modal.close.text, modal.submit?.text ?? '', blocksText(modal.blocks)].join('\n');
+    assert.deepEqual(phrasesOfLanguageIn(shown, 'en'), []);
   });
 
   it('switches to English from the help card’s button and keeps it', async () => {

@@ -1,6 +1,7 @@
 import { COMMANDS } from '../../src/core/registry';
 import { commandWords, type CommandWords } from '../../src/core/interactions';
 import '../../src/core/i18n/card-labels';
+import '../../src/slack/slack-text';
 import { catalogues } from '../../src/core/i18n/text';
 import type { Language } from '../../src/core/i18n/language';
 

@@ -42,9 +42,8 @@ export const feedbackActions = [
     limit: {
       kind: 'feedback',
       fingerprint: (data) => (typeof data.formId === 'string' ? `feedback.submit ${data.formId}` : JSON.stringify(data)),
-      // The form comes back with what they wrote, so nothing is lost. It is refused before the
-      // person is looked up, so it is in English, as the wait it names.
-      refused: (data, retryIn) => feedbackFormAgain(typedFrom(data), FEEDBACK_TEXT('en').tooMuch(retryIn), 'en'),
+      // The form comes back with what they wrote, so nothing is lost.
+      refused: (data, retryIn, language) => feedbackFormAgain(typedFrom(data), FEEDBACK_TEXT(language).tooMuch(retryIn), language),
     },
     run: submitFeedback,
     redraw: async (_deps, session, typed, error) => feedbackFormAgain(typed, problemIn(session.language, feedbackSubmitInputs, typed, error), session.language),
