@@ -20,7 +20,7 @@ const MAX_ROUNDS = 10;
 export async function homeCards(deps: CoreDeps, session: Session): Promise<Card[]> {
   const cards = [await openPulses(deps, session), await ownActions(deps, session)];
   if (isChair(session.member)) {
-    cards.push(await buildSummary(deps, { network: session.network, audienceName: session.network.name, days: HOME_SUMMARY_DAYS }));
+    cards.push(await buildSummary(deps, { network: session.network, audienceName: session.network.name, days: HOME_SUMMARY_DAYS, language: session.language }));
   }
   return cards;
 }

@@ -1,6 +1,7 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
 import { defineText } from './text';
+import { summaryCardLabels } from '../summary/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -32,7 +33,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   reminder: NONE,
   roles: NONE,
   schedule: NONE,
-  summary: NONE,
+  summary: summaryCardLabels,
 };
 
 export function cardLabels(name: CardName, language: Language): CardLabels {

@@ -29,7 +29,7 @@ export const summaryActions = [
 export const summaryCommands = [
   defineCommand({
     name: 'summary',
-    cy: { name: 'crynodeb', usage: 'crynodeb [dyddiau]', help: 'Postio crynodeb o’r 30 diwrnod diwethaf (neu’r dyddiau a roddwch chi) yma' },
+    cy: { name: 'crynodeb', usage: 'crynodeb [dyddiau] [thema] [teams|slack] [yma]', help: 'Postio crynodeb o’r 30 diwrnod diwethaf (neu’r dyddiau a roddwch chi) yma' },
     usage: 'summary [days]',
     help: 'Post a summary of the last 30 days (or the days you give) here',
     who: 'chairs',
@@ -37,7 +37,7 @@ export const summaryCommands = [
     run: async (deps, session, args) => {
       const forum = await forumOf(deps, session);
       const { days, filters } = parseSummaryArgs(args, forum);
-      const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters };
+      const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters, language: session.language };
       return { ...(await summaryMessage(deps, request, session.inbound.requester.platform)), auditDetail: args.trim() };
     },
   }),
