@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { Language } from './i18n/language';
+import { scheduleWords } from './summary/schedule-text';
 
 /**
  * Schedules are cron expressions evaluated in a network's time zone: five fields
@@ -43,8 +45,6 @@ export const DEFAULT_REPORT_SCHEDULES: ReportScheduleDefaults = {
 };
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
-const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function numbers(field: string, min: number, max: number, what: string): number[] | null {
   if (field === '*') return null;
@@ -164,23 +164,21 @@ export function previousOccurrence(expression: string | Schedule, timeZone: stri
   return null;
 }
 
-const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const clock = (hour: number, minute: number): string => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
-/** The schedule in words, e.g. "Every other Monday at 10:00". */
-export function describeSchedule(expression: string): string {
+/** The schedule in words, e.g. "Every other Monday at 10:00" ("Bob yn ail ddydd Llun am 10:00"). */
+export function describeSchedule(expression: string, language: Language = 'en'): string {
   const s = parseSchedule(expression);
-  const times =
-    s.hours.length * s.minutes.length > 6
-      ? 'at several times of day'
-      : `at ${list(s.hours.flatMap((h) => s.minutes.map((m) => clock(h, m))))}`;
-  const inMonths = s.months ? ` in ${list(s.months.map((m) => MONTH_NAMES[m]))}` : '';
+  const say = scheduleWords(language);
+  const times = s.hours.length * s.minutes.length > 6 ? say.severalTimes : say.at(say.list(s.hours.flatMap((h) => s.minutes.map((m) => clock(h, m)))));
+  const inMonths = s.months ? say.inMonths(say.list(s.months.map((m) => say.month(m)))) : '';
+  const weekdays = (days: number[]) => say.list(days.map((d) => say.weekday(d)));
   let days: string;
-  if (s.nthOfMonth && s.weekdays) days = `On the ${ORDINALS[s.nthOfMonth]} ${WEEKDAY_NAMES[s.weekdays[0]]} of ${s.months ? 'the month' : 'each month'}`;
-  else if (s.weekParity && s.weekdays) days = `Every other ${list(s.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
-  else if (s.weekdays) days = s.weekdays.join() === '1,2,3,4,5' ? 'Every weekday' : `Every ${list(s.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
-  else if (s.daysOfMonth) days = `On day ${list(s.daysOfMonth.map(String))} of ${s.months ? 'the month' : 'each month'}`;
-  else days = 'Every day';
+  if (s.nthOfMonth && s.weekdays) days = say.nthOfMonth(s.nthOfMonth, say.weekday(s.weekdays[0]), s.months !== null);
+  else if (s.weekParity && s.weekdays) days = say.everyOther(weekdays(s.weekdays));
+  else if (s.weekdays) days = s.weekdays.join() === '1,2,3,4,5' ? say.everyWeekday : say.every(weekdays(s.weekdays));
+  else if (s.daysOfMonth) days = say.onDays(say.list(s.daysOfMonth.map(String)), s.months !== null);
+  else days = say.everyDay;
   return `${days}${inMonths} ${times}`;
 }
 

@@ -1,6 +1,9 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
 import { defineText } from './text';
+import { rolesCardLabels } from '../network/text';
+import { forgetConfirmLabels } from '../privacy/text';
+import { scheduleCardLabels } from '../summary/schedule-text';
 import { summaryCardLabels } from '../summary/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
@@ -20,7 +23,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'feedback-inbox': NONE,
   'feedback-reply': NONE,
   'feedback-respond': NONE,
-  'forget-confirm': NONE,
+  'forget-confirm': forgetConfirmLabels,
   help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
   'narrative-edit': NONE,
@@ -31,8 +34,8 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'pulse-question': NONE,
   'pulse-results': NONE,
   reminder: NONE,
-  roles: NONE,
-  schedule: NONE,
+  roles: rolesCardLabels,
+  schedule: scheduleCardLabels,
   summary: summaryCardLabels,
 };
 
