@@ -4,6 +4,9 @@ import type { Store } from '../store';
 import type { Language } from '../i18n/language';
 import { networkText } from './text';
 
+const ROLES = ['member', 'chair', 'owner', 'admin'] as const;
+const isRole = (value: string): value is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(value);
+
 export const OPERATOR_ID = 'cli';
 
 /** An act done with the command-line tool, audited like one done in chat. Identifiers only in `detail`. */
@@ -29,17 +32,18 @@ async function describePart(store: Store, networkId: string, key: string, value:
   const say = networkText(language);
   if (key === 'member') {
     const member = await store.getMember(networkId, value);
-    return `member=${member ? member.name : say.formerMember}`;
+    return `${say.auditKey('member')}=${member ? member.name : say.formerMember}`;
   }
   if (key === 'audience') {
-    if (value === 'members') return `audience=${say.everyMember}`;
+    if (value === 'members') return `${say.auditKey('audience')}=${say.everyMember}`;
     const forumId = value.startsWith('forum:') ? value.slice('forum:'.length) : null;
     const forum = forumId ? await store.getForum(networkId, forumId) : null;
-    return `audience=${forum ? say.forumNamed(forum.name) : say.forumGone}`;
+    return `${say.auditKey('audience')}=${forum ? say.forumNamed(forum.name) : say.forumGone}`;
   }
   if (key === 'roundId') {
     const round = await store.getRound(value);
-    return round && round.networkId === networkId ? `pulse=P-${round.questionNumber}` : `pulse=${say.pulseGone}`;
+    return `${say.auditKey('pulse')}=${round && round.networkId === networkId ? `P-${round.questionNumber}` : say.pulseGone}`;
   }
-  return `${key}=${value}`;
+  if (key === 'roles') return `${say.auditKey('roles')}=${value.split(',').map((role) => (isRole(role) ? say[role] : role)).join(',')}`;
+  return `${say.auditKey(key)}=${value}`;
 }

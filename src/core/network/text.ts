@@ -1,5 +1,8 @@
 import { defineText } from '../i18n/text';
 
+/** The names of the audit log's detail fields that people read in Welsh; the rest are identifiers. */
+const CY_AUDIT_KEYS: Readonly<Record<string, string>> = { member: 'aelod', roles: 'rolau', audience: 'cynulleidfa', pulse: 'pwls', report: 'adroddiad' };
+
 /** Roles, forums and the audit log's words. */
 export const networkText = defineText(
   'network',
@@ -31,6 +34,7 @@ export const networkText = defineText(
     forumNamed: (name: string) => `forum “${name}”`,
     forumGone: 'a forum no longer registered',
     pulseGone: '(no longer kept)',
+    auditKey: (key: string) => key,
   },
   {
     chairTitle: 'Cadeirydd fforwm',
@@ -60,6 +64,7 @@ export const networkText = defineText(
     forumNamed: (name: string) => `fforwm “${name}”`,
     forumGone: 'fforwm nad yw wedi’i gofrestru bellach',
     pulseGone: '(heb ei gadw bellach)',
+    auditKey: (key: string) => CY_AUDIT_KEYS[key] ?? key,
   },
 );
 

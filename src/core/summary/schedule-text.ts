@@ -17,7 +17,7 @@ function afterA(word: string): string {
 const cyList = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${afterA(items[items.length - 1])}`);
 
 /** "dydd" takes the soft mutation after "ail" and "bob yn ail": "ail ddydd Llun". */
-const softDydd = (days: string): string => days.replace(/^dydd/, 'ddydd');
+const softDydd = (days: string): string => days.replace(/^[Dd]ydd/, 'ddydd');
 const CY_ORDINALS = ['', 'cyntaf', 'ail', 'trydydd', 'pedwerydd', 'pumed'];
 
 /** A schedule in words: "On the first Monday of each month at 09:00", "Ar y dydd Llun cyntaf o bob mis am 09:00". */
@@ -159,7 +159,7 @@ export const scheduleText = defineText(
     networkNote: 'Mae’r crynodeb rydych chi’n ei osod yma ar gyfer pob fforwm heb amserlen ei hun; gosodwch amserlen un fforwm o’i sianel.',
     everyWeek: 'Bob wythnos',
     everyOtherWeek: 'Bob pythefnos',
-    monthly: 'Yn fisol, ar y diwrnod hwnnw cyntaf o’r mis',
+    monthly: 'Bob mis, ar y cyntaf o’r diwrnod hwnnw yn y mis',
     offChoice: 'I ffwrdd: dim un yn cael ei anfon',
     backToNetwork: 'Yn ôl i’r drefn ddiofyn (un y rhwydwaith ar gyfer y crynodeb)',
     backToDefault: 'Yn ôl i drefn ddiofyn Techvoice',
