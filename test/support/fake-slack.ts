@@ -20,6 +20,8 @@ export interface SlackUser {
   id: string;
   name: string;
   email?: string;
+  /** The language of their Slack client, e.g. "cy-GB" (users.info with include_locale). */
+  locale?: string;
 }
 
 export interface InjectedFailure {
@@ -156,7 +158,7 @@ export class FakeSlack {
       case 'users.info': {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: user.id, name: user.name.toLowerCase().replace(/\s+/g, '.'), real_name: user.name, profile: { real_name: user.name, display_name: user.name, email: user.email } } };
+        return { ok: true, user: { id: user.id, name: user.name.toLowerCase().replace(/\s+/g, '.'), real_name: user.name, ...(user.locale ? { locale: user.locale } : {}), profile: { real_name: user.name, display_name: user.name, email: user.email } } };
       }
       case 'chat.postMessage':
       case 'chat.update': {

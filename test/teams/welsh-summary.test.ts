@@ -6,6 +6,7 @@ import { actionFor, cardText, type CardJson } from '../support/cards';
 import { channel, conversationIdOf, personal, type TeamsUser, type Where } from '../support/teams-activities';
 import { phrasesOfLanguageIn } from '../support/catalogue-phrases';
 import { fakeDate, schedulerFor, tickAt } from '../scheduler/support/clock';
+import { inflateRawSync } from 'node:zlib';
 
 const FORUM = channel();
 const FORUM_NAME = 'TLF Bangor';
@@ -104,7 +105,6 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
     const saved = await press(people.chair, 'schedule.set', { ...actionFor(form, 'schedule.set').data, report: 'digest', repeat: 'monthly', weekday: '3', time: '08:15' }, FORUM);
     assert.match(saved, /Mae crynhoad y cadeiryddion bellach yn mynd allan ar y dydd Mercher cyntaf o bob mis am 08:15/);
 
-    if (process.env.SHOW_SEEN) console.log(withoutPeople(seen.join('\n')));
     assert.deepEqual(phrasesOfLanguageIn(withoutPeople(seen.join('\n')), 'en'), []);
   });
 
@@ -192,5 +192,34 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
     const [english] = digestFor(people.admin);
     assert.match(english, /Weekly digest for[\s\S]*New feedback \(0\)[\s\S]*Overdue and red actions/);
     assert.deepEqual(phrasesOfLanguageIn(withoutPeople(english), 'cy'), []);
+  });
+
+  it('draws a Welsh chair’s charts in Welsh: titles, legends, alt text, and a picture link that carries the language', async () => {
+    await bot.close();
+    bot = await startWorldWithPlan({ PUBLIC_URL: 'https://techvoice.example.ac.uk/' });
+    await bot.say(people.admin, `forum ${FORUM_NAME}`, FORUM);
+    await bot.say(people.chair, 'iaith cymraeg');
+    const [card] = (await bot.say(people.chair, 'crynodeb', FORUM)).cards;
+    const charts: Record<string, unknown>[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const obj = node as Record<string, unknown>;
+        if (obj.type === 'Chart.VerticalBar.Grouped') charts.push(obj);
+        Object.values(obj).forEach(walk);
+      }
+    };
+    walk(card);
+    const [plan] = charts;
+    assert.match(String(plan.title), /^Statws RAG fesul thema, ar \d+ \S+ \d{4}$/);
+    assert.deepEqual((plan.data as { legend: string }[]).map((s) => s.legend), ['Gwyrdd – wedi’i gwblhau', 'Ambr – ar y gweill', 'Coch – heb ei wneud eto']);
+    const picture = ((plan.fallback as { items: { url: string; altText: string }[] }).items)[0];
+    assert.match(picture.altText, /^Siart bar o statws RAG y cynllun gweithredu fesul thema[\s\S]*Gwelededd: 3 gwyrdd, 2 ambr, 1 coch o 6/);
+    const url = new URL(picture.url);
+    const spec = JSON.parse(inflateRawSync(Buffer.from(url.searchParams.get('d')!, 'base64url')).toString('utf8')) as { language?: string };
+    assert.equal(spec.language, 'cy');
+    const response = await fetch(`${bot.url}${url.pathname}${url.search}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'image/png');
   });
 });
