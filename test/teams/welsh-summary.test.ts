@@ -124,7 +124,7 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
     assert.match(badEmail, /Dydy’r cyfeiriad e-bost hwnnw ddim yn edrych yn iawn\./);
     assert.deepEqual((await memberOf(bot, people.owner)).roles, ['member'], 'bad input changed nothing');
     const saved = await press(people.admin, 'roles.set', { cv: 1, member: owner.id, roles: 'owner', email: '' });
-    assert.match(saved, /Wedi’i gadw: mae Olu Owner yn perchennog\./);
+    assert.match(saved, /Wedi’i gadw: mae Olu Owner yn berchennog\./);
 
     const audit = await say(people.admin, 'archwiliad 30');
     assert.match(audit.text, /Log archwilio\nGweithredoedd cadeiryddion, gweinyddwyr a’r llinell orchymyn yn y 30 diwrnod diwethaf: \d+\./);

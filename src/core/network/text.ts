@@ -1,5 +1,12 @@
 import { defineText } from '../i18n/text';
 
+/** The soft mutation a noun takes after predicative "yn": "yn gadeirydd", "yn berchennog". */
+function softMutation(word: string): string {
+  const rules: [RegExp, string][] = [[/^ll/, 'l'], [/^rh/, 'r'], [/^c(?!h)/, 'g'], [/^p(?!h)/, 'b'], [/^t(?!h)/, 'd'], [/^g/, ''], [/^b/, 'f'], [/^d(?!d)/, 'dd'], [/^m/, 'f']];
+  const rule = rules.find(([pattern]) => pattern.test(word));
+  return rule ? word.replace(rule[0], rule[1]) : word;
+}
+
 /** The names of the audit log's detail fields that people read in Welsh; the rest are identifiers. */
 const CY_AUDIT_KEYS: Readonly<Record<string, string>> = { member: 'aelod', roles: 'rolau', audience: 'cynulleidfa', pulse: 'pwls', report: 'adroddiad' };
 
@@ -50,7 +57,7 @@ export const networkText = defineText(
     notInNetwork: 'Dydy’r person hwnnw ddim yn eich rhwydwaith. Mae angen iddo ddweud helo wrth Techvoice yn gyntaf.',
     unknownRole: (roles: string) => `Rôl anhysbys: ${roles}.`,
     ownAdmin: 'Allwch chi ddim tynnu eich rôl gweinyddwr eich hun. Gofynnwch i weinyddwr arall.',
-    saved: (name: string, roles: string) => `Wedi’i gadw: mae ${name} yn ${roles}.`,
+    saved: (name: string, roles: string) => `Wedi’i gadw: mae ${name} yn ${softMutation(roles)}.`,
     noExtraRoles: 'aelod heb rolau ychwanegol',
     chooseChange: 'Dewiswch a ydych chi am roi’r rolau neu eu tynnu.',
     badEmail: 'Dydy’r cyfeiriad e-bost hwnnw ddim yn edrych yn iawn.',

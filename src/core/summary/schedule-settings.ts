@@ -27,8 +27,6 @@ type Repeating = Exclude<Repeat, 'once'>;
 /** What a chair chose: a day and time that repeats, no report at all, or the schedule above this one. */
 export type ScheduleChoice = { kind: 'set'; repeat: Repeating; weekday: number; time: string } | { kind: 'off' } | { kind: 'default' };
 
-export const SCHEDULE_USAGE = scheduleText('en').usage;
-
 /** How often, in English and Welsh ("bob pythefnos" is read as one word, below). */
 const REPEAT_WORDS: Readonly<Record<string, Repeating>> = {
   weekly: 'weekly',
@@ -72,19 +70,16 @@ function timeOf(word: string): string | null {
 
 const reportName = (report: Report, language: Language): string => scheduleText(language)[report === 'summary' ? 'summaryName' : 'digestName'];
 
-/** A problem with what was typed, in the person's language, with the usage after it. */
-const problem = (say: (language: Language) => string) => new UserError(say);
-
 /** Reads "weekly|fortnightly|monthly <weekday> <hh:mm>" (in any order; weekly when not said), "off" or "default", in English or Welsh. */
 export function parseScheduleWhen(report: Report, args: string): ScheduleChoice {
   let normalised = args.toLowerCase().replace(/\s+/g, ' ').trim();
   for (const [phrase, word] of WELSH_PHRASES) normalised = normalised.replace(phrase, word);
   const rest = normalised.split(' ').filter(Boolean);
   const usage = (language: Language) => scheduleText(language).usage;
-  if (rest.length === 0) throw problem((language) => scheduleText(language).sayWhen(reportName(report, language), usage(language)));
+  if (rest.length === 0) throw new UserError((language) => scheduleText(language).sayWhen(reportName(report, language), usage(language)));
   const alone = rest.find((word) => word === 'off' || word === 'default');
   if (alone) {
-    if (rest.length > 1) throw problem((language) => scheduleText(language).onItsOwn(scheduleText(language)[alone === 'off' ? 'off' : 'default'], reportName(report, language)));
+    if (rest.length > 1) throw new UserError((language) => scheduleText(language).onItsOwn(scheduleText(language)[alone === 'off' ? 'off' : 'default'], reportName(report, language)));
     return { kind: alone === 'off' ? 'off' : 'default' };
   }
   let repeat: Repeating | null = null;
@@ -97,11 +92,11 @@ export function parseScheduleWhen(report: Report, args: string): ScheduleChoice 
     if (asRepeat && !repeat) repeat = asRepeat;
     else if (asDay && !weekday) weekday = asDay;
     else if (asTime && !time) time = asTime;
-    else throw problem((language) => scheduleText(language).unreadable(plain(word.slice(0, 40)), usage(language)));
+    else throw new UserError((language) => scheduleText(language).unreadable(plain(word.slice(0, 40)), usage(language)));
   }
-  if (weekday === null) throw problem((language) => scheduleText(language).sayDay(reportName(report, language), usage(language)));
-  if (weekday > 5) throw problem((language) => scheduleText(language).weekdaysOnly);
-  if (time === null) throw problem((language) => scheduleText(language).sayTime(reportName(report, language), usage(language)));
+  if (weekday === null) throw new UserError((language) => scheduleText(language).sayDay(reportName(report, language), usage(language)));
+  if (weekday > 5) throw new UserError((language) => scheduleText(language).weekdaysOnly);
+  if (time === null) throw new UserError((language) => scheduleText(language).sayTime(reportName(report, language), usage(language)));
   return { kind: 'set', repeat: repeat ?? 'weekly', weekday, time };
 }
 

@@ -3,12 +3,9 @@ import { UserError } from '../errors';
 import type { Forum, Theme } from '../model';
 import { THEMES } from '../model';
 import type { SummaryFilters } from './summary-figures';
-
 import { LANGUAGES } from '../i18n/language';
 import { themeName } from '../i18n/words';
 import { summaryText } from './text';
-
-export const SUMMARY_USAGE = summaryText('en').usage;
 
 const usageError = () => new UserError((language) => summaryText(language).usage);
 

@@ -1,5 +1,4 @@
-import { counted, formatNumber } from '../i18n/text';
-import { defineText } from '../i18n/text';
+import { counted, defineText, formatNumber } from '../i18n/text';
 
 /** The forum summary's words: headings, figures, what is withheld and why. */
 export const summaryText = defineText(
