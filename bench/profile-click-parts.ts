@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const userId = `U0BENCH${i % 500}`;
     if (part !== 'answer' && !(await app.core.isFirstDelivery('slack:action', `${i}.000`, userId, 'pulse.answer#0'))) throw new Error('a new press was taken for a replay');
     if (part === 'mark') return;
-    const inbound = toInbound({ teamId: 'T0PARTS', teamName: 'bench', userId, channelId: `D${userId}`, channelName: 'directmessage', channelType: null }, { name: `bench${i % 500}`, email: null });
+    const inbound = toInbound({ teamId: 'T0PARTS', teamName: 'bench', userId, channelId: `D${userId}`, channelName: 'directmessage', channelType: null }, { name: `bench${i % 500}`, email: null, locale: null });
     await app.core.handleCardAction(inbound, { verb: 'pulse.answer', cv: 1, roundId, answer: String((i % 5) + 1) });
   };
   const clicks = async (part: Part, total: number): Promise<void> => {

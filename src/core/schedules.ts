@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Language } from './i18n/language';
 import { defineText } from './i18n/text';
+import { scheduleWords } from './summary/schedule-text';
 
 /**
  * Schedules are cron expressions evaluated in a network's time zone: five fields
@@ -45,8 +46,6 @@ export const DEFAULT_REPORT_SCHEDULES: ReportScheduleDefaults = {
 };
 
 const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
-const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function numbers(field: string, min: number, max: number, what: string): number[] | null {
   if (field === '*') return null;
@@ -166,70 +165,39 @@ export function previousOccurrence(expression: string | Schedule, timeZone: stri
   return null;
 }
 
-const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const clock = (hour: number, minute: number): string => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
-/** The schedule in words, e.g. "Every other Monday at 10:00". */
+/** The schedule in words, e.g. "Every other Monday at 10:00" ("Bob yn ail ddydd Llun am 10:00"). */
 export function describeSchedule(expression: string, language: Language = 'en'): string {
   const s = parseSchedule(expression);
-  if (language === 'cy') return describeScheduleInWelsh(s);
-  const times =
-    s.hours.length * s.minutes.length > 6
-      ? 'at several times of day'
-      : `at ${list(s.hours.flatMap((h) => s.minutes.map((m) => clock(h, m))))}`;
-  const inMonths = s.months ? ` in ${list(s.months.map((m) => MONTH_NAMES[m]))}` : '';
+  const say = scheduleWords(language);
+  const times = s.hours.length * s.minutes.length > 6 ? say.severalTimes : say.at(say.list(s.hours.flatMap((h) => s.minutes.map((m) => clock(h, m)))));
+  const inMonths = s.months ? say.inMonths(say.list(s.months.map((m) => say.month(m)))) : '';
+  const weekdays = (days: number[]) => say.list(days.map((d) => say.weekday(d)));
   let days: string;
-  if (s.nthOfMonth && s.weekdays) days = `On the ${ORDINALS[s.nthOfMonth]} ${WEEKDAY_NAMES[s.weekdays[0]]} of ${s.months ? 'the month' : 'each month'}`;
-  else if (s.weekParity && s.weekdays) days = `Every other ${list(s.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
-  else if (s.weekdays) days = s.weekdays.join() === '1,2,3,4,5' ? 'Every weekday' : `Every ${list(s.weekdays.map((d) => WEEKDAY_NAMES[d]))}`;
-  else if (s.daysOfMonth) days = `On day ${list(s.daysOfMonth.map(String))} of ${s.months ? 'the month' : 'each month'}`;
-  else days = 'Every day';
+  if (s.nthOfMonth && s.weekdays) days = say.nthOfMonth(s.nthOfMonth, say.weekday(s.weekdays[0]), s.months !== null);
+  else if (s.weekParity && s.weekdays) days = say.everyOther(weekdays(s.weekdays));
+  else if (s.weekdays) days = s.weekdays.join() === '1,2,3,4,5' ? say.everyWeekday : say.every(weekdays(s.weekdays));
+  else if (s.daysOfMonth) days = say.onDays(say.list(s.daysOfMonth.map(String)), s.months !== null);
+  else days = say.everyDay;
   return `${days}${inMonths} ${times}`;
 }
 
 const SCHEDULE_WORDS = defineText(
   'schedules',
   {
-    weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
-    months: 'January,February,March,April,May,June,July,August,September,October,November,December',
     once: 'Once, now',
     weekly: 'Every week',
     fortnightly: 'Every other week',
     monthly: 'Monthly, on the first such weekday',
   },
   {
-    weekdays: 'dydd Llun,dydd Mawrth,dydd Mercher,dydd Iau,dydd Gwener,dydd Sadwrn,dydd Sul',
-    months: 'Ionawr,Chwefror,Mawrth,Ebrill,Mai,Mehefin,Gorffennaf,Awst,Medi,Hydref,Tachwedd,Rhagfyr',
     once: 'Unwaith, nawr',
     weekly: 'Bob wythnos',
     fortnightly: 'Bob yn ail wythnos',
     monthly: 'Bob mis, ar y cyntaf o’r diwrnod hwnnw yn y mis',
   },
 );
-
-const welshList = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} a ${items[items.length - 1]}`);
-const welshWeekday = (day: number): string => SCHEDULE_WORDS('cy').weekdays.split(',')[day - 1];
-/** "yr ail ddydd Llun": "ail" comes before the day and mutates it; the others follow it. */
-const welshNth = (nth: number, day: number): string => {
-  const name = welshWeekday(day);
-  if (nth === 2) return `yr ail ${name.replace(/^dydd/, 'ddydd')}`;
-  return nth === 1 ? `y ${name} cyntaf` : `y ${['', '', '', 'trydydd', 'pedwerydd', 'pumed'][nth]} ${name}`;
-};
-
-/** The schedule in Welsh, e.g. "Bob yn ail ddydd Llun am 10:00". */
-function describeScheduleInWelsh(s: Schedule): string {
-  const times = s.hours.length * s.minutes.length > 6 ? 'ar sawl adeg o’r dydd' : `am ${welshList(s.hours.flatMap((h) => s.minutes.map((m) => clock(h, m))))}`;
-  const months = SCHEDULE_WORDS('cy').months.split(',');
-  const inMonths = s.months ? ` ym mis ${welshList(s.months.map((m) => months[m - 1]))}` : '';
-  const ofMonth = s.months ? 'o’r mis' : 'o bob mis';
-  let days: string;
-  if (s.nthOfMonth && s.weekdays) days = `Ar ${welshNth(s.nthOfMonth, s.weekdays[0])} ${ofMonth}`;
-  else if (s.weekParity && s.weekdays) days = `Bob yn ail ${welshList(s.weekdays.map(welshWeekday)).replace(/^dydd/, 'ddydd')}`;
-  else if (s.weekdays) days = s.weekdays.join() === '1,2,3,4,5' ? 'Bob diwrnod gwaith' : `Bob ${welshList(s.weekdays.map(welshWeekday))}`;
-  else if (s.daysOfMonth) days = `Ar ddiwrnod ${welshList(s.daysOfMonth.map(String))} ${ofMonth}`;
-  else days = 'Bob dydd';
-  return `${days}${inMonths} ${times}`;
-}
 
 /** How a chair picks a repeating pulse on the card. */
 export const REPEAT_CHOICES = [
@@ -250,7 +218,7 @@ export function repeatChoices(language: Language): { value: Repeat; title: strin
 /** Monday to Friday in a language, with their ISO numbers. */
 export function weekdayChoices(language: Language): { title: string; value: string }[] {
   if (language === 'en') return WEEKDAY_CHOICES;
-  return WEEKDAY_CHOICES.map((c) => ({ title: capitalise(welshWeekday(Number(c.value))), value: c.value }));
+  return WEEKDAY_CHOICES.map((c) => ({ title: capitalise(scheduleWords('cy').weekday(Number(c.value))), value: c.value }));
 }
 
 const capitalise = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);

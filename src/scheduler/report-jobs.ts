@@ -1,6 +1,8 @@
 import type { CoreDeps } from '../core/deps';
 import { buildDigest } from '../core/summary/digest';
+import { languagesOf, type Language } from '../core/i18n/language';
 import type { Network } from '../core/model';
+import { languageOf } from '../core/session';
 import { nextAllowedTime } from '../core/outbox/quiet-hours';
 import { occurrencesBetween, previousOccurrence, type Occurrence } from '../core/schedules';
 import { summaryMessage } from '../core/summary/summary';
@@ -37,8 +39,14 @@ export async function queueForumSummaries(deps: CoreDeps, network: Network, at: 
       if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
       const previous = previousOccurrence(expression, network.timeZone, slot.at);
       const days = previous ? Math.min(365, Math.max(1, Math.round((slot.at.getTime() - previous.at.getTime()) / DAY))) : 30;
-      const summary = await summaryMessage(deps, { network, audienceName: forum.name, days }, forum.platform);
-      queued += await deps.outbox.enqueue(network.id, jobKey, [{ key: forum.id, platform: forum.platform, address: forum.address }], summary, sendAt);
+      // A forum in both languages gets the Welsh summary first, then the English one.
+      const languages = languagesOf(forum.language ?? network.language);
+      for (const language of languages) {
+        const key = languages.length > 1 ? `${jobKey}:${language}` : jobKey;
+        if (key !== jobKey && (await deps.store.listDeliveries(key)).length > 0) continue;
+        const summary = await summaryMessage(deps, { network, audienceName: forum.name, days, language }, forum.platform);
+        queued += await deps.outbox.enqueue(network.id, key, [{ key: forum.id, platform: forum.platform, address: forum.address }], summary, sendAt);
+      }
     }
   }
   return queued;
@@ -52,14 +60,21 @@ export async function queueChairDigest(deps: CoreDeps, network: Network, at: Dat
     if ((await deps.store.listDeliveries(jobKey)).length > 0) continue;
     const chairs = (await deps.store.listMembers(network.id)).filter((m) => m.roles.includes('chair') && m.directAddress && !m.unreachable);
     if (chairs.length === 0) continue;
-    const digest = await buildDigest(deps, network, at);
-    queued += await deps.outbox.enqueue(
-      network.id,
-      jobKey,
-      chairs.map((m) => ({ key: m.id, platform: m.platform, address: m.directAddress as string })),
-      { card: digest },
-      sendAt,
-    );
+    const byLanguage = new Map<Language, typeof chairs>();
+    for (const chair of chairs) {
+      const language = languageOf(chair, network);
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), chair]);
+    }
+    for (const [language, readers] of byLanguage) {
+      const digest = await buildDigest(deps, network, at, language);
+      queued += await deps.outbox.enqueue(
+        network.id,
+        jobKey,
+        readers.map((m) => ({ key: m.id, platform: m.platform, address: m.directAddress as string })),
+        { card: digest },
+        sendAt,
+      );
+    }
   }
   return queued;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type * as Echarts from 'echarts';
-import { RAG_LEGEND } from '../format';
-import { describeChart, type ChartSpec } from './spec';
+import { ragLegend, themeName } from '../i18n/words';
+import { chartLanguage, describeChart, type ChartSpec } from './spec';
+import { chartText } from './text';
 
 /** A chart as a picture, with the words a screen reader says instead. */
 export interface ChartImage {
@@ -48,9 +49,11 @@ function renderPng(option: Echarts.EChartsOption): Buffer {
 type Spec<K extends ChartSpec['kind']> = Extract<ChartSpec, { kind: K }>;
 
 /** Stacked bars of green, amber and red actions per theme, each segment labelled with its count. */
-function ragByTheme({ rows, asAt }: Spec<'rag'>): Echarts.EChartsOption {
+function ragByTheme(spec: Spec<'rag'>): Echarts.EChartsOption {
+  const { rows, asAt } = spec;
+  const language = chartLanguage(spec);
   const series = (['green', 'amber', 'red'] as const).map((status) => ({
-    name: RAG_LEGEND[status],
+    name: ragLegend(status, language),
     type: 'bar' as const,
     stack: 'rag',
     itemStyle: { color: RAG_COLOURS[status], decal: undefined },
@@ -58,27 +61,29 @@ function ragByTheme({ rows, asAt }: Spec<'rag'>): Echarts.EChartsOption {
     data: rows.map((r) => r[status]),
   }));
   return {
-    title: { text: `RAG status by theme, as at ${asAt}`, left: 'center', textStyle: { fontSize: 20 } },
+    title: { text: chartText(language).ragTitleAsAt(asAt), left: 'center', textStyle: { fontSize: 20 } },
     legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
     grid: { left: 200, right: 40, top: 60, bottom: 60 },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 14 } },
-    yAxis: { type: 'category', data: rows.map((r) => r.theme), inverse: true, axisLabel: { fontSize: 15 } },
+    yAxis: { type: 'category', data: rows.map((r) => themeName(r.theme, language)), inverse: true, axisLabel: { fontSize: 15 } },
     series,
   };
 }
 
 /** Average pulse score (1–5) per quarter, one line per theme. */
-function pulseTrend({ pulses }: Spec<'trend'>): Echarts.EChartsOption {
+function pulseTrend(spec: Spec<'trend'>): Echarts.EChartsOption {
+  const { pulses } = spec;
+  const language = chartLanguage(spec);
   const withTrend = pulses.filter((p) => p.trend.length > 0);
   const quarters = [...new Set(withTrend.flatMap((p) => p.trend.map((t) => t.quarter)))].sort();
   return {
-    title: { text: 'Pulse score by theme (average of 1–5 answers per quarter)', left: 'center', textStyle: { fontSize: 18 } },
+    title: { text: chartText(language).trendTitleLong, left: 'center', textStyle: { fontSize: 18 } },
     legend: { bottom: 0, itemGap: 32, textStyle: { fontSize: 15 } },
     grid: { left: 60, right: 40, top: 60, bottom: 70 },
     xAxis: { type: 'category', data: quarters, axisLabel: { fontSize: 13 } },
     yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { fontSize: 14 } },
     series: withTrend.map((p, i) => ({
-      name: p.theme,
+      name: themeName(p.theme, language),
       type: 'line' as const,
       symbol: ['circle', 'rect', 'triangle', 'diamond'][i % 4],
       symbolSize: 10,

@@ -1,18 +1,21 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/language';
 import { THEMES } from '../model';
 import type { ChartSpec } from './spec';
 
 const theme = z.enum(THEMES);
 const count = z.number().int().min(0).max(1_000_000);
+const language = z.enum(LANGUAGES).optional();
 const specSchema: z.ZodType<ChartSpec> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rag'), asAt: z.string().max(40), rows: z.array(z.object({ theme, red: count, amber: count, green: count, total: count })).max(THEMES.length) }),
+  z.object({ kind: z.literal('rag'), asAt: z.string().max(40), rows: z.array(z.object({ theme, red: count, amber: count, green: count, total: count })).max(THEMES.length), language }),
   z.object({
     kind: z.literal('trend'),
     pulses: z.array(z.object({ theme, trend: z.array(z.object({ quarter: z.string().max(10), average: z.number().min(0).max(10) })).max(200) })).max(THEMES.length),
+    language,
   }),
-  z.object({ kind: z.literal('bars'), title: z.string().max(300), bars: z.array(z.object({ x: z.string().max(40), y: count })).max(20) }),
+  z.object({ kind: z.literal('bars'), title: z.string().max(300), bars: z.array(z.object({ x: z.string().max(40), y: count })).max(20), language }),
 ]);
 
 /** A payload longer than this was not made here; refused before any work. */

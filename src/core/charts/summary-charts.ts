@@ -1,4 +1,5 @@
 import type { OutgoingImage } from '../messages';
+import type { Language } from '../i18n/language';
 import type { Network } from '../model';
 import type { Store } from '../store';
 import { formatDate } from '../format';
@@ -17,12 +18,19 @@ function trendStart(iso: string): string {
 }
 
 /** The summary's two overview charts: the plan's RAG position by theme, and the pulse score per quarter and theme. */
-export async function overviewCharts(store: Store, network: Network, figures: SummaryFigures): Promise<{ rag: Extract<ChartSpec, { kind: 'rag' }>; trend: Extract<ChartSpec, { kind: 'trend' }> }> {
+export async function overviewCharts(
+  store: Store,
+  network: Network,
+  figures: SummaryFigures,
+  language: Language = 'en',
+): Promise<{ rag: Extract<ChartSpec, { kind: 'rag' }>; trend: Extract<ChartSpec, { kind: 'trend' }> }> {
   const theme = figures.filters.theme;
   const pulses = (await pulseFigures(store, network, trendStart(figures.until))).filter((p) => !theme || p.theme === theme);
+  // English links stay as they were before charts had a language.
+  const inLanguage = language === 'en' ? {} : { language };
   return {
-    rag: { kind: 'rag', asAt: formatDate(figures.until.slice(0, 10)), rows: figures.rag },
-    trend: { kind: 'trend', pulses: pulses.map((p) => ({ theme: p.theme, trend: p.trend })) },
+    rag: { kind: 'rag', asAt: formatDate(figures.until.slice(0, 10), language), rows: figures.rag, ...inLanguage },
+    trend: { kind: 'trend', pulses: pulses.map((p) => ({ theme: p.theme, trend: p.trend })), ...inLanguage },
   };
 }
 

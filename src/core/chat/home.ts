@@ -2,7 +2,9 @@ import { card, CARD_VERSION, NO_NOTICE, NO_PAGING, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now } from '../clock';
 import { canUpdateAction, isOverdue, ownsAction } from '../actions/actions';
-import { actionLabel, compareActionNumbers, formatDate, RAG_COLOURS, RAG_LABELS } from '../format';
+import { actionLabel, compareActionNumbers, formatDate, formatDue, RAG_COLOURS } from '../format';
+import { ragLabel, themeName } from '../i18n/words';
+import { homeText } from './home-text';
 import { isRoundOpen, pulseListItem } from '../pulses/pulses';
 import { buildSummary } from '../summary/summary';
 import { isChair, type Session } from '../session';
@@ -20,7 +22,7 @@ const MAX_ROUNDS = 10;
 export async function homeCards(deps: CoreDeps, session: Session): Promise<Card[]> {
   const cards = [await openPulses(deps, session), await ownActions(deps, session)];
   if (isChair(session.member)) {
-    cards.push(await buildSummary(deps, { network: session.network, audienceName: session.network.name, days: HOME_SUMMARY_DAYS }));
+    cards.push(await buildSummary(deps, { network: session.network, audienceName: session.network.name, days: HOME_SUMMARY_DAYS, language: session.language }));
   }
   return cards;
 }
@@ -38,13 +40,15 @@ async function openPulses(deps: CoreDeps, session: Session): Promise<Card> {
     const question = questions.get(round.questionNumber);
     if (question) items.push(await pulseListItem(deps, session, round, question, at));
   }
-  return card('pulse-list', {
+  const say = homeText(session.language);
+  const built = card('pulse-list', {
     ...NO_NOTICE,
     cv: CARD_VERSION,
     canCreate: chair,
-    intro: items.length ? 'Open pulse questions: your answers help the network see what to change.' : 'No pulse questions are open right now.',
+    intro: items.length ? say.openPulses : say.noOpenPulses,
     rounds: items,
   });
+  return { ...built, language: session.language };
 }
 
 const HOME_ACTIONS = 10;
@@ -54,22 +58,25 @@ async function ownActions(deps: CoreDeps, session: Session): Promise<Card> {
   const mine = (await deps.store.listActions(session.network.id))
     .filter((action) => ownsAction(member, action))
     .sort((a, b) => compareActionNumbers(a.number, b.number));
-  return card('actions-list', {
+  const { language } = session;
+  const say = homeText(language);
+  const built = card('actions-list', {
     ...NO_NOTICE,
     ...NO_PAGING,
     cv: CARD_VERSION,
-    title: 'Your actions',
-    empty: mine.length ? '' : 'You do not own any actions in the plan.',
+    title: say.yourActions,
+    empty: mine.length ? '' : say.noActions,
     // A Home tab holds 100 blocks: the first actions, then the paged list for the rest.
-    more: mine.length > HOME_ACTIONS ? `…and ${mine.length - HOME_ACTIONS} more. Type **actions** to see them all, ten at a time.` : '',
+    more: mine.length > HOME_ACTIONS ? say.moreActions(mine.length - HOME_ACTIONS) : '',
     actions: mine.slice(0, HOME_ACTIONS).map((action) => ({
       number: action.number,
       title: plain(actionLabel(action, 200)),
-      details: `${plain(action.theme)} · ${action.due === null ? 'ongoing' : `due ${formatDate(action.due)}`}${isOverdue(action) ? ' · **overdue**' : ''}`,
-      status: RAG_LABELS[action.status],
+      details: `${plain(themeName(action.theme, language))} · ${action.due === null ? formatDue(null, language) : say.due(formatDate(action.due, language))}${isOverdue(action) ? ` · **${say.overdue}**` : ''}`,
+      status: ragLabel(action.status, language),
       colour: RAG_COLOURS[action.status],
       note: plain(actionLabel({ title: action.note, shortTitle: '' }, 300)),
       canUpdate: canUpdateAction(member, action),
     })),
   });
+  return { ...built, language };
 }

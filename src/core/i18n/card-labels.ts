@@ -4,6 +4,10 @@ import { defineText } from './text';
 import { FEEDBACK_DONE_LABELS, FEEDBACK_FORM_LABELS, FEEDBACK_INBOX_LABELS, FEEDBACK_REPLY_LABELS, FEEDBACK_RESPOND_LABELS } from '../feedback/text';
 import { PULSE_CREATE_LABELS, PULSE_LIST_LABELS, PULSE_QUESTION_LABELS, PULSE_RESULTS_LABELS } from '../pulses/text';
 import { actionsListLabels, actionUpdateLabels, reminderLabels } from '../actions/text';
+import { rolesCardLabels } from '../network/text';
+import { forgetConfirmLabels } from '../privacy/text';
+import { scheduleCardLabels } from '../summary/schedule-text';
+import { summaryCardLabels } from '../summary/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -22,7 +26,7 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'feedback-inbox': FEEDBACK_INBOX_LABELS,
   'feedback-reply': FEEDBACK_REPLY_LABELS,
   'feedback-respond': FEEDBACK_RESPOND_LABELS,
-  'forget-confirm': NONE,
+  'forget-confirm': forgetConfirmLabels,
   help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
   'narrative-edit': NONE,
@@ -33,9 +37,9 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'pulse-question': PULSE_QUESTION_LABELS,
   'pulse-results': PULSE_RESULTS_LABELS,
   reminder: reminderLabels,
-  roles: NONE,
-  schedule: NONE,
-  summary: NONE,
+  roles: rolesCardLabels,
+  schedule: scheduleCardLabels,
+  summary: summaryCardLabels,
 };
 
 export function cardLabels(name: CardName, language: Language): CardLabels {

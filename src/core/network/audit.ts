@@ -1,6 +1,11 @@
 import { now } from '../clock';
 import type { AuditEntry } from '../model';
 import type { Store } from '../store';
+import type { Language } from '../i18n/language';
+import { networkText } from './text';
+
+const ROLES = ['member', 'chair', 'owner', 'admin'] as const;
+const isRole = (value: string): value is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(value);
 
 export const OPERATOR_ID = 'cli';
 
@@ -13,30 +18,32 @@ export async function recordOperatorAudit(store: Store, networkId: string, opera
  * An entry's detail as a person reads it: ids become names as they are now (so a person who
  * asked to be forgotten is not named again), and the stored detail keeps ids only.
  */
-export async function describeAuditDetail(store: Store, entry: AuditEntry): Promise<string> {
+export async function describeAuditDetail(store: Store, entry: AuditEntry, language: Language = 'en'): Promise<string> {
   const words: string[] = [];
   for (const part of entry.detail.split(' ').filter(Boolean)) {
     const [key, ...rest] = part.split('=');
     const value = rest.join('=');
-    words.push(rest.length ? await describePart(store, entry.networkId, key as string, value) : part);
+    words.push(rest.length ? await describePart(store, entry.networkId, key as string, value, language) : part);
   }
   return words.join(' ');
 }
 
-async function describePart(store: Store, networkId: string, key: string, value: string): Promise<string> {
+async function describePart(store: Store, networkId: string, key: string, value: string, language: Language): Promise<string> {
+  const say = networkText(language);
   if (key === 'member') {
     const member = await store.getMember(networkId, value);
-    return `member=${member ? member.name : 'a former member'}`;
+    return `${say.auditKey('member')}=${member ? member.name : say.formerMember}`;
   }
   if (key === 'audience') {
-    if (value === 'members') return 'audience=every member';
+    if (value === 'members') return `${say.auditKey('audience')}=${say.everyMember}`;
     const forumId = value.startsWith('forum:') ? value.slice('forum:'.length) : null;
     const forum = forumId ? await store.getForum(networkId, forumId) : null;
-    return `audience=${forum ? `forum “${forum.name}”` : 'a forum no longer registered'}`;
+    return `${say.auditKey('audience')}=${forum ? say.forumNamed(forum.name) : say.forumGone}`;
   }
   if (key === 'roundId') {
     const round = await store.getRound(value);
-    return round && round.networkId === networkId ? `pulse=P-${round.questionNumber}` : 'pulse=(no longer kept)';
+    return `${say.auditKey('pulse')}=${round && round.networkId === networkId ? `P-${round.questionNumber}` : say.pulseGone}`;
   }
-  return `${key}=${value}`;
+  if (key === 'roles') return `${say.auditKey('roles')}=${value.split(',').map((role) => (isRole(role) ? say[role] : role)).join(',')}`;
+  return `${say.auditKey(key)}=${value}`;
 }

@@ -5,12 +5,13 @@ import { nowIso } from '../clock';
 import type { Forum } from '../model';
 import type { Session } from '../session';
 import { plain } from '../markdown';
+import { networkText } from './text';
 
 /** Registers the current channel as a forum, where pulses and summaries can be posted. */
 export async function registerForum(deps: CoreDeps, session: Session, name: string): Promise<{ text: string; forum: Forum }> {
   const { conversation, requester } = session.inbound;
   if (conversation.kind === 'personal') {
-    throw new UserError('Run **forum** in the channel you want to register, not in a direct chat.');
+    throw new UserError((language) => networkText(language).forumInDirectChat);
   }
   const id = deriveId('f', session.network.id, requester.platform, conversation.id);
   const existing = await deps.store.getForum(session.network.id, id);
@@ -19,15 +20,16 @@ export async function registerForum(deps: CoreDeps, session: Session, name: stri
     networkId: session.network.id,
     platform: requester.platform,
     channelId: conversation.id,
-    name: name.slice(0, 100) || existing?.name || conversation.name || 'Forum',
+    name: name.slice(0, 100) || existing?.name || conversation.name || networkText(session.language).defaultForumName,
     address: conversation.address,
     language: existing?.language ?? null,
     createdAt: existing?.createdAt ?? nowIso(),
   };
   await deps.store.upsertForum(forum);
-  const was = existing && existing.name !== forum.name ? ` (it was “${plain(existing.name)}”)` : '';
-  const state = existing && !was ? 'still' : 'now';
-  return { text: `This channel is ${state} the forum “${plain(forum.name)}”${was}. Chairs can send pulses here and ask for a **summary**.`, forum };
+  const say = networkText(session.language);
+  const renamed = existing !== null && existing.name !== forum.name;
+  const text = existing && !renamed ? say.forumStill(plain(forum.name)) : say.forumRegistered(plain(forum.name), renamed && existing ? say.wasNamed(plain(existing.name)) : '');
+  return { text, forum };
 }
 
 export async function forumOf(deps: CoreDeps, session: Session): Promise<Forum | null> {

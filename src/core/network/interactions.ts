@@ -1,6 +1,6 @@
 import { defineAction, defineCommand } from '../interactions';
 import { registerForum } from './forums';
-import { rolesSetInput } from './inputs';
+import { rolesInputProblem, rolesSetInput } from './inputs';
 import { rolesCard, setRoles } from './roles';
 
 export const networkActions = [
@@ -11,7 +11,7 @@ export const networkActions = [
     audit: ['member', 'roles'],
     run: setRoles,
     redraw: (deps, session, typed, error) =>
-      rolesCard(deps, session, '', error, { member: typed.member ?? '', roles: typed.roles ?? '', email: typed.email ?? '', change: typed.change ?? '' }),
+      rolesCard(deps, session, '', rolesInputProblem(error, session.language), { member: typed.member ?? '', roles: typed.roles ?? '', email: typed.email ?? '', change: typed.change ?? '' }),
   }),
 ];
 

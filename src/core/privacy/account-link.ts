@@ -3,9 +3,11 @@ import type { CoreDeps } from '../deps';
 import { now } from '../clock';
 import { UserError } from '../errors';
 import { keyedHash, personKey } from '../identity';
+import type { Language } from '../i18n/language';
 import type { Platform } from '../model';
 import type { Session } from '../session';
 import { otherPlatformNames, platformName } from '../platforms';
+import { privacyText } from './text';
 
 /** Letters and digits that cannot be mistaken for one another when read out or retyped. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -56,11 +58,11 @@ async function issueCode(deps: CoreDeps, session: Session): Promise<string> {
   await deps.store.getOrCreateSetting(pendingKey(session.member.id), key);
   const other = otherPlatformNames(session.member.platform);
   const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
-  return `Your one-time code is **${shown}**. Within ${CODE_MINUTES} minutes, type **link ${shown}** to Techvoice on ${other}: your two accounts then count as one person. Keep the code to yourself.`;
+  return privacyText(session.language).yourCode(shown, CODE_MINUTES, other);
 }
 
 async function redeemCode(deps: CoreDeps, session: Session, code: string): Promise<string> {
-  const unknown = 'That code is not one I know, or it has expired. Type **link** on your other account for a new one.';
+  const unknown = (language: Language) => privacyText(language).unknownCode;
   if (code.length !== CODE_LENGTH) throw new UserError(unknown);
   const stored = await deps.store.takeSetting(settingKey(deps, session.network.id, code));
   const pending = stored ? (JSON.parse(stored) as PendingLink) : null;
@@ -68,11 +70,11 @@ async function redeemCode(deps: CoreDeps, session: Session, code: string): Promi
   if (pending.platform === session.member.platform) {
     // Not used up: the person may still type it on the other platform.
     await deps.store.getOrCreateSetting(settingKey(deps, session.network.id, code), stored as string);
-    throw new UserError(`Type the code on your other platform, not on ${platformName(pending.platform)}. Type **link** here for a code to use there.`);
+    throw new UserError((language) => privacyText(language).otherPlatform(platformName(pending.platform)));
   }
   await deps.store.takeSetting(pendingKey(pending.memberId));
   const other = await deps.store.getMember(session.network.id, pending.memberId);
   if (!other) throw new UserError(unknown);
   await deps.store.upsertMember({ ...session.member, linkedPerson: personKey(other) });
-  return `Done: your ${platformName(other.platform)} and ${platformName(session.member.platform)} accounts are now one person in Techvoice, so a pulse counts you once.`;
+  return privacyText(session.language).linked(platformName(other.platform), platformName(session.member.platform));
 }

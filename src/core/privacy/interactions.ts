@@ -2,11 +2,12 @@ import { UserError } from '../errors';
 import { defineAction, defineCommand } from '../interactions';
 import { linkAccounts } from './account-link';
 import { privacyForgetInput } from './inputs';
+import { privacyText } from './text';
 import { auditCard, forgetConfirm, forgetMe, myData } from './privacy';
 
 function parseDays(args: string): number {
   const days = args.trim() === '' ? 30 : Number(args.trim());
-  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UserError('Give the number of days as a whole number, e.g. **audit 90**.');
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UserError((language) => privacyText(language).daysUsage);
   return days;
 }
 
@@ -30,5 +31,5 @@ export const privacyCommands = [
     who: 'everyone',
     run: async (deps, session, args) => ({ text: await linkAccounts(deps, session, args), private: true }),
   }),
-  defineCommand({ name: 'forget me', cy: { name: 'anghofio fi', help: 'Tynnu eich enw oddi ar bopeth a anfonoch chi' }, help: 'Remove your name from everything you sent', who: 'everyone', run: async () => ({ card: forgetConfirm() }) }),
+  defineCommand({ name: 'forget me', cy: { name: 'anghofio fi', help: 'Tynnu eich enw oddi ar bopeth a anfonoch chi' }, help: 'Remove your name from everything you sent', who: 'everyone', run: async (_deps, session) => ({ card: forgetConfirm(session.language) }) }),
 ];

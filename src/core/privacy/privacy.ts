@@ -2,11 +2,16 @@ import { platformName } from '../platforms';
 import { card, CARD_VERSION, messageCard, type Card } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays, now } from '../clock';
-import { actorShown, formatDateTime, plural } from '../format';
+import { actorShown, formatDateTime } from '../format';
+import type { Language } from '../i18n/language';
+import { ragName, themeName } from '../i18n/words';
+import { networkText } from '../network/text';
+import { feedbackStatusLabel } from '../summary/summary';
+import { privacyText } from './text';
 import { feedbackReference } from '../feedback/feedback';
 import { ownsAction } from '../actions/actions';
 import { describeAuditDetail } from '../network/audit';
-import type { AuditEntry, Network } from '../model';
+import type { AuditEntry, FeedbackStatus, Network, RagStatus, Role } from '../model';
 import type { Session } from '../session';
 import { platformIdentity } from '../identity';
 import { dropPendingCode } from './account-link';
@@ -14,6 +19,11 @@ import type { ExpiredCounts, Store } from '../store';
 import { plain } from '../markdown';
 
 const EVER = ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
+
+// English shows the stored words as they are ("acknowledged", "amber"); other languages their own words.
+const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => (language === 'en' ? status : feedbackStatusLabel(status, language).toLowerCase());
+const ragShown = (status: RagStatus, language: Language): string => (language === 'en' ? status : ragName(status, language).toLowerCase());
+const rolesShown = (roles: readonly Role[], language: Language): string => roles.map((r) => networkText(language)[r]).join(', ');
 
 /** Everything Techvoice holds that is linked to the person asking. */
 export async function myData(deps: CoreDeps, session: Session): Promise<Card> {
@@ -28,50 +38,45 @@ export async function myData(deps: CoreDeps, session: Session): Promise<Card> {
   const named = feedback.filter((f) => f.authorMemberId === member.id);
   const mine = updates.filter((u) => u.by === member.id);
   const owned = actions.filter((a) => ownsAction(member, a));
-  const when = (iso: string) => formatDateTime(iso, network.timeZone);
-  return card('details', {
-    title: 'What Techvoice holds about you',
-    intro: `In ${plain(network.name)}, on ${platformName(member.platform)}.`,
+  const { language } = session;
+  const say = privacyText(language);
+  const when = (iso: string) => formatDateTime(iso, network.timeZone, language);
+  const built = card('details', {
+    title: say.myDataTitle,
+    intro: say.myDataIntro(plain(network.name), platformName(member.platform)),
     facts: [
-      { title: 'Name', value: plain(member.name) },
-      { title: 'E-mail', value: member.email === null ? 'not known' : plain(member.email) },
-      { title: 'Roles', value: member.roles.join(', ') },
-      { title: 'First seen', value: when(member.createdAt) },
-      { title: 'Named feedback', value: String(named.length) },
-      { title: 'Named pulse answers', value: String(answers.length) },
-      { title: 'Action updates you made', value: String(mine.length) },
-      { title: 'Actions listed under your e-mail', value: owned.map((a) => a.number).join(', ') || 'none' },
+      { title: say.name, value: plain(member.name) },
+      { title: say.email, value: member.email === null ? say.notKnown : plain(member.email) },
+      { title: say.roles, value: rolesShown(member.roles, language) },
+      { title: say.firstSeen, value: when(member.createdAt) },
+      { title: say.namedFeedback, value: String(named.length) },
+      { title: say.namedAnswers, value: String(answers.length) },
+      { title: say.updatesMade, value: String(mine.length) },
+      { title: say.actionsUnderEmail, value: owned.map((a) => a.number).join(', ') || say.none },
     ],
     lines: [
-      ...named.map((f) => ({ line: `${feedbackReference(f.number)} · ${plain(f.theme)} · ${when(f.createdAt)} · ${f.status}: “${plain(f.text)}”` })),
-      ...answers.map((a) => ({ line: `Pulse answer “${plain(a.value)}” · ${when(a.answeredAt)}` })),
-      ...mine.map((u) => ({ line: `Update to ${u.actionNumber} · ${when(u.at)} · ${u.status}${u.note ? `: ${u.note}` : ''}` })),
+      ...named.map((f) => ({
+        line: `${feedbackReference(f.number)} · ${plain(themeName(f.theme, language))} · ${when(f.createdAt)} · ${feedbackStatusShown(f.status, language)}: “${plain(f.text)}”`,
+      })),
+      ...answers.map((a) => ({ line: say.pulseAnswer(plain(a.value), when(a.answeredAt)) })),
+      ...mine.map((u) => ({ line: say.updateTo(u.actionNumber, when(u.at), ragShown(u.status, language), u.note) })),
     ],
-    note: 'Anonymous feedback and anonymous answers are not linked to you, so they cannot be listed here or removed by “forget me”. Type **forget me** to remove what is listed.',
+    note: say.myDataNote,
   });
+  return { ...built, language };
 }
 
-export function forgetConfirm(): Card {
-  return card('forget-confirm', {
-    cv: CARD_VERSION,
-    text: 'Techvoice will delete your member record and remove your name from the feedback, pulse answers and action updates you made. What you said stays, without your name. Anonymous feedback is not touched. This cannot be undone.',
-  });
+export function forgetConfirm(language: Language = 'en'): Card {
+  return { ...card('forget-confirm', { cv: CARD_VERSION, text: privacyText(language).forgetText }), language };
 }
 
 /** Removes the person's member record and anonymises everything they sent with their name. */
 export async function forgetMe(deps: CoreDeps, session: Session): Promise<Card> {
   await forgetLinks(deps, session);
   const counts = await deps.store.forgetMember(session.network.id, session.member.id);
-  const removed = [
-    plural(counts.feedback, 'feedback item'),
-    plural(counts.answers, 'pulse answer'),
-    plural(counts.actionUpdates, 'action update'),
-  ].join(', ');
-  return messageCard(
-    'Done: you are forgotten',
-    `Your member record is deleted and your name is removed from ${removed}. If you talk to Techvoice again, it will only know your name and e-mail from ${platformName(session.member.platform)} again.`,
-    'good',
-  );
+  const say = privacyText(session.language);
+  const done = messageCard(say.forgottenTitle, say.forgotten(counts.feedback, counts.answers, counts.actionUpdates, platformName(session.member.platform)), 'good');
+  return { ...done, language: session.language };
 }
 
 /**
@@ -135,16 +140,19 @@ export async function recordAudit(store: Store, session: Session, act: string, d
 export async function auditCard(deps: CoreDeps, session: Session, days: number): Promise<Card> {
   const entries = await deps.store.listAudit(session.network.id, addDays(now(), -days).toISOString(), now().toISOString());
   const latest = entries.reverse().slice(0, 50);
-  return card('details', {
-    title: 'Audit log',
-    intro: `Chair, admin and command-line acts in the last ${plural(days, 'day')}: ${entries.length}.`,
+  const { language } = session;
+  const say = privacyText(language);
+  const built = card('details', {
+    title: say.auditTitle,
+    intro: say.auditIntro(days, entries.length),
     facts: [],
     lines: await Promise.all(
       latest.map(async (e) => {
-        const detail = await describeAuditDetail(deps.store, e);
-        return { line: `${formatDateTime(e.at, session.network.timeZone)} · ${actorShown(e.actorId, e.actorName)} · ${e.act}${detail ? ` · ${detail}` : ''}` };
+        const detail = await describeAuditDetail(deps.store, e, language);
+        return { line: `${formatDateTime(e.at, session.network.timeZone, language)} · ${actorShown(e.actorId, e.actorName, language)} · ${e.act}${detail ? ` · ${detail}` : ''}` };
       }),
     ),
-    note: entries.length > latest.length ? `Showing the latest ${latest.length}. The CLI lists them all: techvoice audit --network ${session.network.id}` : '',
+    note: entries.length > latest.length ? say.auditMore(latest.length, session.network.id) : '',
   });
+  return { ...built, language };
 }

@@ -3,11 +3,15 @@ import { card, type Card, type DigestCard } from '../cards';
 import type { CoreDeps } from '../deps';
 import { addDays } from '../clock';
 import { isOverdue } from '../actions/actions';
-import { actionLabel, firstLines, formatDateTime, formatDue, plural } from '../format';
+import { actionLabel, firstLines, formatDateTime, formatDue } from '../format';
+import type { Language } from '../i18n/language';
+import { ragName, themeName } from '../i18n/words';
 import type { Network } from '../model';
 import { pulseReference } from '../pulses/questions';
 import { localDate } from '../actions/reminders';
 import { plain } from '../markdown';
+import { feedbackStatusLabel } from './summary';
+import { digestText, summaryText } from './text';
 
 const DIGEST_DAYS = 7;
 const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -16,7 +20,9 @@ const clip = (text: string, max = 100): string => (text.length > max ? `${text.s
  * The weekly digest for chairs: feedback that came in, rounds about to close, actions that
  * are overdue or red, and people the bot could not reach.
  */
-export async function buildDigest(deps: CoreDeps, network: Network, at: Date): Promise<Card> {
+export async function buildDigest(deps: CoreDeps, network: Network, at: Date, language: Language = 'en'): Promise<Card> {
+  const say = digestText(language);
+  const when = (iso: string) => formatDateTime(iso, network.timeZone, language);
   const since = addDays(at, -DIGEST_DAYS);
   const soon = addDays(at, DIGEST_DAYS);
   const [feedback, rounds, questions, actions, members] = await Promise.all([
@@ -32,7 +38,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
   for (const round of closing) {
     const answers = (await deps.store.listAnswers(round.id)).length;
     closingLines.push({
-      line: `**${pulseReference(round.questionNumber)}** ${plain(clip(questionText.get(round.questionNumber) ?? ''))} · closes ${formatDateTime(round.closesAt, network.timeZone)} · ${answers} of ${round.askedCount} answered`,
+      line: `**${pulseReference(round.questionNumber)}** ${plain(clip(questionText.get(round.questionNumber) ?? ''))} · ${say.closingLine(when(round.closesAt), answers, round.askedCount)}`,
     });
   }
   const today = localDate(at, network.timeZone);
@@ -40,35 +46,37 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date): P
   const unreachable = members.filter((m) => m.unreachable);
   const sections: DigestCard['sections'] = [
     {
-      heading: `New feedback (${feedback.length})`,
-      empty: feedback.length ? '' : 'No feedback this week.',
-      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(f.theme)} · ${f.status} · ${plain(clip(f.text))}` })),
+      heading: say.newFeedback(feedback.length),
+      empty: feedback.length ? '' : say.noFeedback,
+      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(themeName(f.theme, language))} · ${language === 'en' ? f.status : feedbackStatusLabel(f.status, language)} · ${plain(clip(f.text))}` })),
     },
     {
-      heading: `Pulse rounds closing in the next ${DIGEST_DAYS} days (${closing.length})`,
-      empty: closing.length ? '' : 'None.',
+      heading: say.closingRounds(DIGEST_DAYS, closing.length),
+      empty: closing.length ? '' : say.none,
       lines: closingLines,
     },
     {
-      heading: `Overdue and red actions (${attention.length})`,
-      empty: attention.length ? '' : 'Nothing overdue or red.',
+      heading: say.attention(attention.length),
+      empty: attention.length ? '' : say.noAttention,
       lines: firstLines(
         attention,
-        (a) => `**${plain(a.number)}** ${plain(actionLabel(a))} · ${[a.status === 'red' ? '🔴 red' : '', isOverdue(a, today) ? `overdue since ${formatDue(a.due)}` : ''].filter(Boolean).join(', ')} · ${plain(a.owner)}`,
-        (more) => `…and ${more} more. Type **actions red** or **actions overdue** to see them all.`,
+        (a) => {
+          const why = [a.status === 'red' ? `🔴 ${ragName('red', language).toLowerCase()}` : '', isOverdue(a, today) ? summaryText(language).overdueSince(formatDue(a.due, language)) : ''];
+          return `**${plain(a.number)}** ${plain(actionLabel(a))} · ${why.filter(Boolean).join(', ')} · ${plain(a.owner)}`;
+        },
+        (more) => summaryText(language).moreAttention(more),
       ),
     },
     {
-      heading: `People I could not reach (${unreachable.length})`,
-      empty: unreachable.length ? '' : 'Everyone could be reached.',
+      heading: say.unreachable(unreachable.length),
+      empty: unreachable.length ? '' : say.everyoneReached,
       lines: unreachable.map((m) => ({
-        line: `${plain(m.name)} (${platformName(m.platform)}${m.email ? `, ${plain(m.email)}` : ''}): they may have removed the bot or left. Messages resume when they next talk to Techvoice.`,
+        line: `${plain(m.name)} (${platformName(m.platform)}${m.email ? `, ${plain(m.email)}` : ''}): ${say.unreachableWhy}`,
       })),
     },
   ];
-  return card('digest', {
-    title: `Weekly digest for ${plain(network.name)}`,
-    period: `${plural(DIGEST_DAYS, 'day')} to ${formatDateTime(at.toISOString(), network.timeZone)}`,
-    sections,
-  });
+  return {
+    ...card('digest', { title: say.title(plain(network.name)), period: say.period(DIGEST_DAYS, when(at.toISOString())), sections }),
+    language,
+  };
 }

@@ -1,8 +1,9 @@
 import { defineAction, defineCommand } from '../interactions';
 import { UserError } from '../errors';
 import { forumOf } from '../network/forums';
-import { scheduleSetInput } from './inputs';
-import { parseScheduleWhen, SCHEDULE_USAGE, scheduleCard, setReportSchedule, type ScheduleChoice } from './schedule-settings';
+import { scheduleInputProblem, scheduleSetInput } from './inputs';
+import { scheduleText } from './schedule-text';
+import { parseScheduleWhen, scheduleCard, setReportSchedule, type ScheduleChoice } from './schedule-settings';
 import { summaryMessage } from './summary';
 import { parseSummaryArgs } from './summary-command';
 
@@ -14,14 +15,14 @@ export const summaryActions = [
     audit: ['report', 'forumId', 'repeat', 'weekday', 'time'],
     run: async (deps, session, input) => {
       const forum = input.forumId ? await deps.store.getForum(session.network.id, input.forumId) : null;
-      if (input.forumId && !forum) throw new UserError('That forum is not registered any more. Type **schedule** for a fresh card.');
+      if (input.forumId && !forum) throw new UserError((language) => scheduleText(language).forumGone);
       const choice: ScheduleChoice = input.repeat === 'off' || input.repeat === 'default' ? { kind: input.repeat } : { kind: 'set', repeat: input.repeat, weekday: input.weekday, time: input.time };
       const { text } = await setReportSchedule(deps, session, input.report, forum, choice);
       return scheduleCard(deps, session, forum, { notice: text, error: '' }, { report: input.report, repeat: input.repeat, weekday: String(input.weekday), time: input.time });
     },
     redraw: async (deps, session, typed, error) => {
       const forum = typed.forumId ? await deps.store.getForum(session.network.id, typed.forumId) : null;
-      return scheduleCard(deps, session, forum, { notice: '', error }, typed);
+      return scheduleCard(deps, session, forum, { notice: '', error: scheduleInputProblem(error, session.language) }, typed);
     },
   }),
 ];
@@ -29,7 +30,7 @@ export const summaryActions = [
 export const summaryCommands = [
   defineCommand({
     name: 'summary',
-    cy: { name: 'crynodeb', usage: 'crynodeb [dyddiau]', help: 'Postio crynodeb o’r 30 diwrnod diwethaf (neu’r dyddiau a roddwch chi) yma' },
+    cy: { name: 'crynodeb', usage: 'crynodeb [dyddiau] [thema] [teams|slack] [yma]', help: 'Postio crynodeb o’r 30 diwrnod diwethaf (neu’r dyddiau a roddwch chi) yma' },
     usage: 'summary [days]',
     help: 'Post a summary of the last 30 days (or the days you give) here',
     who: 'chairs',
@@ -37,7 +38,7 @@ export const summaryCommands = [
     run: async (deps, session, args) => {
       const forum = await forumOf(deps, session);
       const { days, filters } = parseSummaryArgs(args, forum);
-      const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters };
+      const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters, language: session.language };
       return { ...(await summaryMessage(deps, request, session.inbound.requester.platform)), auditDetail: args.trim() };
     },
   }),
@@ -48,13 +49,13 @@ export const summaryCommands = [
     help: 'See when forum summaries and the chairs’ digest go out, and change them',
     who: 'chairs',
     run: async (deps, session, args) => {
-      if (args.trim()) throw new UserError(`I can set when the **summary** or the **digest** goes out. ${SCHEDULE_USAGE}`);
+      if (args.trim()) throw new UserError((language) => scheduleText(language).commandArgs(scheduleText(language).usage));
       return { card: await scheduleCard(deps, session, await forumOf(deps, session)) };
     },
   }),
   defineCommand({
     name: 'schedule summary',
-    cy: { name: 'amserlen crynodeb', usage: 'amserlen crynodeb [weekly|fortnightly|monthly] [day] [time]', help: 'Gosod pryd mae crynodeb y fforwm yn mynd allan (yn sianel fforwm, i’r fforwm hwnnw; fel arall, i bob fforwm heb ei amserlen ei hun), e.e. monthly Monday 09:00, neu off' },
+    cy: { name: 'amserlen crynodeb', usage: 'amserlen crynodeb [wythnosol|bob pythefnos|misol] [diwrnod] [amser]', help: 'Gosod pryd mae crynodeb y fforwm yn mynd allan (yn sianel fforwm, i’r fforwm hwnnw; fel arall, i bob fforwm heb ei amserlen ei hun), e.e. misol dydd Llun 09:00, neu i ffwrdd' },
     aliases: ['schedule summaries'],
     usage: 'schedule summary [weekly|fortnightly|monthly] [day] [time]',
     help: 'Set when the forum summary goes out (in a forum’s channel, that forum’s; elsewhere, every forum’s without its own), e.g. monthly Monday 09:00, or off',
@@ -64,7 +65,7 @@ export const summaryCommands = [
   }),
   defineCommand({
     name: 'schedule digest',
-    cy: { name: 'amserlen crynhoad', usage: 'amserlen crynhoad [weekly|fortnightly|monthly] [day] [time]', help: 'Gosod pryd mae crynhoad y cadeiryddion yn mynd allan, e.e. weekly Friday 16:00, neu off' },
+    cy: { name: 'amserlen crynhoad', usage: 'amserlen crynhoad [wythnosol|bob pythefnos|misol] [diwrnod] [amser]', help: 'Gosod pryd mae crynhoad y cadeiryddion yn mynd allan, e.e. wythnosol dydd Gwener 16:00, neu i ffwrdd' },
     usage: 'schedule digest [weekly|fortnightly|monthly] [day] [time]',
     help: 'Set when the chairs’ digest goes out, e.g. weekly Friday 16:00, or off',
     who: 'chairs',

@@ -1,5 +1,7 @@
 import type { CoreDeps } from '../deps';
+import type { Language } from '../i18n/language';
 import type { Forum, Network } from '../model';
+import { scheduleText } from './schedule-text';
 import { DEFAULT_REPORT_SCHEDULES, describeSchedule, isValidSchedule, type ReportScheduleDefaults } from '../schedules';
 
 /** The two reports that go out on a schedule: a forum's summary and the chairs' digest. */
@@ -89,8 +91,8 @@ export async function saveSchedule(deps: CoreDeps, key: string, expression: stri
 }
 
 /** "on the first Monday of each month at 09:00", "every Friday at 16:00", or "off". */
-export function scheduleInWords(expression: string | null): string {
-  if (expression === null) return 'off';
-  const words = describeSchedule(expression);
+export function scheduleInWords(expression: string | null, language: Language = 'en'): string {
+  if (expression === null) return scheduleText(language).off;
+  const words = describeSchedule(expression, language);
   return `${words.charAt(0).toLowerCase()}${words.slice(1)}`;
 }

@@ -6,7 +6,9 @@ import { UserError } from '../errors';
 import { plain } from '../markdown';
 import type { Forum, Network } from '../model';
 import { nextAllowedTime } from '../outbox/quiet-hours';
-import { nextOccurrence, REPEAT_CHOICES, scheduleFor, WEEKDAY_CHOICES, type Repeat } from '../schedules';
+import { LOCALES, type Language } from '../i18n/language';
+import { nextOccurrence, scheduleFor, type Repeat } from '../schedules';
+import { scheduleText, scheduleWords, type ScheduleSubject } from './schedule-text';
 import type { Session } from '../session';
 import type { Typed } from '../interactions';
 import {
@@ -25,15 +27,33 @@ type Repeating = Exclude<Repeat, 'once'>;
 /** What a chair chose: a day and time that repeats, no report at all, or the schedule above this one. */
 export type ScheduleChoice = { kind: 'set'; repeat: Repeating; weekday: number; time: string } | { kind: 'off' } | { kind: 'default' };
 
-export const SCHEDULE_USAGE =
-  'For example **schedule summary monthly Monday 09:00**, **schedule digest weekly Friday 16:00**, **schedule digest off**, or **schedule summary default** to go back to the default.';
-
-const REPEAT_WORDS: Readonly<Record<string, Repeating>> = { weekly: 'weekly', fortnightly: 'fortnightly', monthly: 'monthly' };
+/** How often, in English and Welsh ("bob pythefnos" is read as one word, below). */
+const REPEAT_WORDS: Readonly<Record<string, Repeating>> = {
+  weekly: 'weekly',
+  fortnightly: 'fortnightly',
+  monthly: 'monthly',
+  wythnosol: 'weekly',
+  pythefnosol: 'fortnightly',
+  misol: 'monthly',
+};
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const DAY_SHORT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WELSH_DAYS = ['llun', 'mawrth', 'mercher', 'iau', 'gwener', 'sadwrn', 'sul'];
 
-/** ISO weekday (1 Monday – 7 Sunday) of "Monday", "mondays", "mon", "tues"…, or null. */
+/** Welsh phrases of more than one word, read as the one word they mean; "dydd" (or "ddydd") before a day's name is dropped. */
+const WELSH_PHRASES: readonly [RegExp, string][] = [
+  [/\bbob pythefnos\b/g, 'pythefnosol'],
+  [/\bbob wythnos\b/g, 'wythnosol'],
+  [/\bbob mis\b/g, 'misol'],
+  [/\bi ffwrdd\b/g, 'off'],
+  [/\bdiofyn\b/g, 'default'],
+  [/\bd?dydd (?=\S)/g, ''],
+];
+
+/** ISO weekday (1 Monday – 7 Sunday) of "Monday", "mondays", "mon", "tues", "Llun"…, or null. */
 function weekdayOf(word: string): number | null {
+  const welsh = WELSH_DAYS.indexOf(word);
+  if (welsh >= 0) return welsh + 1;
   const day = word.replace(/s$/, '');
   const index = DAY_NAMES.findIndex((name, i) => day === name || day === DAY_SHORT[i] || (day.length >= 3 && name.startsWith(day)));
   return index < 0 ? null : index + 1;
@@ -44,17 +64,22 @@ function timeOf(word: string): string | null {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(word);
   if (!match) return null;
   const [hour, minute] = [Number(match[1]), Number(match[2])];
-  if (hour > 23 || minute > 59) throw new UserError(`“${word}” is not a time I can use: give a 24-hour time from 00:00 to 23:59, e.g. 09:00.`);
+  if (hour > 23 || minute > 59) throw new UserError((language) => scheduleText(language).notATime(word));
   return `${String(hour).padStart(2, '0')}:${match[2]}`;
 }
 
-/** Reads "weekly|fortnightly|monthly <weekday> <hh:mm>" (in any order; weekly when not said), "off" or "default". */
+const reportName = (report: Report, language: Language): string => scheduleText(language)[report === 'summary' ? 'summaryName' : 'digestName'];
+
+/** Reads "weekly|fortnightly|monthly <weekday> <hh:mm>" (in any order; weekly when not said), "off" or "default", in English or Welsh. */
 export function parseScheduleWhen(report: Report, args: string): ScheduleChoice {
-  const rest = args.toLowerCase().replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
-  if (rest.length === 0) throw new UserError(`Say when the ${report} goes out. ${SCHEDULE_USAGE}`);
+  let normalised = args.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [phrase, word] of WELSH_PHRASES) normalised = normalised.replace(phrase, word);
+  const rest = normalised.split(' ').filter(Boolean);
+  const usage = (language: Language) => scheduleText(language).usage;
+  if (rest.length === 0) throw new UserError((language) => scheduleText(language).sayWhen(reportName(report, language), usage(language)));
   const alone = rest.find((word) => word === 'off' || word === 'default');
   if (alone) {
-    if (rest.length > 1) throw new UserError(`**${alone}** goes on its own: **schedule ${report} ${alone}**.`);
+    if (rest.length > 1) throw new UserError((language) => scheduleText(language).onItsOwn(scheduleText(language)[alone === 'off' ? 'off' : 'default'], reportName(report, language)));
     return { kind: alone === 'off' ? 'off' : 'default' };
   }
   let repeat: Repeating | null = null;
@@ -67,24 +92,25 @@ export function parseScheduleWhen(report: Report, args: string): ScheduleChoice 
     if (asRepeat && !repeat) repeat = asRepeat;
     else if (asDay && !weekday) weekday = asDay;
     else if (asTime && !time) time = asTime;
-    else throw new UserError(`I could not read “${plain(word.slice(0, 40))}” there. Say how often (weekly, fortnightly or monthly), the day and the time. ${SCHEDULE_USAGE}`);
+    else throw new UserError((language) => scheduleText(language).unreadable(plain(word.slice(0, 40)), usage(language)));
   }
-  if (weekday === null) throw new UserError(`Say which day the ${report} goes out, from Monday to Friday. ${SCHEDULE_USAGE}`);
-  if (weekday > 5) throw new UserError(`Summaries and digests go out on weekdays: choose a day from Monday to Friday.`);
-  if (time === null) throw new UserError(`Say what time the ${report} goes out, as a 24-hour time such as 09:00. ${SCHEDULE_USAGE}`);
+  if (weekday === null) throw new UserError((language) => scheduleText(language).sayDay(reportName(report, language), usage(language)));
+  if (weekday > 5) throw new UserError((language) => scheduleText(language).weekdaysOnly);
+  if (time === null) throw new UserError((language) => scheduleText(language).sayTime(reportName(report, language), usage(language)));
   return { kind: 'set', repeat: repeat ?? 'weekly', weekday, time };
 }
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-const SOURCE_NAMES: Record<ScheduleInForce['source'], string> = { forum: 'set for this forum', network: 'set for the network', default: 'Techvoice’s default' };
+const SOURCE_KEYS = { forum: 'setForForum', network: 'setForNetwork', default: 'techvoiceDefault' } as const;
 
 /** "The next one goes out on Friday 6 March at 16:00." (after quiet time, when the slot falls in it) */
-function nextOneText(expression: string | null, network: Network, from: Date): string {
+function nextOneText(expression: string | null, network: Network, from: Date, language: Language): string {
   const next = expression ? nextOccurrence(expression, network.timeZone, from) : null;
   if (!next) return '';
+  const say = scheduleText(language);
   const sendAt = nextAllowedTime(next.at, network);
-  const when = DateTime.fromJSDate(sendAt).setZone(network.timeZone).toFormat("cccc d LLLL 'at' HH:mm");
-  return sendAt > next.at ? ` That falls in quiet time, so the next one goes out when it ends, on ${when}.` : ` The next one goes out on ${when}.`;
+  const when = DateTime.fromJSDate(sendAt).setZone(network.timeZone).setLocale(LOCALES[language]).toFormat(say.dateTimeFormat);
+  return sendAt > next.at ? say.nextAfterQuiet(when) : say.nextOne(when);
 }
 
 /** Saves a chair's choice for the forum summary (of `forum`, or the network's), or the chairs' digest, and says what is in force now. */
@@ -96,21 +122,16 @@ export async function setReportSchedule(deps: CoreDeps, session: Session, report
   await saveSchedule(deps, scheduleKey(report, network.id, forumId), choice.kind === 'default' ? 'inherit' : expression, at);
 
   const inForce = await scheduleOf(deps, network, report, forumId ? forum : null);
-  const words = scheduleInWords(inForce.expression);
-  const zone = inForce.expression ? ` (${network.timeZone} time)` : '';
-  const subject = report === 'digest' ? 'The chairs’ digest' : forumId && forum ? `The summary for “${plain(forum.name)}”` : 'Forum summaries';
-  const [goes, is, follows] = subject === 'Forum summaries' ? ['go', 'are', 'follow'] : ['goes', 'is', 'follows'];
-  const where = report === 'summary' && !forumId ? ', in every forum without a schedule of its own' : '';
+  const { language } = session;
+  const say = scheduleText(language);
+  const words = scheduleInWords(inForce.expression, language);
+  const zone = inForce.expression ? say.zone(network.timeZone) : '';
+  const subject: ScheduleSubject = report === 'digest' ? { kind: 'digest' } : forumId && forum ? { kind: 'forum', name: plain(forum.name) } : { kind: 'all' };
   let text: string;
-  if (choice.kind === 'off') {
-    text = `${subject} ${is} now off${where}: none will go out until a chair sets a schedule with **schedule**.`;
-  } else if (choice.kind === 'default') {
-    const above = forumId ? 'the network’s schedule' : 'Techvoice’s default';
-    text = inForce.expression ? `${subject} now ${follows} ${above}${where}: ${words}${zone}.` : `${subject} now ${follows} ${above}${where}, which is off.`;
-  } else {
-    text = `${subject} now ${goes} out ${words}${zone}${where}.`;
-  }
-  text += nextOneText(inForce.expression, network, at);
+  if (choice.kind === 'off') text = say.nowOff(subject);
+  else if (choice.kind === 'default') text = inForce.expression ? say.nowFollows(subject, words, zone) : say.nowFollowsOff(subject);
+  else text = say.nowGoesOut(subject, words, zone);
+  text += nextOneText(inForce.expression, network, at, language);
   return { text, auditDetail: `${report} ${forumId ? `forum=${forumId}` : 'network'} ${choice.kind === 'set' ? (expression ?? '') : choice.kind}`.trim() };
 }
 
@@ -120,40 +141,38 @@ async function scheduleOf(deps: CoreDeps, network: Network, report: Report, foru
   return forum ? forumSummarySchedule(deps, forum, networkSchedule) : networkSchedule;
 }
 
-const inForceText = (schedule: ScheduleInForce): string => `${capitalised(scheduleInWords(schedule.expression))} (${SOURCE_NAMES[schedule.source]})`;
+const inForceText = (schedule: ScheduleInForce, language: Language): string =>
+  `${capitalised(scheduleInWords(schedule.expression, language))} (${scheduleText(language)[SOURCE_KEYS[schedule.source]]})`;
 
 /** Both schedules in words, with a form to change one; in a forum's channel the summary is that forum's. */
 export async function scheduleCard(deps: CoreDeps, session: Session, forum: Forum | null, notice: Notice = NO_NOTICE, typed: Typed = {}): Promise<Card> {
-  const { network } = session;
+  const { network, language } = session;
+  const say = scheduleText(language);
   const networkSchedule = await networkSummarySchedule(deps, network);
   const facts: ScheduleCard['facts'] = [];
-  if (forum) facts.push({ title: `Summary in “${plain(forum.name)}”`, value: inForceText(await forumSummarySchedule(deps, forum, networkSchedule)) });
-  facts.push({ title: forum ? 'Summaries in other forums' : 'Forum summaries', value: inForceText(networkSchedule) });
-  facts.push({ title: 'Chairs’ digest', value: inForceText(await digestSchedule(deps, network)) });
-  const quiet = [network.quietHours ? `in quiet hours (${network.quietHours.start}–${network.quietHours.end})` : '', network.quietWeekends ? 'at weekends' : ''].filter(Boolean).join(' or ');
-  const note = [
-    `Times are ${network.timeZone} time.`,
-    quiet ? `Nothing goes out ${quiet}: a report due then waits until it may be sent.` : '',
-    forum ? 'The summary you set here is this forum’s own; “Summaries in other forums” is set from a direct chat.' : 'The summary you set here is for every forum without a schedule of its own; set one forum’s from its channel.',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return card('schedule', {
+  if (forum) facts.push({ title: say.summaryIn(plain(forum.name)), value: inForceText(await forumSummarySchedule(deps, forum, networkSchedule), language) });
+  facts.push({ title: forum ? say.summariesElsewhere : say.forumSummaries, value: inForceText(networkSchedule, language) });
+  facts.push({ title: say.chairsDigest, value: inForceText(await digestSchedule(deps, network), language) });
+  const quiet = [network.quietHours ? say.quietHours(network.quietHours.start, network.quietHours.end) : '', network.quietWeekends ? say.atWeekends : ''].filter(Boolean).join(` ${say.or} `);
+  const note = [say.timesIn(network.timeZone), quiet ? say.nothingGoesOut(quiet) : '', forum ? say.forumNote : say.networkNote].filter(Boolean).join(' ');
+  const built = card('schedule', {
     ...notice,
     cv: CARD_VERSION,
     forumId: forum?.id ?? '',
     facts,
     note,
     reports: [
-      { title: forum ? `Summary in “${plain(forum.name)}”` : 'Forum summaries', value: 'summary' },
-      { title: 'Chairs’ digest', value: 'digest' },
+      { title: forum ? say.summaryIn(plain(forum.name)) : say.forumSummaries, value: 'summary' },
+      { title: say.chairsDigest, value: 'digest' },
     ],
     repeats: [
-      ...REPEAT_CHOICES.filter((c) => c.value !== 'once').map((c) => ({ title: c.title, value: c.value })),
-      { title: 'Off: none sent', value: 'off' },
-      { title: forum ? 'Back to the default (the network’s for the summary)' : 'Back to Techvoice’s default', value: 'default' },
+      { title: say.everyWeek, value: 'weekly' },
+      { title: say.everyOtherWeek, value: 'fortnightly' },
+      { title: say.monthly, value: 'monthly' },
+      { title: say.offChoice, value: 'off' },
+      { title: forum ? say.backToNetwork : say.backToDefault, value: 'default' },
     ],
-    weekdays: WEEKDAY_CHOICES,
+    weekdays: [1, 2, 3, 4, 5].map((day) => ({ title: capitalised(scheduleWords(language).weekday(day)), value: String(day) })),
     values: {
       report: typed.report ?? 'summary',
       repeat: typed.repeat ?? 'monthly',
@@ -161,4 +180,5 @@ export async function scheduleCard(deps: CoreDeps, session: Session, forum: Foru
       time: (typed.time ?? '09:00').slice(0, 5),
     },
   });
+  return { ...built, language };
 }

@@ -1,4 +1,6 @@
 import { platformName } from '../platforms';
+import type { Language } from '../i18n/language';
+import { summaryText } from './text';
 import type { Network, Platform, PulseRound } from '../model';
 import type { AnswerCount } from '../store';
 
@@ -90,11 +92,12 @@ function reachesThreshold(tally: RoundTally, needed: number, platform: Platform 
 }
 
 /** Why a round's answers are not shown, in words for the card. */
-export function withheldReason(tally: RoundTally, round: Pick<PulseRound, 'closesAt'>, rule: DisclosureRule, platform: Platform | null): string {
-  if (!rule.liveResults && isOpenAt(round, rule.at)) return 'results appear when the pulse closes';
-  if (answeredCount(tally) < rule.needed) return `results withheld below ${rule.needed} answers`;
-  if (platform && answeredCount(tally, platform) === 0) return `no answers on ${platformName(platform)}`;
-  return `results withheld: a split by platform would show a group under ${rule.needed}`;
+export function withheldReason(tally: RoundTally, round: Pick<PulseRound, 'closesAt'>, rule: DisclosureRule, platform: Platform | null, language: Language = 'en'): string {
+  const say = summaryText(language);
+  if (!rule.liveResults && isOpenAt(round, rule.at)) return say.whenCloses;
+  if (answeredCount(tally) < rule.needed) return say.belowThreshold(rule.needed);
+  if (platform && answeredCount(tally, platform) === 0) return say.noAnswersOn(platformName(platform));
+  return say.splitWithheld(rule.needed);
 }
 
 /**

@@ -3,9 +3,14 @@ import { UserError } from '../errors';
 import type { Forum, Theme } from '../model';
 import { THEMES } from '../model';
 import type { SummaryFilters } from './summary-figures';
+import { LANGUAGES } from '../i18n/language';
+import { themeName } from '../i18n/words';
+import { summaryText } from './text';
 
-export const SUMMARY_USAGE =
-  'Give the number of days as a whole number from 1 to 365, e.g. **summary 7**. You can add a theme (e.g. **summary 30 recognition**), **teams** or **slack**, and **here** for this forum’s pulses only.';
+const usageError = () => new UserError((language) => summaryText(language).usage);
+
+/** Words for "here", in every language. */
+const HERE = new Set(['here', 'yma']);
 
 /**
  * Reads `summary [days] [theme] [teams|slack] [here]` in any order. `here` needs the
@@ -14,10 +19,11 @@ export const SUMMARY_USAGE =
 export function parseSummaryArgs(args: string, forumHere: Forum | null): { days: number; filters: SummaryFilters } {
   let rest = ` ${args.toLowerCase().replace(/\s+/g, ' ').trim()} `;
   const filters: SummaryFilters = { theme: null, forumId: null, platform: null };
-  const theme = THEMES.find((t) => rest.includes(` ${t.toLowerCase()} `));
-  if (theme) {
-    filters.theme = theme as Theme;
-    rest = rest.replace(` ${theme.toLowerCase()} `, ' ');
+  // A theme is named in English or Welsh: "recognition", "cydnabyddiaeth".
+  const named = THEMES.flatMap((t) => LANGUAGES.map((language) => ({ theme: t, word: themeName(t, language).toLowerCase() }))).find(({ word }) => rest.includes(` ${word} `));
+  if (named) {
+    filters.theme = named.theme as Theme;
+    rest = rest.replace(` ${named.word} `, ' ');
   }
   let days = 30;
   let sawDays = false;
@@ -27,13 +33,13 @@ export function parseSummaryArgs(args: string, forumHere: Forum | null): { days:
       sawDays = true;
     } else if (isPlatform(word) && !filters.platform) {
       filters.platform = word;
-    } else if (word === 'here') {
-      if (!forumHere) throw new UserError('**here** works in a registered forum channel. An admin can register one with **forum**.');
+    } else if (HERE.has(word)) {
+      if (!forumHere) throw new UserError((language) => summaryText(language).hereNeedsForum);
       filters.forumId = forumHere.id;
     } else {
-      throw new UserError(SUMMARY_USAGE);
+      throw usageError();
     }
   }
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new UserError(SUMMARY_USAGE);
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw usageError();
   return { days, filters };
 }

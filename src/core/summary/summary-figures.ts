@@ -3,6 +3,7 @@ import { addDays, now } from '../clock';
 import { isOverdue } from '../actions/actions';
 import type { Action, ActionUpdate, FeedbackStatus, FeedbackTheme, Network, Platform, PulseQuestion, PulseRound, RagStatus, Theme } from '../model';
 import { FEEDBACK_STATUSES, FEEDBACK_THEMES, THEMES } from '../model';
+import type { Language } from '../i18n/language';
 import { answerChoices } from '../pulses/pulses';
 import { answeredCount, answerValues, isFeedbackSplitPublishable, isPublishable, sharedViewRule, tallyRounds, withheldReason, type DisclosureRule, type RoundTally } from './summary-anonymity';
 
@@ -20,6 +21,8 @@ export interface SummaryRequest {
   audienceName: string;
   days: number;
   filters?: Partial<SummaryFilters>;
+  /** The language the summary is written in; English when not given. */
+  language?: Language;
 }
 
 export type Trend = '↑' | '↓' | '→' | '';
@@ -137,7 +140,7 @@ export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): P
   const current = selected.filter(({ round }) => round.opensAt >= iso.since);
   const previous = selected.filter(({ round }) => round.opensAt < iso.since);
 
-  const rounds = current.map(({ round, question }) => roundFigures(round, question, tallies.get(round.id)!, rule, filters.platform));
+  const rounds = current.map(({ round, question }) => roundFigures(round, question, tallies.get(round.id)!, rule, filters.platform, request.language ?? 'en'));
   const themes = THEMES.filter((t) => !filters.theme || t === filters.theme)
     .map((theme) => themeFigures(theme, current, previous, tallies, rule, filters.platform))
     .filter((t) => t.rounds > 0);
@@ -158,7 +161,7 @@ export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): P
   };
 }
 
-function roundFigures(round: PulseRound, question: PulseQuestion, tally: RoundTally, rule: DisclosureRule, platform: Platform | null): RoundFigures {
+function roundFigures(round: PulseRound, question: PulseQuestion, tally: RoundTally, rule: DisclosureRule, platform: Platform | null, language: Language): RoundFigures {
   const shown = isPublishable(tally, round, rule, platform);
   const values = answerValues(tally, platform);
   return {
@@ -166,7 +169,7 @@ function roundFigures(round: PulseRound, question: PulseQuestion, tally: RoundTa
     round,
     answered: answeredCount(tally, platform),
     shown,
-    withheldReason: shown ? '' : withheldReason(tally, round, rule, platform),
+    withheldReason: shown ? '' : withheldReason(tally, round, rule, platform, language),
     counts: shown ? answerChoices(question).map((c) => ({ label: c.title, value: c.value, count: values.get(c.value) ?? 0 })) : [],
   };
 }

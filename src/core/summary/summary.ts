@@ -1,53 +1,64 @@
 import { card, type Card, type ChartPicture, type OverviewChart, type SummaryCard } from '../cards';
 import type { ChartLinks } from '../charts/links';
-import { describeChart, type ChartSpec } from '../charts/spec';
+import { chartLanguage, describeChart, type ChartSpec } from '../charts/spec';
 import { chartPictures, overviewCharts } from '../charts/summary-charts';
 import type { OutgoingMessage } from '../messages';
 import type { Platform } from '../model';
 import type { CoreDeps } from '../deps';
-import { actionLabel, actorShown, bar, firstLines, formatDate, formatDue, formatDateTime, plural, RAG_LABELS, RAG_LEGEND } from '../format';
+import { actionLabel, actorShown, bar, firstLines, formatDate, formatDue, formatDateTime } from '../format';
+import type { Language } from '../i18n/language';
+import { ragLabel, ragLegend, ragName, themeName } from '../i18n/words';
 import type { FeedbackStatus } from '../model';
 import { pulseReference } from '../pulses/questions';
 import { PLATFORMS, platformName } from '../platforms';
 import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
 import { plain } from '../markdown';
+import { summaryText } from './text';
 
 export type { SummaryFilters, SummaryRequest } from './summary-figures';
 
-const SCALE_NAMES: Record<Scale, string> = { likert: 'Agree scale (1–5)', nps: 'Score (0–10)' };
+const scaleName = (scale: Scale, language: Language): string => summaryText(language)[scale === 'likert' ? 'likertScale' : 'npsScale'];
+
+const STATUS_KEYS = { new: 'statusNew', acknowledged: 'statusAcknowledged', linked: 'statusLinked', closed: 'statusClosed' } as const;
+
+/** "Linked to an action": a feedback status as people read it. */
+export const feedbackStatusLabel = (status: FeedbackStatus, language: Language): string => summaryText(language)[STATUS_KEYS[status]];
 
 export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
-  new: 'New',
-  acknowledged: 'Acknowledged',
-  linked: 'Linked to an action',
-  closed: 'Closed with a reply',
+  new: feedbackStatusLabel('new', 'en'),
+  acknowledged: feedbackStatusLabel('acknowledged', 'en'),
+  linked: feedbackStatusLabel('linked', 'en'),
+  closed: feedbackStatusLabel('closed', 'en'),
 };
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 /** "3.8 ↑ (was 3.2) · 18 answers", or why there is no average. */
-export function describeScale(figures: ScaleFigures, threshold: number): string {
-  if (figures.mean === null) return `withheld: no round reached ${threshold} answers`;
-  const was = figures.previousMean === null ? 'no earlier figures' : `was ${figures.previousMean.toFixed(1)}`;
-  const mean = [figures.mean.toFixed(1), 'of', String(SCALE_MAX[figures.scale]), figures.trend].filter(Boolean).join(' ');
-  return `${mean} (${was}) · ${plural(figures.answers, 'answer')}`;
+export function describeScale(figures: ScaleFigures, threshold: number, language: Language = 'en'): string {
+  const say = summaryText(language);
+  if (figures.mean === null) return say.scaleWithheld(threshold);
+  const was = figures.previousMean === null ? say.noEarlierFigures : say.was(figures.previousMean.toFixed(1));
+  const mean = [figures.mean.toFixed(1), say.outOf, String(SCALE_MAX[figures.scale]), figures.trend].filter(Boolean).join(' ');
+  return `${mean} (${was}) · ${say.answers(figures.answers)}`;
 }
 
-function describeRound(r: RoundFigures): string {
-  const counted = `${plural(r.answered, 'answer')} of ${r.round.askedCount} asked`;
+function describeRound(r: RoundFigures, language: Language): string {
+  const say = summaryText(language);
+  const counted = say.answersOfAsked(r.answered, r.round.askedCount);
   if (!r.shown) return `${counted} · ${r.withheldReason}`;
-  if (r.question.kind === 'text') return `${counted} · free-text answers: ask for the results card to read them`;
+  if (r.question.kind === 'text') return `${counted} · ${say.freeText}`;
   if (r.question.kind === 'likert' || r.question.kind === 'nps') {
     const total = r.counts.reduce((n, c) => n + c.count, 0);
     const mean = r.counts.reduce((n, c) => n + Number(c.value) * c.count, 0) / Math.max(total, 1);
-    return `${counted} · average ${mean.toFixed(1)} of ${r.question.kind === 'likert' ? 5 : 10}`;
+    return `${counted} · ${say.averageOf(mean.toFixed(1), r.question.kind === 'likert' ? 5 : 10)}`;
   }
   return `${counted} · ${r.counts.map((c) => `${c.label} ${c.count}`).join(' · ')}`;
 }
 
-function filtersLine(figures: SummaryFigures, forumName: string | null): string {
+function filtersLine(figures: SummaryFigures, forumName: string | null, language: Language): string {
+  const say = summaryText(language);
   const { theme, platform } = figures.filters;
-  return [theme ? `Theme: ${theme}` : '', forumName ? `Pulses sent to ${forumName} only` : '', platform ? `${platformName(platform)} answers and feedback only` : '']
+  return [theme ? say.filterTheme(themeName(theme, language)) : '', forumName ? say.filterForum(forumName) : '', platform ? say.filterPlatform(platformName(platform)) : '']
     .filter(Boolean)
     .join(' · ');
 }
@@ -64,16 +75,18 @@ function picture(spec: ChartSpec, links: ChartLinks | undefined, fallback: strin
 }
 
 /** One scale's answers per point (`Chart.VerticalBar`). */
-export function distributionChart(theme: string, scale: Scale, bars: { x: string; y: number }[], links: ChartLinks | undefined): SummaryCard['charts'][number] {
-  const title = `${theme}: ${SCALE_NAMES[scale].toLowerCase()}, answers per point`;
-  return { title, bars, ...picture({ kind: 'bars', title, bars }, links, chartFallback(`${plain(theme)} (${SCALE_NAMES[scale].toLowerCase()})`, bars)) };
+export function distributionChart(theme: string, scale: Scale, bars: { x: string; y: number }[], links: ChartLinks | undefined, language: Language = 'en'): SummaryCard['charts'][number] {
+  const scaleWords = scaleName(scale, language);
+  const title = summaryText(language).distributionTitle(theme, scaleWords);
+  const spec: ChartSpec = { kind: 'bars', title, bars, ...(language === 'en' ? {} : { language }) };
+  return { title, bars, ...picture(spec, links, chartFallback(`${plain(theme)} (${scaleWords.toLowerCase()})`, bars)) };
 }
 
-function charts(figures: SummaryFigures, links: ChartLinks | undefined): SummaryCard['charts'] {
+function charts(figures: SummaryFigures, links: ChartLinks | undefined, language: Language): SummaryCard['charts'] {
   return figures.themes.flatMap((theme) =>
     theme.scales
       .filter((s) => s.mean !== null)
-      .map((s) => distributionChart(theme.theme, s.scale, s.distribution.map((d) => ({ x: d.label, y: d.count })), links)),
+      .map((s) => distributionChart(themeName(theme.theme, language), s.scale, s.distribution.map((d) => ({ x: d.label, y: d.count })), links, language)),
   );
 }
 
@@ -81,21 +94,25 @@ const RAG_CHART_COLOURS = { green: 'good', amber: 'warning', red: 'attention' } 
 
 export function planChart(spec: Extract<ChartSpec, { kind: 'rag' }>, links: ChartLinks | undefined): OverviewChart[] {
   if (spec.rows.length === 0) return [];
+  const language = chartLanguage(spec);
   const series = (['green', 'amber', 'red'] as const).map((status) => ({
-    legend: RAG_LEGEND[status],
+    legend: ragLegend(status, language),
     color: RAG_CHART_COLOURS[status],
-    values: spec.rows.map((r) => ({ x: plain(r.theme), y: r[status] })),
+    values: spec.rows.map((r) => ({ x: plain(themeName(r.theme, language)), y: r[status] })),
   }));
   // Without a picture the RAG table beside it says the same in words.
-  return [{ title: `${describeChart(spec).title}, as at ${spec.asAt}`, series, ...picture(spec, links, '') }];
+  return [{ title: summaryText(language).asAt(describeChart(spec).title, spec.asAt), series, ...picture(spec, links, '') }];
 }
 
 export function trendChart(spec: Extract<ChartSpec, { kind: 'trend' }>, links: ChartLinks | undefined): OverviewChart[] {
   const pulses = spec.pulses.filter((p) => p.trend.length > 0);
   if (pulses.length === 0) return [];
-  const series = pulses.map((p) => ({ legend: p.theme, values: p.trend.map((t) => ({ x: t.quarter, y: Number(t.average.toFixed(2)) })) }));
-  const text = [`**${describeChart(spec).title}** (average of 1–5 answers per quarter)`, ...pulses.map((p) => `${p.theme}: ${p.trend.map((t) => `${t.quarter} ${t.average.toFixed(1)}`).join(' · ')}`)].join('  \n');
-  return [{ title: `${describeChart(spec).title} (average of 1–5 answers per quarter)`, series, ...picture(spec, links, text) }];
+  const language = chartLanguage(spec);
+  const note = summaryText(language).trendNote;
+  const series = pulses.map((p) => ({ legend: themeName(p.theme, language), values: p.trend.map((t) => ({ x: t.quarter, y: Number(t.average.toFixed(2)) })) }));
+  const lines = pulses.map((p) => `${themeName(p.theme, language)}: ${p.trend.map((t) => `${t.quarter} ${t.average.toFixed(1)}`).join(' · ')}`);
+  const text = [`**${describeChart(spec).title}** (${note})`, ...lines].join('  \n');
+  return [{ title: `${describeChart(spec).title} (${note})`, series, ...picture(spec, links, text) }];
 }
 
 /** The overview charts a card draws itself (Teams); Slack gets them as pictures after the card instead. */
@@ -107,55 +124,56 @@ interface CardCharts {
 /** The summary card, from figures already computed (the scheduler may reuse them). */
 export function summaryCard(figures: SummaryFigures, request: SummaryRequest, forumName: string | null = null, drawn: CardCharts = { overview: null }): Card {
   const { network, days } = request;
+  const language = request.language ?? 'en';
+  const say = summaryText(language);
   const zone = network.timeZone;
   const threshold = figures.threshold;
-  return card('summary', {
-    title: `Summary for ${plain(request.audienceName)}`,
-    period: `Last ${plural(days, 'day')}: ${formatDateTime(figures.since, zone)} to ${formatDateTime(figures.until, zone)} · trends against the ${plural(days, 'day')} before`,
-    filters: filtersLine(figures, forumName),
+  const when = (iso: string) => formatDateTime(iso, zone, language);
+  const built = card('summary', {
+    title: say.title(plain(request.audienceName)),
+    period: say.period(days, when(figures.since), when(figures.until)),
+    filters: filtersLine(figures, forumName, language),
     themes: figures.themes.map((t) => ({
-      heading: `**${plain(t.theme)}** · ${plural(t.rounds, 'round')} · ${plural(t.answered, 'answer')}${
-        t.responseRate === null ? '' : ` of ${t.asked} asked (${percent(t.responseRate)} response rate)`
-      }`,
-      scales: t.scales.map((s) => ({ title: SCALE_NAMES[s.scale], value: describeScale(s, threshold) })),
+      heading: `${say.themeHeading(plain(themeName(t.theme, language)), t.rounds, t.answered)}${t.responseRate === null ? '' : say.responseRate(t.asked, percent(t.responseRate))}`,
+      scales: t.scales.map((s) => ({ title: scaleName(s.scale, language), value: describeScale(s, threshold, language) })),
     })),
-    noThemes: figures.themes.length ? '' : 'No pulse questions in this period.',
-    charts: charts(figures, drawn.links),
+    noThemes: figures.themes.length ? '' : say.noPulses,
+    charts: charts(figures, drawn.links, language),
     trendChart: drawn.overview ? trendChart(drawn.overview.trend, drawn.links) : [],
     planChart: drawn.overview ? planChart(drawn.overview.rag, drawn.links) : [],
     rounds: figures.rounds.map((r) => ({
-      line: `**${pulseReference(r.question.number)}** ${plain(r.question.text)} (${plain(r.question.theme)})`,
-      detail: describeRound(r),
+      line: `**${pulseReference(r.question.number)}** ${plain(r.question.text)} (${plain(themeName(r.question.theme, language))})`,
+      detail: describeRound(r, language),
     })),
-    noRounds: figures.rounds.length ? '' : 'No pulse questions in this period.',
-    feedbackTotal: figures.feedback.withheld
-      ? `withheld: a split by platform would show a group under ${network.anonymityThreshold}`
-      : plural(figures.feedback.total, 'item'),
+    noRounds: figures.rounds.length ? '' : say.noPulses,
+    feedbackTotal: figures.feedback.withheld ? say.feedbackWithheld(network.anonymityThreshold) : say.items(figures.feedback.total),
     feedback: figures.feedback.byTheme.map((f) => ({
-      title: plain(f.theme),
-      value: `${f.count}${f.ledToAction ? ` (${f.ledToAction} led to action)` : ''}`,
+      title: plain(themeName(f.theme, language)),
+      value: `${f.count}${f.ledToAction ? say.ledToActionCount(f.ledToAction) : ''}`,
     })),
-    feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: FEEDBACK_STATUS_LABELS[s.status], value: String(s.count) })),
-    ledToAction: `You said, we did: ${plural(figures.feedback.ledToAction, 'item')} of this period’s feedback led to an action.`,
-    rag: figures.rag.map((r) => ({ theme: plain(r.theme), red: String(r.red), amber: String(r.amber), green: String(r.green), total: plural(r.total, 'action') })),
-    noRag: figures.rag.length ? '' : 'No action plan yet. An admin can import one with `techvoice import-actions`.',
+    feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: feedbackStatusLabel(s.status, language), value: String(s.count) })),
+    ledToAction: say.youSaidWeDid(figures.feedback.ledToAction),
+    rag: figures.rag.map((r) => ({ theme: plain(themeName(r.theme, language)), red: String(r.red), amber: String(r.amber), green: String(r.green), total: say.actions(r.total) })),
+    noRag: figures.rag.length ? '' : say.noPlan,
     changes: firstLines(
       figures.changes,
-      (c) => `**${plain(c.action.number)}** ${plain(actionLabel(c.action))}: ${c.from ? RAG_LABELS[c.from] : 'new'} → ${RAG_LABELS[c.to]} (${plain(actorShown(c.last.by, c.last.byName))}, ${formatDate(c.last.at.slice(0, 10))})`,
-      (more) => `…and ${more} more. Type **actions** to see the whole plan.`,
+      (c) =>
+        `**${plain(c.action.number)}** ${plain(actionLabel(c.action))}: ${c.from ? ragLabel(c.from, language) : say.newAction} → ${ragLabel(c.to, language)} (${plain(actorShown(c.last.by, c.last.byName, language))}, ${formatDate(c.last.at.slice(0, 10), language)})`,
+      (more) => say.moreChanges(more),
     ),
-    noChanges: figures.changes.length ? '' : 'No action changed status in this period.',
+    noChanges: figures.changes.length ? '' : say.noChanges,
     attention: firstLines(
       figures.attention,
       ({ action, red, overdue }) => {
-        const why = [red ? '🔴 red' : '', overdue ? `overdue since ${formatDue(action.due)}` : ''].filter(Boolean).join(', ');
+        const why = [red ? `🔴 ${ragName('red', language).toLowerCase()}` : '', overdue ? say.overdueSince(formatDue(action.due, language)) : ''].filter(Boolean).join(', ');
         return `**${plain(action.number)}** ${plain(actionLabel(action))} · ${why} · ${plain(action.owner)}`;
       },
-      (more) => `…and ${more} more. Type **actions red** or **actions overdue** to see them all.`,
+      (more) => say.moreAttention(more),
     ),
-    noAttention: figures.attention.length ? '' : 'Nothing overdue or red. 🎉',
-    footnote: `Anonymity: results appear once a pulse has closed, and only with ${threshold} answers or more (the threshold of ${network.anonymityThreshold} besides any reader’s own); withheld rounds are left out of every average and chart; a platform split is shown only when each platform has enough.`,
+    noAttention: figures.attention.length ? '' : say.noAttention,
+    footnote: say.footnote(threshold, network.anonymityThreshold),
   });
+  return { ...built, language };
 }
 
 /**
@@ -180,7 +198,7 @@ async function forumNameOf(deps: CoreDeps, request: SummaryRequest, figures: Sum
 export async function summaryMessage(deps: CoreDeps, request: SummaryRequest, platform: Platform): Promise<OutgoingMessage> {
   const figures = await summaryFigures(deps, request);
   const forumName = await forumNameOf(deps, request, figures);
-  const overview = await overviewCharts(deps.store, request.network, figures);
+  const overview = await overviewCharts(deps.store, request.network, figures, request.language ?? 'en');
   if (!PLATFORMS[platform].drawsCharts) {
     const images = chartPictures([overview.rag, overview.trend], figures.until.slice(0, 10));
     return { card: summaryCard(figures, request, forumName), ...(images.length ? { images } : {}) };
