@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { COMMANDS } from '../src/core/registry';
 import type { CommandWords } from '../src/core/interactions';
-import '../src/core/i18n/card-labels';
-import '../src/slack/slack-text';
+// The whole app, so every catalogue is declared (the adapters' and the scheduler's too).
+import '../src/app';
 import { catalogues } from '../src/core/i18n/text';
 
 export const REVIEW_LIST = join('docs', 'translation', 'cy-review.csv');

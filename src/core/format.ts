@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { FORGOTTEN, type RagStatus } from './model';
+import { FORGOTTEN, PLAN_IMPORT_ACTOR, type RagStatus } from './model';
+import { defineText } from './i18n/text';
 import { Lru } from './memo';
 import { DATE_LOCALES, DEFAULT_LANGUAGE, type Language } from './i18n/language';
 
@@ -78,5 +79,8 @@ export function firstLines<T>(items: T[], line: (item: T) => string, more: (coun
 
 /** The name shown for whoever did something: a forgotten member is not named. */
 export function actorShown(id: string, name: string, language: Language = DEFAULT_LANGUAGE): string {
-  return id === FORGOTTEN ? (language === 'cy' ? 'Cyn-aelod' : 'A former member') : name;
+  if (id === FORGOTTEN) return ACTORS(language).former;
+  return id === PLAN_IMPORT_ACTOR ? ACTORS(language).planImport : name;
 }
+
+const ACTORS = defineText('actors', { former: 'A former member', planImport: 'Plan import' }, { former: 'Cyn-aelod', planImport: 'Mewnforio’r cynllun' });

@@ -14,6 +14,8 @@ export type Platform = 'teams' | 'slack';
 
 /** Who the records of a forgotten member name: a marker, never a sentence; what people read is said where they read it. */
 export const FORGOTTEN = 'forgotten';
+/** Who made the history entries a plan import writes: a marker, named in the reader's language. */
+export const PLAN_IMPORT_ACTOR = 'import';
 export const ROLES = ['member', 'owner', 'chair', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,7 +1,7 @@
 import { COMMANDS } from '../../src/core/registry';
 import { commandWords, type CommandWords } from '../../src/core/interactions';
-import '../../src/core/i18n/card-labels';
-import '../../src/slack/slack-text';
+// The whole app, so every catalogue is declared (the adapters' and the scheduler's too).
+import '../../src/app';
 import { catalogues } from '../../src/core/i18n/text';
 import type { Language } from '../../src/core/i18n/language';
 
@@ -10,8 +10,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set(['Techvoice', 'Teams', 'Slack', 'Word', '
 
 /**
  * The fixed phrases of one language that the other says differently: what must not appear in
- * a session in the other language. Phrases of one word under four letters are left out (they
- * also occur inside ordinary words and names).
+ * a session in the other language. Single words are left out: they also occur in what people
+ * wrote (an English plan's "Agree", a note's "green"), which stays as written in either language.
  */
 export function phrasesOnlyIn(language: Language): string[] {
   const other: Language = language === 'en' ? 'cy' : 'en';
@@ -20,7 +20,7 @@ export function phrasesOnlyIn(language: Language): string[] {
     for (const [key, value] of Object.entries(byLanguage[language])) {
       const translated = byLanguage[other][key];
       if (typeof value !== 'string' || value === translated || SAME_IN_EVERY_LANGUAGE.has(value)) continue;
-      if (!value.includes(' ') && value.length < 4) continue;
+      if (!value.trim().includes(' ')) continue;
       phrases.add(value);
     }
   }
@@ -30,7 +30,9 @@ export function phrasesOnlyIn(language: Language): string[] {
   return [...phrases];
 }
 
-/** The phrases of `language` found in what someone saw (cards and messages as text). */
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The phrases of `language` found, as whole words, in what someone saw (cards and messages as text). */
 export function phrasesOfLanguageIn(seen: string, language: Language): string[] {
-  return phrasesOnlyIn(language).filter((phrase) => seen.includes(phrase));
+  return phrasesOnlyIn(language).filter((phrase) => new RegExp(`(?<![\\p{L}])${escaped(phrase)}(?![\\p{L}])`, 'u').test(seen));
 }

@@ -233,11 +233,8 @@ export async function actionUpdateForm(
 
 /** Who made a history entry, as the reader's language names them. */
 function historyActor(update: ActionUpdate, language: Language): string {
-  return update.by === PLAN_IMPORT_ACTOR ? actionsText(language).planImport : actorShown(update.by, update.byName, language);
+  return actorShown(update.by, update.byName, language);
 }
-
-/** The `by` of history entries a plan import writes. */
-export const PLAN_IMPORT_ACTOR = 'import';
 
 /** Saves an owner's update if nobody else saved one since their card was drawn. */
 export async function updateAction(deps: CoreDeps, session: Session, input: ActionUpdateInput): Promise<Card> {

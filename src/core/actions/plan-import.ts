@@ -5,7 +5,7 @@ import { compareActionNumbers } from '../format';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { formatNumber } from '../i18n/text';
 import { themeName } from '../i18n/words';
-import { PLAN_IMPORT_ACTOR } from './actions';
+import { PLAN_IMPORT_ACTOR } from '../model';
 import { parseDue } from './due-dates';
 import { columnLetter, headersIn, mapColumns, type PlanField } from './plan-columns';
 import { readPlanFile, type SheetRow } from './plan-file';
