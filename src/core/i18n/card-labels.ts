@@ -1,6 +1,7 @@
 import type { CardName } from '../cards';
 import type { Language } from './language';
 import { defineText } from './text';
+import { CONSULTATION_LABELS, NARRATIVE_EDIT_LABELS, NARRATIVE_LIST_LABELS, PROFILE_LABELS } from '../submission/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -11,7 +12,7 @@ const NONE: Record<Language, CardLabels> = { en: {}, cy: {} };
 const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = {
   'action-update': NONE,
   'actions-list': NONE,
-  consultation: NONE,
+  consultation: CONSULTATION_LABELS,
   details: NONE,
   digest: NONE,
   'feedback-done': NONE,
@@ -22,9 +23,9 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'forget-confirm': NONE,
   help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
-  'narrative-edit': NONE,
-  'narrative-list': NONE,
-  profile: NONE,
+  'narrative-edit': NARRATIVE_EDIT_LABELS,
+  'narrative-list': NARRATIVE_LIST_LABELS,
+  profile: PROFILE_LABELS,
   'pulse-create': NONE,
   'pulse-list': NONE,
   'pulse-question': NONE,
