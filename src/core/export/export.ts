@@ -50,15 +50,17 @@ export async function exportBytes(deps: Pick<CoreDeps, 'store'>, network: Networ
   return submissionFile(deps.store, network, format, today, undefined, language);
 }
 
-export async function exportFile(deps: CoreDeps, network: Network, format: ExportFormat, today: string, language: Language = DEFAULT_LANGUAGE): Promise<OutgoingFile> {
+/** The file in `language`, named in it; its description (shown beside it in chat) in the reader's language. */
+export async function exportFile(deps: CoreDeps, network: Network, format: ExportFormat, today: string, language: Language = DEFAULT_LANGUAGE, reader: Language = language): Promise<OutgoingFile> {
   const bytes = await exportBytes(deps, network, format, today, language);
-  const say = EXPORT_TEXT(language);
+  const named = EXPORT_TEXT(language);
+  const described = EXPORT_TEXT(reader);
   const submission = format !== 'csv';
   return {
-    name: `${submission ? say.submissionFileName : say.csvFileName}-${slug(network.name)}-${today}.${format}`,
+    name: `${submission ? named.submissionFileName : named.csvFileName}-${slug(network.name)}-${today}.${format}`,
     contentType: CONTENT_TYPES[format],
     base64: bytes.toString('base64'),
-    description: submission ? say.submissionDescription(network.name) : say.csvDescription(network.name),
+    description: submission ? described.submissionDescription(network.name) : described.csvDescription(network.name),
   };
 }
 
@@ -70,7 +72,7 @@ export async function exportFile(deps: CoreDeps, network: Network, format: Expor
 export async function exportCommand(deps: CoreDeps, session: Session, args: string): Promise<OutgoingMessage> {
   const { format, language } = exportRequest(args, session.language);
   const say = EXPORT_TEXT(session.language);
-  const file = await exportFile(deps, session.network, format, new Date().toISOString().slice(0, 10), language);
+  const file = await exportFile(deps, session.network, format, new Date().toISOString().slice(0, 10), language, session.language);
   const fileLanguage = language === session.language ? '' : language === 'cy' ? say.inWelsh : say.inEnglish;
   const message: OutgoingMessage = {
     text: (format === 'csv' ? say.csvHere : say.submissionHere(format === 'md' ? say.markdown : say.wordDocument)) + fileLanguage,
