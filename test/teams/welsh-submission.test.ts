@@ -207,6 +207,7 @@ describe('Teams: the self-assessment submission and exports in Welsh', function 
         assert.ok(text.includes(heading), `the Welsh document shows “${heading}”`);
       }
       assert.match(text, /Wedi llofnodi Ymrwymiad y Technegwyr ers 1 Mawrth 2018/, 'dates in Welsh');
+      assert.match(text, /Prifysgol Aberhonddu · Hunanasesiad a chynllun gweithredu Cam Dau · tudalen 1 o \d+/, 'the footer in Welsh');
       assert.ok(text.includes('Mae 412 o staff mewn rolau technegol ar draws tri champws.'), 'the narrative as written');
       assert.ok(text.includes('Dim cyllid eto; gohiriwyd tan y flwyddyn nesaf.'), 'the red item’s explanation as written');
       assert.deepEqual(phrasesOfLanguageIn(text, 'en'), [], 'no English in the Welsh document');

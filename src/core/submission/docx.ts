@@ -359,7 +359,7 @@ export async function submissionDocx(data: SubmissionData, charts: SubmissionCha
     appendices.push(heading(t.appendixNewPlan), data.next?.actions.length ? newPlanTable(data.next, language) : para(t.newPlanAttachHere));
   }
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${data.network.name} · ${outline.title} · ${t.page} `, PageNumber.CURRENT, ` ${t.pageOf} `, PageNumber.TOTAL_PAGES], size: 16 })] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [t.footer(data.network.name, outline.title), PageNumber.CURRENT, ` ${t.pageOf} `, PageNumber.TOTAL_PAGES], size: 16 })] })],
   });
   const section = (orientation: 'portrait' | 'landscape', children: Block[]): ISectionOptions => ({
     properties: {
