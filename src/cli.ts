@@ -15,6 +15,7 @@ import type { Store } from './core/store';
 import type { Network } from './core/model';
 import { sweepExpired } from './core/privacy/privacy';
 import { exportBytes, isExportFormat, EXPORT_FORMATS } from './core/export/export';
+import { isLanguage } from './core/i18n/language';
 import type { CliIo } from './cli-io';
 import { consultationCommand, narrativeCommand, profileCommand, quoteCli, SUBMISSION_USAGE } from './cli-submission';
 import { Outbox } from './core/outbox/outbox';
@@ -30,7 +31,8 @@ Commands:
   plan list|new|close|carry-over --network ID [STAGE START NAME]
                                             Keep the network's plans (plan new two 2024-04-01 Action plan 2024–27)
   link --network ID --slack-team T…         Let a Slack workspace (or, with --teams-tenant ID, a Teams tenant) share the network
-  export --network ID --format F --out FILE Write the self-assessment submission (F: docx or md) or the RAG analysis as CSV (F: csv)
+  export --network ID --format F --out FILE [--language en|cy]
+                                            Write the self-assessment submission (F: docx or md) or the RAG analysis as CSV (F: csv), in English or Welsh (default: the network’s language)
   retention --network ID [--feedback-days N|keep] [--answers-days N|keep]
                                             Show or set how long feedback and pulse answers are kept
   sweep [--network ID]                      Delete feedback and answers older than the retention allows (the scheduler does this hourly)
@@ -136,7 +138,12 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
   const format = option(args, '--format') ?? 'docx';
   const out = option(args, '--out');
   if (!networkId || !out) {
-    io.err('Usage: techvoice export --network ID --format docx|csv|md --out FILE  (see `techvoice networks` for ids)');
+    io.err('Usage: techvoice export --network ID --format docx|csv|md --out FILE [--language en|cy]  (see `techvoice networks` for ids)');
+    return 2;
+  }
+  const language = option(args, '--language');
+  if (language !== null && !isLanguage(language)) {
+    io.err(`Unknown language “${language}”: use en (English) or cy (Welsh).`);
     return 2;
   }
   if (!isExportFormat(format)) {
@@ -148,14 +155,14 @@ async function exportAnalysis(store: Store, args: string[], io: CliIo): Promise<
     io.err(`No network with id ${networkId}. Run \`techvoice networks\` to see the ids.`);
     return 1;
   }
-  const bytes = await exportBytes({ store }, network, format);
+  const bytes = await exportBytes({ store }, network, format, undefined, language ?? network.language);
   try {
     writeFileSync(out, bytes);
   } catch (error) {
     io.err(`Cannot write ${out}: ${(error as Error).message}`);
     return 1;
   }
-  await audit(store, network.id, 'export', `format=${format} file=${path.basename(out)}`);
+  await audit(store, network.id, 'export', `format=${format} file=${path.basename(out)} language=${language ?? network.language}`);
   io.out(`Wrote the ${format === 'csv' ? 'RAG analysis' : 'self-assessment submission'} of ${network.name} to ${out} (${bytes.length.toLocaleString('en-GB')} bytes).`);
   return 0;
 }

@@ -1,6 +1,9 @@
 import { compareActionNumbers } from '../format';
-import type { Action, RagStatus } from '../model';
+import type { Action } from '../model';
 import { PLAN_FIELDS, PLAN_HEADERS, type PlanField } from '../actions/plan-columns';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { ragName, themeName } from '../i18n/words';
+import { CSV_HEADERS, EXPORT_TEXT } from './text';
 
 /** A spreadsheet must not run what people typed: cells that look like formulas get a leading quote. */
 function csvCell(value: string): string {
@@ -8,20 +11,18 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const CSV_STATUS: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-
 /** An action's cells under the import's own headers, so the file imports back as the same actions. */
-function planCsvRow(action: Action): Record<PlanField, string> {
+function planCsvRow(action: Action, language: Language): Record<PlanField, string> {
   return {
     number: action.number,
     shortTitle: action.shortTitle,
     text: action.title,
-    theme: action.theme,
-    edi: action.edi ? 'Yes' : '',
+    theme: themeName(action.theme, language),
+    edi: action.edi ? EXPORT_TEXT(language).yes : '',
     owner: action.owner,
     ownerEmail: action.ownerEmail ?? '',
     due: action.dueAsWritten,
-    status: CSV_STATUS[action.status],
+    status: ragName(action.status, language),
     note: action.note,
     successMeasure: action.successMeasure,
     evidence: action.evidence,
@@ -30,12 +31,14 @@ function planCsvRow(action: Action): Record<PlanField, string> {
 
 /**
  * The plan as CSV: UTF-8 with a BOM (so Excel shows ’ – • as written) and exactly the
- * columns import reads, in plan order.
+ * columns import reads, in plan order. In Welsh the headers, themes and RAG words are Welsh;
+ * what people wrote (titles, notes, owners) is as written.
  */
-export function toCsv(actions: Action[]): string {
-  const rows = [PLAN_FIELDS.map((f) => PLAN_HEADERS[f])];
+export function toCsv(actions: Action[], language: Language = DEFAULT_LANGUAGE): string {
+  const headers = language === 'en' ? PLAN_HEADERS : CSV_HEADERS(language);
+  const rows = [PLAN_FIELDS.map((f) => headers[f])];
   for (const action of [...actions].sort((a, b) => compareActionNumbers(a.number, b.number))) {
-    const cells = planCsvRow(action);
+    const cells = planCsvRow(action, language);
     rows.push(PLAN_FIELDS.map((f) => cells[f]));
   }
   return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -8,6 +8,7 @@ import { rolesCardLabels } from '../network/text';
 import { forgetConfirmLabels } from '../privacy/text';
 import { scheduleCardLabels } from '../summary/schedule-text';
 import { summaryCardLabels } from '../summary/text';
+import { CONSULTATION_LABELS, NARRATIVE_EDIT_LABELS, NARRATIVE_LIST_LABELS, PROFILE_LABELS } from '../submission/text';
 
 /** The fixed words of a card's template (buttons, labels, headings), bound as `${$root.t.key}`. */
 export type CardLabels = Readonly<Record<string, string>>;
@@ -18,7 +19,7 @@ const NONE: Record<Language, CardLabels> = { en: {}, cy: {} };
 const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = {
   'action-update': actionUpdateLabels,
   'actions-list': actionsListLabels,
-  consultation: NONE,
+  consultation: CONSULTATION_LABELS,
   details: NONE,
   digest: NONE,
   'feedback-done': FEEDBACK_DONE_LABELS,
@@ -29,9 +30,9 @@ const CARD_LABELS: { readonly [N in CardName]: Record<Language, CardLabels> } = 
   'forget-confirm': forgetConfirmLabels,
   help: defineText('card:help', { otherLanguage: 'Cymraeg' }, { otherLanguage: 'English' }).languages,
   message: NONE,
-  'narrative-edit': NONE,
-  'narrative-list': NONE,
-  profile: NONE,
+  'narrative-edit': NARRATIVE_EDIT_LABELS,
+  'narrative-list': NARRATIVE_LIST_LABELS,
+  profile: PROFILE_LABELS,
   'pulse-create': PULSE_CREATE_LABELS,
   'pulse-list': PULSE_LIST_LABELS,
   'pulse-question': PULSE_QUESTION_LABELS,

@@ -4,6 +4,7 @@ import { drawChart } from '../charts/draw';
 import { submissionData, type SubmissionData } from './document-data';
 import { submissionDocx, type SubmissionCharts } from './docx';
 import { formatDate } from '../format';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { submissionMarkdown } from './markdown';
 import { storedPlans, type PlanSource } from './plans';
 
@@ -11,14 +12,14 @@ import { storedPlans, type PlanSource } from './plans';
 export function submissionCharts(data: SubmissionData): SubmissionCharts {
   const asAt = data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today;
   return {
-    ragByTheme: drawChart({ kind: 'rag', rows: data.rag, asAt: formatDate(asAt) }),
+    ragByTheme: drawChart({ kind: 'rag', rows: data.rag, asAt: formatDate(asAt, data.language) }),
     pulseTrend: drawChart({ kind: 'trend', pulses: data.pulses }),
   };
 }
 
-/** The self-assessment submission of a network as a Word document or Markdown. */
-export async function submissionFile(store: Store, network: Network, format: 'docx' | 'md', today: string, plans: PlanSource = storedPlans(store)): Promise<Buffer> {
-  const data = await submissionData(store, plans, network, today);
+/** The self-assessment submission of a network as a Word document or Markdown, in the language asked for. */
+export async function submissionFile(store: Store, network: Network, format: 'docx' | 'md', today: string, plans: PlanSource = storedPlans(store), language: Language = DEFAULT_LANGUAGE): Promise<Buffer> {
+  const data = await submissionData(store, plans, network, today, language);
   if (format === 'md') return Buffer.from(submissionMarkdown(data), 'utf8');
   return submissionDocx(data, submissionCharts(data));
 }

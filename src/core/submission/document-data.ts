@@ -1,6 +1,9 @@
 import type { Store } from '../store';
 import { feedbackReference } from '../feedback/feedback';
-import { plural } from '../format';
+import { counted } from '../i18n/text';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { themeName } from '../i18n/words';
+import { COUNTED_ACTIONS, COUNTED_ITEMS, DOCUMENT_TEXT } from './document-text';
 import type { FeedbackStatus, FeedbackTheme, Network, RagStatus, Theme } from '../model';
 import { FEEDBACK_STATUSES, FEEDBACK_THEMES, THEMES } from '../model';
 import { answeredCount, answerValues, isPublishable, sharedViewRule, tallyRounds } from '../summary/summary-anonymity';
@@ -9,8 +12,6 @@ import { NARRATIVE_SECTIONS } from './model';
 import type { PlanAction, PlanSource, PlanView } from './plans';
 import { quotesFor, type Quote } from './quotes';
 import type { RagByTheme } from '../charts/spec';
-
-export const NO_EXPLANATION = 'No explanation recorded yet: the owner can add one with the action’s update card.';
 
 /** The actions of one theme by RAG status. */
 export type ThemeRag = RagByTheme;
@@ -42,28 +43,31 @@ export interface FeedbackOutcome {
 }
 
 /** One theme's actions in words, e.g. "Visibility: 6 actions – 4 completed, 1 in progress, 1 not yet done." */
-export function themeProgress(row: ThemeRag): string {
-  return `${row.theme}: ${plural(row.total, 'action')} – ${row.green} completed, ${row.amber} in progress, ${row.red} not yet done.`;
+export function themeProgress(row: ThemeRag, language: Language = DEFAULT_LANGUAGE): string {
+  return DOCUMENT_TEXT(language).themeProgress(themeName(row.theme, language), counted(language, row.total, COUNTED_ACTIONS[language]), row.green, row.amber, row.red);
 }
 
 /** "You said, we did" per action: which feedback led to it and what was done, for a table that stays short. */
-export function outcomesByAction(outcomes: readonly FeedbackOutcome[], listed = 6): { action: string; feedback: string; did: string }[] {
+export function outcomesByAction(outcomes: readonly FeedbackOutcome[], language: Language = DEFAULT_LANGUAGE, listed = 6): { action: string; feedback: string; did: string }[] {
+  const t = DOCUMENT_TEXT(language);
   const groups = new Map<string, FeedbackOutcome[]>();
   for (const o of outcomes) groups.set(o.action, [...(groups.get(o.action) ?? []), o]);
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
     .map(([action, items]) => {
       const references = items.map((o) => o.reference);
-      const shown = references.length > listed ? `${references.slice(0, listed).join(', ')} and ${references.length - listed} more` : references.join(', ');
+      const shown = references.length > listed ? t.andMore(references.slice(0, listed).join(', '), references.length - listed) : references.join(', ');
       const replies = [...new Set(items.map((o) => o.did.trim()).filter(Boolean))];
-      const did = replies.length === 0 ? 'Linked to the action; reply still to come' : replies.length <= 2 ? replies.join('\n') : `${replies.slice(-2).join('\n')}\n(and ${replies.length - 2} earlier replies)`;
-      return { action: `${action} ${items[0].actionTitle}`.trim(), feedback: `${plural(items.length, 'item')}: ${shown}`, did };
+      const did = replies.length === 0 ? t.replyToCome : replies.length <= 2 ? replies.join('\n') : `${replies.slice(-2).join('\n')}\n${t.earlierReplies(replies.length - 2)}`;
+      return { action: `${action} ${items[0].actionTitle}`.trim(), feedback: `${counted(language, items.length, COUNTED_ITEMS[language])}: ${shown}`, did };
     });
 }
 
 /** Everything the submission document shows, gathered once; each format only lays it out. */
 export interface SubmissionData {
   network: Network;
+  /** The language the document is written in; what people wrote stays as written. */
+  language: Language;
   profile: InstitutionProfile;
   stage: Stage;
   /** Day the document was made, "YYYY-MM-DD". */
@@ -144,7 +148,7 @@ export async function pulseFigures(store: Store, network: Network, since: string
 }
 
 /** Reads what the submission of a network shows: profile, narrative, plans and the technician voice. */
-export async function submissionData(store: Store, plans: PlanSource, network: Network, today: string): Promise<SubmissionData> {
+export async function submissionData(store: Store, plans: PlanSource, network: Network, today: string, language: Language = DEFAULT_LANGUAGE): Promise<SubmissionData> {
   const profile = (await store.getInstitutionProfile(network.id)) ?? emptyProfile(network.id);
   const { narrativePlanId, previous, next } = await plans.plansFor(network, profile.stage, profile.planPeriod, today);
   const [sections, feedback, consultations, quotable, pulses] = await Promise.all([
@@ -162,6 +166,7 @@ export async function submissionData(store: Store, plans: PlanSource, network: N
   const ledToAction = (f: (typeof feedback)[number]) => f.linkedAction !== null && (f.status === 'linked' || f.status === 'closed');
   return {
     network,
+    language,
     profile,
     stage: profile.stage,
     today,
@@ -170,7 +175,7 @@ export async function submissionData(store: Store, plans: PlanSource, network: N
     next,
     rag: ragByTheme(actions),
     // At Stage One nothing is reviewed yet, so there are no red items to explain.
-    redItems: previous ? previous.actions.filter((a) => a.status === 'red').map((action) => ({ action, explanation: action.note.trim() || NO_EXPLANATION })) : [],
+    redItems: previous ? previous.actions.filter((a) => a.status === 'red').map((action) => ({ action, explanation: action.note.trim() || DOCUMENT_TEXT(language).noExplanation })) : [],
     pulses,
     feedback: FEEDBACK_THEMES.map((theme) => {
       const mine = feedback.filter((f) => f.theme === theme);

@@ -18,7 +18,11 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { formatDate, RAG_LEGEND, RAG_NAMES } from '../format';
+import { formatDate } from '../format';
+import type { Language } from '../i18n/language';
+import { ragLegend, ragName, themeName } from '../i18n/words';
+import { CONSULTATION_KIND_NAMES, DOCUMENT_TEXT } from './document-text';
+import { longDate } from './dates';
 import type { RagStatus } from '../model';
 import { THEMES } from '../model';
 import type { ChartImage } from '../charts/draw';
@@ -50,6 +54,9 @@ const HEADER_FILL = 'D9D9D9';
 
 type Block = Paragraph | Table;
 
+/** The language Word tags the text with, so its spelling checker and screen readers follow it. */
+const DOCUMENT_LOCALE: Record<Language, string> = { en: 'en-GB', cy: 'cy-GB' };
+
 /** Paragraphs with real line breaks, and bulleted lists as Word lists, from what someone typed. */
 export function richText(text: string, size = BODY_SIZE, after = 120): Paragraph[] {
   return textBlocks(text).flatMap((block) =>
@@ -67,9 +74,9 @@ const para = (text: string, options: { bold?: boolean; italics?: boolean; size?:
 
 const heading = (text: string, level: 1 | 2 = 1) => new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(text)] });
 
-const notWritten = () => para('Not written yet: a chair or admin drafts this section in chat (type “submission”) or with the command techvoice narrative.', { italics: true, colour: '595959' });
+const notWritten = (language: Language) => para(DOCUMENT_TEXT(language).notWritten, { italics: true, colour: '595959' });
 
-const narrative = (text: string): Paragraph[] => (text.trim() ? richText(text) : [notWritten()]);
+const narrative = (text: string, language: Language): Paragraph[] => (text.trim() ? richText(text) : [notWritten(language)]);
 
 interface Column extends ColumnSpec {
   /** Cells of this column are filled with their RAG colour (the word stays in the cell). */
@@ -106,7 +113,7 @@ function table(columns: readonly Column[], rows: readonly (string[] | GroupRow)[
               // A row moves to the next page whole (Word still splits one taller than a page).
               cantSplit: true,
               children: row.map((text, i) => {
-                const status = columns[i].rag ? (Object.keys(RAG_NAMES) as RagStatus[]).find((s) => RAG_NAMES[s] === text) : undefined;
+                const status = columns[i].rag ? RAG_STATUSES.find((s) => ragName(s, 'en') === text || ragName(s, 'cy') === text) : undefined;
                 return cell(text, widths[i], { fill: status ? RAG_FILL[status] : undefined });
               }),
             })
@@ -131,190 +138,203 @@ function image(chart: ChartImage): Paragraph {
   });
 }
 
-const longDate = (isoDate: string): string => (isoDate ? formatDate(isoDate).replace(/^(\d+) (\w{3}) /, (_, d: string, m: string) => `${d} ${LONG_MONTHS[m] ?? m} `) : '');
-const LONG_MONTHS: Record<string, string> = { Jan: 'January', Feb: 'February', Mar: 'March', Apr: 'April', May: 'May', Jun: 'June', Jul: 'July', Aug: 'August', Sep: 'September', Oct: 'October', Nov: 'November', Dec: 'December' };
-const orBlank = (text: string, blank = 'not given yet') => text.trim() || blank;
+const orBlank = (text: string, blank: string) => text.trim() || blank;
+const RAG_STATUSES: readonly RagStatus[] = ['red', 'amber', 'green'];
 
-function legend(): Paragraph[] {
+function legend(language: Language): Paragraph[] {
   return [
-    para('Key to the RAG status (every status is written in words as well as coloured):', { bold: true }),
-    ...(['green', 'amber', 'red'] as const).map((s) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [new TextRun({ text: RAG_LEGEND[s], size: BODY_SIZE })] })),
+    para(DOCUMENT_TEXT(language).legendTitle, { bold: true }),
+    ...(['green', 'amber', 'red'] as const).map((s) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [new TextRun({ text: ragLegend(s, language), size: BODY_SIZE })] })),
   ];
 }
 
-const PLAN_COLUMNS: Column[] = [
-  { heading: 'No.', max: 900 },
-  { heading: 'Action' },
-  { heading: 'Owner', max: 2900 },
-  { heading: 'Due', min: 1500, max: 1550 },
-  { heading: 'RAG status', min: 1000, max: 1100, rag: true },
-  { heading: 'Progress / explanation' },
-  { heading: 'Evidence of impact' },
-];
+function planColumns(language: Language): Column[] {
+  const t = DOCUMENT_TEXT(language);
+  return [
+    { heading: t.number, max: 900 },
+    { heading: t.action },
+    { heading: t.owner, max: 2900 },
+    { heading: t.due, min: 1500, max: 1550 },
+    { heading: t.ragStatus, min: 1000, max: 1100, rag: true },
+    { heading: t.progressExplanation },
+    { heading: t.evidenceOfImpact },
+  ];
+}
 
-const NEW_PLAN_COLUMNS: Column[] = [
-  { heading: 'No.', max: 900 },
-  { heading: 'Action' },
-  { heading: 'Owner', max: 2900 },
-  { heading: 'Due', min: 1500, max: 1550 },
-  { heading: 'Success measure / how impact will be evidenced', min: 4200 },
-];
+function newPlanColumns(language: Language): Column[] {
+  const t = DOCUMENT_TEXT(language);
+  return [
+    { heading: t.number, max: 900 },
+    { heading: t.action },
+    { heading: t.owner, max: 2900 },
+    { heading: t.due, min: 1500, max: 1550 },
+    { heading: t.successMeasureEvidence, min: 4200 },
+  ];
+}
 
-const due = (action: PlanAction) => (/^\d{4}-\d{2}-\d{2}$/.test(action.due) ? formatDate(action.due) : action.due || 'Ongoing');
+const due = (action: PlanAction, language: Language) => (/^\d{4}-\d{2}-\d{2}$/.test(action.due) ? formatDate(action.due, language) : action.due || DOCUMENT_TEXT(language).ongoing);
 
-function byTheme(plan: PlanView, row: (a: PlanAction) => string[]): (string[] | GroupRow)[] {
+function byTheme(plan: PlanView, language: Language, row: (a: PlanAction) => string[]): (string[] | GroupRow)[] {
   return THEMES.flatMap((theme) => {
     const actions = plan.actions.filter((a) => a.theme === theme);
-    return actions.length ? [{ group: theme }, ...actions.map(row)] : [];
+    return actions.length ? [{ group: themeName(theme, language) }, ...actions.map(row)] : [];
   });
 }
 
-function planTable(plan: PlanView): Table {
-  return table(PLAN_COLUMNS, byTheme(plan, (a) => [a.number, a.title, breakableEmail(a.owner), due(a), RAG_NAMES[a.status], a.note, a.evidence]), LANDSCAPE_WIDTH);
+function planTable(plan: PlanView, language: Language): Table {
+  return table(planColumns(language), byTheme(plan, language, (a) => [a.number, a.title, breakableEmail(a.owner), due(a, language), ragName(a.status, language), a.note, a.evidence]), LANDSCAPE_WIDTH);
 }
 
-function newPlanTable(plan: PlanView): Table {
-  return table(NEW_PLAN_COLUMNS, byTheme(plan, (a) => [a.number, a.title, breakableEmail(a.owner), due(a), a.successMeasure]), LANDSCAPE_WIDTH);
+function newPlanTable(plan: PlanView, language: Language): Table {
+  return table(newPlanColumns(language), byTheme(plan, language, (a) => [a.number, a.title, breakableEmail(a.owner), due(a, language), a.successMeasure]), LANDSCAPE_WIDTH);
 }
 
 function cover(data: SubmissionData, title: string): Block[] {
-  const { profile, network } = data;
+  const { profile, network, language } = data;
+  const t = DOCUMENT_TEXT(language);
   const facts: [string, string][] = [
-    ['Organisation', network.name],
-    ['Name of Institutional Lead', orBlank(profile.leadName)],
-    ['E-mail', orBlank(profile.leadEmail)],
-    ['Contact number', orBlank(profile.leadPhone)],
-    ['Signatory of the Technician Commitment since', orBlank(longDate(profile.signatoryDate))],
-    ['Plan period', orBlank(profile.planPeriod)],
-    ['RAG status as at', longDate(data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today)],
+    [t.organisation, network.name],
+    [t.leadName, orBlank(profile.leadName, t.notGiven)],
+    [t.email, orBlank(profile.leadEmail, t.notGiven)],
+    [t.contactNumber, orBlank(profile.leadPhone, t.notGiven)],
+    [t.signatorySince, orBlank(longDate(profile.signatoryDate, language), t.notGiven)],
+    [t.planPeriod, orBlank(profile.planPeriod, t.notGiven)],
+    [t.ragAsAt, longDate(data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today, language)],
   ];
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Technician Commitment')] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t.technicianCommitment)] }),
     para(title, { bold: true, size: 32 }),
     para(network.name, { size: 28 }),
-    para(`Date: ${longDate(data.today)}`),
-    table([{ heading: 'Contact details', max: 3800 }, { heading: '', min: PORTRAIT_WIDTH - 3800 }], facts.map(([k, v]) => [k, v]), PORTRAIT_WIDTH),
+    para(t.dated(longDate(data.today, language))),
+    table([{ heading: t.contactDetails, max: 3800 }, { heading: '', min: PORTRAIT_WIDTH - 3800 }], facts.map(([k, v]) => [k, v]), PORTRAIT_WIDTH),
   ];
 }
 
 function signOff(data: SubmissionData): Block[] {
+  const t = DOCUMENT_TEXT(data.language);
+  const line = '______________________________________';
   // Each signatory's lines are kept on one page.
   const kept = (text: string, bold = false) => new Paragraph({ keepNext: true, keepLines: true, spacing: { after: 160 }, children: [new TextRun({ text, bold })] });
   const block = (role: string, name: string) => [
     kept(role, true),
-    kept(`Name: ${orBlank(name, '______________________________________')}`),
-    kept('Signature: ______________________________________'),
-    new Paragraph({ spacing: { after: 360 }, children: [new TextRun('Date: ______________________________________')] }),
+    kept(t.signName(orBlank(name, line))),
+    kept(t.signature(line)),
+    new Paragraph({ spacing: { after: 360 }, children: [new TextRun(t.signDate(line))] }),
   ];
   return [
-    new Paragraph({ keepNext: true, spacing: { after: 160 }, children: [new TextRun('Finalised action plans are signed off at institutional leadership level (for example Vice-Chancellor, President or Director).')] }),
-    ...block('Technician Commitment Nominated Institutional Lead', data.profile.leadName),
-    ...block('Technician Commitment Signatory – Leader of Institution', data.profile.headName),
+    new Paragraph({ keepNext: true, spacing: { after: 160 }, children: [new TextRun(t.signOffIntro)] }),
+    ...block(t.nominatedLead, data.profile.leadName),
+    ...block(t.leaderOfInstitution, data.profile.headName),
   ];
 }
 
 function ragAnalysis(data: SubmissionData, charts: SubmissionCharts): Block[] {
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
   const plan = data.previous!;
-  const out: Block[] = [
-    para(`RAG status as at ${longDate(plan.ragAsAt)}, for the ${plan.actions.length} actions of the previous plan${plan.period ? ` (${plan.period})` : ''}.`),
-    ...legend(),
-  ];
+  const out: Block[] = [para(t.ragIntro(longDate(plan.ragAsAt, language), plan.actions.length, plan.period)), ...legend(language)];
   if (charts.ragByTheme) out.push(image(charts.ragByTheme));
   out.push(
     table(
-      [{ heading: 'Theme' }, { heading: 'Green – completed' }, { heading: 'Amber – in progress' }, { heading: 'Red – not yet done' }, { heading: 'Total' }],
-      [...data.rag.map((r) => [r.theme, String(r.green), String(r.amber), String(r.red), String(r.total)]), ['All themes', ...(['green', 'amber', 'red', 'total'] as const).map((k) => String(data.rag.reduce((n, r) => n + r[k], 0)))]],
+      [{ heading: t.theme }, { heading: ragLegend('green', language) }, { heading: ragLegend('amber', language) }, { heading: ragLegend('red', language) }, { heading: t.total }],
+      [...data.rag.map((r) => [themeName(r.theme, language), String(r.green), String(r.amber), String(r.red), String(r.total)]), [t.allThemes, ...(['green', 'amber', 'red', 'total'] as const).map((k) => String(data.rag.reduce((n, r) => n + r[k], 0)))]],
       PORTRAIT_WIDTH,
     ),
   );
-  out.push(heading('Explanation for every red item', 2));
-  if (data.redItems.length === 0) out.push(para('No action of the previous plan is red.'));
+  out.push(heading(t.redHeading, 2));
+  if (data.redItems.length === 0) out.push(para(t.noRed));
   for (const { action, explanation } of data.redItems) {
-    out.push(new Paragraph({ spacing: { before: 200, after: 80 }, keepNext: true, children: [new TextRun({ text: `Action ${action.number} – ${action.title} (Red – not yet done)`, bold: true })] }), ...richText(explanation));
+    out.push(new Paragraph({ spacing: { before: 200, after: 80 }, keepNext: true, children: [new TextRun({ text: `${t.actionTitled(action.number, action.title)} (${ragLegend('red', language)})`, bold: true })] }), ...richText(explanation));
   }
-  out.push(para('The full RAG-rated plan, with progress and evidence for every action, is in Appendix A.', { italics: true }));
+  out.push(para(t.fullPlanInAppendix, { italics: true }));
   return out;
 }
 
 function impactFigures(data: SubmissionData, charts: SubmissionCharts): Block[] {
-  const out: Block[] = [heading('What Techvoice recorded: pulse surveys', 2)];
-  if (data.pulses.length === 0) out.push(para('No pulse questions have been asked through Techvoice yet.'));
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
+  const out: Block[] = [heading(t.pulsesHeading, 2)];
+  if (data.pulses.length === 0) out.push(para(t.noPulses));
   else {
     out.push(
       table(
-        [{ heading: 'Theme' }, { heading: 'Pulse rounds' }, { heading: 'Answers' }, { heading: 'Asked' }, { heading: 'Response rate' }, { heading: 'Average score (1–5)' }],
-        data.pulses.map((p) => [p.theme, String(p.rounds), String(p.answered), String(p.asked), p.asked ? `${Math.round((100 * p.answered) / p.asked)}%` : '–', p.average === null ? 'Not shown' : p.average.toFixed(1)]),
+        [{ heading: t.theme }, { heading: t.pulseRounds }, { heading: t.answers }, { heading: t.asked }, { heading: t.responseRate }, { heading: t.averageScore }],
+        data.pulses.map((p) => [themeName(p.theme, language), String(p.rounds), String(p.answered), String(p.asked), p.asked ? `${Math.round((100 * p.answered) / p.asked)}%` : '–', p.average === null ? t.notShown : p.average.toFixed(1)]),
         PORTRAIT_WIDTH,
       ),
     );
     if (charts.pulseTrend) out.push(image(charts.pulseTrend));
-    out.push(para(`Averages and trends count only pulse rounds with at least ${data.anonymityThreshold} answers, to protect anonymity.`, { italics: true, size: 18 }));
+    out.push(para(t.pulsesThreshold(data.anonymityThreshold), { italics: true, size: 18 }));
   }
   return out;
 }
 
 function voiceEvidence(data: SubmissionData): Block[] {
-  const out: Block[] = [heading('Consultations with technicians', 2)];
-  if (data.consultations.length === 0) out.push(para('No consultations have been recorded yet.'));
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
+  const out: Block[] = [heading(t.consultationsHeading, 2)];
+  if (data.consultations.length === 0) out.push(para(t.noConsultations));
   else {
     out.push(
       table(
-        [{ heading: 'Date', min: 1500, max: 1550 }, { heading: 'Kind', max: 1500 }, { heading: 'People', max: 1000 }, { heading: 'Summary' }, { heading: 'Actions shaped', max: 1500 }],
-        data.consultations.map((c) => [formatDate(c.heldOn), c.kind, String(c.participants), c.summary, c.actionsShaped.join(', ') || '–']),
+        [{ heading: t.date, min: 1500, max: 1550 }, { heading: t.kind, max: 1500 }, { heading: t.people, max: 1000 }, { heading: t.summary }, { heading: t.actionsShaped, max: 1500 }],
+        data.consultations.map((c) => [formatDate(c.heldOn, language), CONSULTATION_KIND_NAMES(language)[c.kind], String(c.participants), c.summary, c.actionsShaped.join(', ') || '–']),
         PORTRAIT_WIDTH,
       ),
     );
   }
-  out.push(heading('Feedback from technicians, by theme', 2));
-  if (data.feedback.length === 0) out.push(para('No feedback has been given through Techvoice yet.'));
+  out.push(heading(t.feedbackHeading, 2));
+  if (data.feedback.length === 0) out.push(para(t.noFeedback));
   else {
     out.push(
       table(
-        [{ heading: 'Theme' }, { heading: 'Items' }, { heading: 'New' }, { heading: 'Acknowledged' }, { heading: 'Led to an action' }, { heading: 'Closed with a reply' }],
-        data.feedback.map((f) => [f.theme, String(f.items), String(f.byStatus.new), String(f.byStatus.acknowledged), String(f.byStatus.linked), String(f.byStatus.closed)]),
+        [{ heading: t.theme }, { heading: t.items }, { heading: t.statusNew }, { heading: t.statusAcknowledged }, { heading: t.statusLinked }, { heading: t.statusClosed }],
+        data.feedback.map((f) => [themeName(f.theme, language), String(f.items), String(f.byStatus.new), String(f.byStatus.acknowledged), String(f.byStatus.linked), String(f.byStatus.closed)]),
         PORTRAIT_WIDTH,
       ),
     );
   }
-  out.push(heading('You said, we did', 2));
-  if (data.outcomes.length === 0) out.push(para('No feedback has been linked to an action yet.'));
+  out.push(heading(t.youSaidWeDid, 2));
+  if (data.outcomes.length === 0) out.push(para(t.noOutcomes));
   else {
     out.push(
       table(
-        [{ heading: 'Action' }, { heading: 'Feedback that led to it', max: 2600 }, { heading: 'What we did' }],
-        outcomesByAction(data.outcomes).map((o) => [o.action, o.feedback, o.did]),
+        [{ heading: t.action }, { heading: t.feedbackThatLed, max: 2600 }, { heading: t.whatWeDid }],
+        outcomesByAction(data.outcomes, language).map((o) => [o.action, o.feedback, o.did]),
         PORTRAIT_WIDTH,
       ),
     );
   }
   if (data.quotes.length) {
-    out.push(heading('In technicians’ own words', 2));
-    for (const quote of data.quotes) out.push(...richText(`“${quote.text}”`), para(`— feedback on ${quote.theme}, quoted with the chair’s consent; its author is not named`, { italics: true, size: 18 }));
+    out.push(heading(t.ownWords, 2));
+    for (const quote of data.quotes) out.push(...richText(`“${quote.text}”`), para(t.quotedOn(themeName(quote.theme, language)), { italics: true, size: 18 }));
   }
-  out.push(para('Feedback authors are never named. Verbatim feedback appears only when a chair has cleared it for quoting, and only in a theme with enough feedback that it cannot point to one person.', { italics: true, size: 18 }));
+  out.push(para(t.authorsNeverNamed, { italics: true, size: 18 }));
   return out;
 }
 
 function sectionBody(item: OutlineItem, data: SubmissionData, charts: SubmissionCharts): Block[] {
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
   const question = para(item.question, { italics: true, colour: '404040' });
   switch (item.kind) {
     case 'narrative': {
       const out: Block[] = [question];
-      if (item.key === 'approach' && data.profile.governance.trim()) out.push(heading('Governance, reporting lines and resources', 2), ...richText(data.profile.governance), heading('Approach', 2));
-      out.push(...narrative(data.narrative[item.key]));
-      if (item.key === 'progress' && data.rag.length) out.push(heading('The plan by theme', 2), ...data.rag.map((r) => para(themeProgress(r))));
+      if (item.key === 'approach' && data.profile.governance.trim()) out.push(heading(t.governanceHeading, 2), ...richText(data.profile.governance), heading(t.approachHeading, 2));
+      out.push(...narrative(data.narrative[item.key], language));
+      if (item.key === 'progress' && data.rag.length) out.push(heading(t.planByTheme, 2), ...data.rag.map((r) => para(themeProgress(r, language))));
       if (item.key === 'impact') out.push(...impactFigures(data, charts));
       if (item.key === 'voice') out.push(...voiceEvidence(data));
       if (item.key === 'new-plan') {
-        const appendix = data.stage === 'one' ? 'Appendix A' : 'Appendix B';
-        out.push(para(data.next ? `The action plan, with owners, due dates and success measures, is in ${appendix}.` : `The new action plan is not held in Techvoice yet: attach it as ${appendix}.`, { italics: true }));
+        const appendix = data.stage === 'one' ? t.appendixA : t.appendixB;
+        out.push(para(data.next ? t.planInAppendix(appendix) : t.planNotHeld(appendix), { italics: true }));
       }
       return out;
     }
     case 'rag':
       return [question, ...ragAnalysis(data, charts)];
     case 'web':
-      return [question, data.profile.webPage.trim() ? para(data.profile.webPage) : notWritten()];
+      return [question, data.profile.webPage.trim() ? para(data.profile.webPage) : notWritten(language)];
     case 'sign-off':
       return signOff(data);
   }
@@ -322,7 +342,9 @@ function sectionBody(item: OutlineItem, data: SubmissionData, charts: Submission
 
 /** The self-assessment submission as a Word document, in the order the guidance asks. */
 export async function submissionDocx(data: SubmissionData, charts: SubmissionCharts): Promise<Buffer> {
-  const outline = submissionOutline(data.stage);
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
+  const outline = submissionOutline(data.stage, language);
   const portrait: Block[] = [...cover(data, outline.title)];
   for (const item of outline.items) {
     portrait.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: item === outline.items[0], keepNext: true, children: [new TextRun(item.heading)] }));
@@ -330,14 +352,14 @@ export async function submissionDocx(data: SubmissionData, charts: SubmissionCha
   }
   const appendices: Block[] = [];
   if (data.stage === 'one') {
-    appendices.push(heading('Appendix A: the action plan'), ...(data.next?.actions.length ? [newPlanTable(data.next)] : [para('No actions have been imported yet.')]));
+    appendices.push(heading(t.appendixPlan), ...(data.next?.actions.length ? [newPlanTable(data.next, language)] : [para(t.noActions)]));
   } else {
-    appendices.push(heading('Appendix A: RAG analysis of the previous action plan'), para(`RAG status as at ${longDate(data.previous!.ragAsAt)}. ${(['green', 'amber', 'red'] as const).map((s) => RAG_LEGEND[s]).join('; ')}.`));
-    appendices.push(data.previous!.actions.length ? planTable(data.previous!) : para('No actions have been imported yet.'));
-    appendices.push(heading('Appendix B: the new action plan'), data.next?.actions.length ? newPlanTable(data.next) : para('The new action plan is not held in Techvoice yet: attach it here.'));
+    appendices.push(heading(t.appendixRag), para(t.ragAsAtKey(longDate(data.previous!.ragAsAt, language), (['green', 'amber', 'red'] as const).map((s) => ragLegend(s, language)).join('; '))));
+    appendices.push(data.previous!.actions.length ? planTable(data.previous!, language) : para(t.noActions));
+    appendices.push(heading(t.appendixNewPlan), data.next?.actions.length ? newPlanTable(data.next, language) : para(t.newPlanAttachHere));
   }
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${data.network.name} · ${outline.title} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [t.footer(data.network.name, outline.title), PageNumber.CURRENT, ` ${t.pageOf} `, PageNumber.TOTAL_PAGES], size: 16 })] })],
   });
   const section = (orientation: 'portrait' | 'landscape', children: Block[]): ISectionOptions => ({
     properties: {
@@ -352,10 +374,10 @@ export async function submissionDocx(data: SubmissionData, charts: SubmissionCha
   const document = new Document({
     creator: 'Techvoice',
     title: `${data.network.name}: ${outline.title}`,
-    description: 'Technician Commitment self-assessment submission',
+    description: t.description,
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE, language: { value: 'en-GB' } } },
+        document: { run: { font: FONT, size: BODY_SIZE, language: { value: DOCUMENT_LOCALE[language] } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: '1F4E79' }, paragraph: { spacing: { before: 360, after: 120 } } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: '1F4E79' }, paragraph: { spacing: { before: 240, after: 80 } } },
         title: { run: { font: FONT, size: 48, bold: true, color: '1F4E79' } },

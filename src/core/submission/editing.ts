@@ -4,6 +4,10 @@ import type { Network } from '../model';
 import type { Consultation, InstitutionProfile, NarrativeSectionKey } from './model';
 import { CONSULTATION_KINDS, NARRATIVE_SECTIONS, STAGES } from './model';
 import { emptyProfile } from './document-data';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
+import { formatNumber } from '../i18n/text';
+import { CONSULTATION_KIND_NAMES } from './document-text';
+import { SUBMISSION_PROBLEMS } from './text';
 
 /**
  * Chat cards hold up to 3,000 characters a field (Slack's limit for a text input); the CLI
@@ -12,32 +16,34 @@ import { emptyProfile } from './document-data';
 export const SUBMISSION_LIMITS = { chatText: 3000, fileText: 20_000, name: 200, line: 300, participants: 100_000 } as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const line = (what: string, max: number = SUBMISSION_LIMITS.line) => z.string().trim().max(max, `${what} can be up to ${max} characters. Please shorten it.`);
+type Problems = ReturnType<typeof SUBMISSION_PROBLEMS>;
+const line = (say: Problems, language: Language, what: string, max: number = SUBMISSION_LIMITS.line) => z.string().trim().max(max, say.tooLong(what, formatNumber(max, language)));
 const isRealDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
-export const longText = (what: string, max: number) =>
+export const longText = (what: string, max: number, language: Language = DEFAULT_LANGUAGE) =>
   z
     .string()
     .max(max * 2)
     .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .refine((v) => v.length <= max, { message: `${what} can be up to ${max.toLocaleString('en-GB')} characters. Please shorten it.` });
+    .refine((v) => v.length <= max, { message: SUBMISSION_PROBLEMS(language).tooLong(what, formatNumber(max, language)) });
 
-export function profileSchema(textMax: number) {
+export function profileSchema(textMax: number, language: Language = DEFAULT_LANGUAGE) {
+  const say = SUBMISSION_PROBLEMS(language);
   return z.object({
-    name: line('The institution’s name', SUBMISSION_LIMITS.name).min(2, 'Give the institution’s name, e.g. University of Liverpool.'),
-    leadName: line('The institutional lead’s name'),
-    leadEmail: z.union([z.literal(''), z.email('The institutional lead’s e-mail address does not look right.').max(254)]),
-    leadPhone: line('The contact number', 40).regex(/^[0-9+() \-]*$/, 'The contact number can hold digits, spaces, + ( ) and - only.'),
-    headName: line('The head of institution’s name'),
-    signatoryDate: z.string().trim().refine((v) => v === '' || isRealDate(v), 'Give the signatory date as a date, e.g. 2017-09-28.'),
+    name: line(say, language, say.institutionName, SUBMISSION_LIMITS.name).min(2, say.giveName),
+    leadName: line(say, language, say.leadName),
+    leadEmail: z.union([z.literal(''), z.email(say.badEmail).max(254)]),
+    leadPhone: line(say, language, say.contactNumber, 40).regex(/^[0-9+() \-]*$/, say.badPhone),
+    headName: line(say, language, say.headName),
+    signatoryDate: z.string().trim().refine((v) => v === '' || isRealDate(v), say.badSignatoryDate),
     webPage: z
       .string()
       .trim()
-      .max(500, 'The web address can be up to 500 characters.')
-      .refine((v) => v === '' || /^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i.test(v), 'The web page must be a web address starting with https://'),
-    stage: z.enum(STAGES, { error: 'Choose the stage: one, two or three.' }),
-    planPeriod: line('The plan period', 100),
-    governance: longText('The governance text', textMax),
+      .max(500, say.webTooLong)
+      .refine((v) => v === '' || /^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i.test(v), say.badWebPage),
+    stage: z.enum(STAGES, { error: say.chooseStage }),
+    planPeriod: line(say, language, say.planPeriod, 100),
+    governance: longText(say.governance, textMax, language),
   });
 }
 export type ProfileInput = z.infer<ReturnType<typeof profileSchema>>;
@@ -59,10 +65,11 @@ export async function saveProfile(store: Store, network: Network, input: Profile
   return { network: renamed, profile };
 }
 
-export function narrativeSchema(textMax: number) {
+export function narrativeSchema(textMax: number, language: Language = DEFAULT_LANGUAGE) {
+  const say = SUBMISSION_PROBLEMS(language);
   return z.object({
-    section: z.enum(NARRATIVE_SECTIONS, { error: `Choose a section: ${NARRATIVE_SECTIONS.join(', ')}.` }),
-    text: longText('The section', textMax),
+    section: z.enum(NARRATIVE_SECTIONS, { error: say.chooseSection(NARRATIVE_SECTIONS.join(', ')) }),
+    text: longText(say.section, textMax, language),
   });
 }
 
@@ -70,19 +77,20 @@ export async function saveNarrative(store: Store, network: Network, planId: stri
   await store.saveNarrativeSection({ networkId: network.id, planId, section, text, updatedAt: at });
 }
 
-export function consultationSchema(textMax: number) {
+export function consultationSchema(textMax: number, language: Language = DEFAULT_LANGUAGE) {
+  const say = SUBMISSION_PROBLEMS(language);
   return z.object({
-    heldOn: z.string().trim().refine(isRealDate, 'Give the date the consultation was held, e.g. 2024-05-14.'),
-    kind: z.enum(CONSULTATION_KINDS, { error: `Choose the kind: ${CONSULTATION_KINDS.join(', ')}.` }),
+    heldOn: z.string().trim().refine(isRealDate, say.badHeldOn),
+    kind: z.enum(CONSULTATION_KINDS, { error: say.chooseKind(CONSULTATION_KINDS.map((k) => CONSULTATION_KIND_NAMES(language)[k]).join(', ')) }),
     participants: z.coerce
-      .number({ error: 'Give the number of participants as a whole number.' })
-      .int('Give the number of participants as a whole number.')
-      .min(1, 'A consultation has at least one participant.')
-      .max(SUBMISSION_LIMITS.participants, 'That is more participants than a network has.'),
-    summary: longText('The summary', textMax).refine((v) => v.length > 0, 'Write a short summary of what was heard.'),
+      .number({ error: say.wholeParticipants })
+      .int(say.wholeParticipants)
+      .min(1, say.noParticipants)
+      .max(SUBMISSION_LIMITS.participants, say.tooManyParticipants),
+    summary: longText(say.summary, textMax, language).refine((v) => v.length > 0, say.writeSummary),
     actionsShaped: z
       .string()
-      .max(500, 'List at most a few dozen action numbers.')
+      .max(500, say.tooManyActions)
       .optional()
       .transform((v) => [...new Set((v ?? '').split(/[\s,;]+/).map((n) => n.trim()).filter(Boolean))]),
   });
@@ -104,4 +112,4 @@ export async function recordConsultation(store: Store, network: Network, id: str
 }
 
 /** The first problem zod found, as the sentence a person reads. */
-export const firstProblem = (error: z.ZodError): string => error.issues[0]?.message ?? 'Something is not right.';
+export const firstProblem = (error: z.ZodError, language: Language = DEFAULT_LANGUAGE): string => error.issues[0]?.message ?? SUBMISSION_PROBLEMS(language).somethingWrong;

@@ -1,19 +1,32 @@
 import { z } from 'zod';
-import { base, id, optionalText } from '../card-input';
+import { base, id, INCOMPLETE } from '../card-input';
+
+/**
+ * A field as the card sends it. The card's own limits are far smaller, so only a damaged card
+ * exceeds these; what a person typed is checked, in their language, by the schemas in editing.ts.
+ */
+const cardField = (max: number) =>
+  z
+    .string({ error: INCOMPLETE })
+    .trim()
+    .max(max, INCOMPLETE)
+    .optional()
+    .transform((v) => v ?? '');
 
 /** What the profile.save button sends. */
 export const profileSaveInput = z.object({
     ...base,
-    name: z.string({ error: 'Give the institution’s name.' }),
-    leadName: optionalText(1000, 'The lead’s name'),
-    leadEmail: optionalText(1000, 'The e-mail'),
-    leadPhone: optionalText(1000, 'The contact number'),
-    headName: optionalText(1000, 'The head’s name'),
-    signatoryDate: optionalText(100, 'The date'),
-    webPage: optionalText(1000, 'The web page'),
-    stage: z.string({ error: 'Choose the stage.' }),
-    planPeriod: optionalText(1000, 'The plan period'),
-    governance: z.string().max(10_000).optional().default(''),
+    // Kept as typed, so a name of only spaces comes back on the card with what to fix.
+    name: z.string({ error: INCOMPLETE }).max(1000, INCOMPLETE).optional().default(''),
+    leadName: cardField(1000),
+    leadEmail: cardField(1000),
+    leadPhone: cardField(1000),
+    headName: cardField(1000),
+    signatoryDate: cardField(100),
+    webPage: cardField(1000),
+    stage: z.string({ error: INCOMPLETE }).max(100, INCOMPLETE).optional().default(''),
+    planPeriod: cardField(1000),
+    governance: z.string({ error: INCOMPLETE }).max(10_000, INCOMPLETE).optional().default(''),
   });
 export type ProfileSaveInput = z.output<typeof profileSaveInput>;
 
@@ -26,17 +39,17 @@ export const narrativeEditInput = z.object({ ...base, section: id });
 export type NarrativeEditInput = z.output<typeof narrativeEditInput>;
 
 /** What the narrative.save button sends. */
-export const narrativeSaveInput = z.object({ ...base, section: id, text: z.string().max(10_000).optional().default('') });
+export const narrativeSaveInput = z.object({ ...base, section: id, text: z.string({ error: INCOMPLETE }).max(10_000, INCOMPLETE).optional().default('') });
 export type NarrativeSaveInput = z.output<typeof narrativeSaveInput>;
 
 /** What the consultation.add button sends. */
 export const consultationAddInput = z.object({
     ...base,
     formId: id,
-    heldOn: optionalText(100, 'The date'),
-    kind: optionalText(100, 'The kind'),
-    participants: optionalText(100, 'The number of participants'),
-    summary: z.string().max(10_000).optional().default(''),
-    actionsShaped: optionalText(1000, 'The action numbers'),
+    heldOn: cardField(100),
+    kind: cardField(100),
+    participants: cardField(100),
+    summary: z.string({ error: INCOMPLETE }).max(10_000, INCOMPLETE).optional().default(''),
+    actionsShaped: cardField(1000),
   });
 export type ConsultationAddInput = z.output<typeof consultationAddInput>;

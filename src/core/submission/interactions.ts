@@ -29,7 +29,7 @@ export const submissionCommands = [
   }),
   defineCommand({
     name: 'quote',
-    cy: { name: 'dyfyniad', usage: 'dyfyniad FB-12 [off]', help: 'Caniatáu (neu atal) dyfynnu eitem adborth air am air yn y cyflwyniad, byth gyda’i hawdur' },
+    cy: { name: 'dyfyniad', usage: 'dyfyniad FB-12 [i ffwrdd]', help: 'Caniatáu (neu atal) dyfynnu eitem adborth air am air yn y cyflwyniad, byth gyda’i hawdur' },
     usage: 'quote FB-12 [off]',
     help: 'Allow (or stop) quoting a feedback item word for word in the submission, never with its author',
     who: 'chairs',

@@ -1,4 +1,7 @@
-import { formatDate, RAG_LEGEND, RAG_NAMES } from '../format';
+import { formatDate } from '../format';
+import type { Language } from '../i18n/language';
+import { ragLegend, ragName, themeName } from '../i18n/words';
+import { CONSULTATION_KIND_NAMES, DOCUMENT_TEXT } from './document-text';
 import { THEMES } from '../model';
 import type { SubmissionData } from './document-data';
 import { outcomesByAction, themeProgress } from './document-data';
@@ -41,86 +44,95 @@ function markdownTable(head: readonly string[], rows: readonly string[][]): stri
   return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`)].join('\n');
 }
 
-const NOT_WRITTEN = '_Not written yet: a chair or admin drafts this section in chat (type “submission”) or with the command techvoice narrative._';
-const section = (text: string): string => (text.trim() ? markdownBlocks(text) : NOT_WRITTEN);
-const due = (a: PlanAction) => (/^\d{4}-\d{2}-\d{2}$/.test(a.due) ? formatDate(a.due) : a.due || 'Ongoing');
-const orBlank = (text: string) => text.trim() || 'not given yet';
+const notWritten = (language: Language): string => `_${DOCUMENT_TEXT(language).notWritten}_`;
+const section = (text: string, language: Language): string => (text.trim() ? markdownBlocks(text) : notWritten(language));
+const due = (a: PlanAction, language: Language) => (/^\d{4}-\d{2}-\d{2}$/.test(a.due) ? formatDate(a.due, language) : a.due || DOCUMENT_TEXT(language).ongoing);
+const orBlank = (text: string, language: Language) => text.trim() || DOCUMENT_TEXT(language).notGiven;
+const legends = (language: Language) => (['green', 'amber', 'red'] as const).map((s) => ragLegend(s, language)).join('; ');
 
-function planTable(plan: PlanView, withRag: boolean): string {
-  const head = withRag ? ['Theme', 'No.', 'Action', 'Owner', 'Due', 'RAG status', 'Progress / explanation', 'Evidence of impact'] : ['Theme', 'No.', 'Action', 'Owner', 'Due', 'Success measure'];
+function planTable(plan: PlanView, withRag: boolean, language: Language): string {
+  const t = DOCUMENT_TEXT(language);
+  const head = withRag ? [t.theme, t.number, t.action, t.owner, t.due, t.ragStatus, t.progressExplanation, t.evidenceOfImpact] : [t.theme, t.number, t.action, t.owner, t.due, t.successMeasure];
   const rows = THEMES.flatMap((theme) =>
     plan.actions
       .filter((a) => a.theme === theme)
-      .map((a) => (withRag ? [theme, a.number, a.title, a.owner, due(a), RAG_NAMES[a.status], a.note, a.evidence] : [theme, a.number, a.title, a.owner, due(a), a.successMeasure])),
+      .map((a) => {
+        const shared = [themeName(theme, language), a.number, a.title, a.owner, due(a, language)];
+        return withRag ? [...shared, ragName(a.status, language), a.note, a.evidence] : [...shared, a.successMeasure];
+      }),
   );
   return markdownTable(head, rows);
 }
 
 function body(item: OutlineItem, data: SubmissionData): string[] {
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
   const out = item.question ? [`_${markdownInline(item.question)}_`, ''] : [];
   switch (item.kind) {
     case 'narrative':
-      if (item.key === 'approach' && data.profile.governance.trim()) out.push('### Governance, reporting lines and resources', '', markdownBlocks(data.profile.governance), '', '### Approach', '');
-      out.push(section(data.narrative[item.key]), '');
-      if (item.key === 'progress' && data.rag.length) out.push('### The plan by theme', '', ...data.rag.map((r) => `- ${markdownInline(themeProgress(r))}`), '');
+      if (item.key === 'approach' && data.profile.governance.trim()) out.push(`### ${t.governanceHeading}`, '', markdownBlocks(data.profile.governance), '', `### ${t.approachHeading}`, '');
+      out.push(section(data.narrative[item.key], language), '');
+      if (item.key === 'progress' && data.rag.length) out.push(`### ${t.planByTheme}`, '', ...data.rag.map((r) => `- ${markdownInline(themeProgress(r, language))}`), '');
       if (item.key === 'impact' && data.pulses.length) {
-        out.push('### What Techvoice recorded: pulse surveys', '');
-        out.push(markdownTable(['Theme', 'Pulse rounds', 'Answers', 'Asked', 'Response rate', 'Average score (1–5)'], data.pulses.map((p) => [p.theme, String(p.rounds), String(p.answered), String(p.asked), p.asked ? `${Math.round((100 * p.answered) / p.asked)}%` : '–', p.average === null ? 'Not shown' : p.average.toFixed(1)])), '');
+        out.push(`### ${t.pulsesHeading}`, '');
+        out.push(markdownTable([t.theme, t.pulseRounds, t.answers, t.asked, t.responseRate, t.averageScore], data.pulses.map((p) => [themeName(p.theme, language), String(p.rounds), String(p.answered), String(p.asked), p.asked ? `${Math.round((100 * p.answered) / p.asked)}%` : '–', p.average === null ? t.notShown : p.average.toFixed(1)])), '');
       }
       if (item.key === 'voice') {
-        out.push('### Consultations with technicians', '');
-        out.push(data.consultations.length ? markdownTable(['Date', 'Kind', 'People', 'Summary', 'Actions shaped'], data.consultations.map((c) => [formatDate(c.heldOn), c.kind, String(c.participants), c.summary, c.actionsShaped.join(', ')])) : 'No consultations have been recorded yet.', '');
-        out.push('### Feedback from technicians, by theme', '');
-        out.push(data.feedback.length ? markdownTable(['Theme', 'Items', 'New', 'Acknowledged', 'Led to an action', 'Closed with a reply'], data.feedback.map((f) => [f.theme, String(f.items), String(f.byStatus.new), String(f.byStatus.acknowledged), String(f.byStatus.linked), String(f.byStatus.closed)])) : 'No feedback has been given through Techvoice yet.', '');
-        out.push('### You said, we did', '');
-        out.push(data.outcomes.length ? markdownTable(['Action', 'Feedback that led to it', 'What we did'], outcomesByAction(data.outcomes).map((o) => [o.action, o.feedback, o.did])) : 'No feedback has been linked to an action yet.', '');
+        out.push(`### ${t.consultationsHeading}`, '');
+        out.push(data.consultations.length ? markdownTable([t.date, t.kind, t.people, t.summary, t.actionsShaped], data.consultations.map((c) => [formatDate(c.heldOn, language), CONSULTATION_KIND_NAMES(language)[c.kind], String(c.participants), c.summary, c.actionsShaped.join(', ')])) : t.noConsultations, '');
+        out.push(`### ${t.feedbackHeading}`, '');
+        out.push(data.feedback.length ? markdownTable([t.theme, t.items, t.statusNew, t.statusAcknowledged, t.statusLinked, t.statusClosed], data.feedback.map((f) => [themeName(f.theme, language), String(f.items), String(f.byStatus.new), String(f.byStatus.acknowledged), String(f.byStatus.linked), String(f.byStatus.closed)])) : t.noFeedback, '');
+        out.push(`### ${t.youSaidWeDid}`, '');
+        out.push(data.outcomes.length ? markdownTable([t.action, t.feedbackThatLed, t.whatWeDid], outcomesByAction(data.outcomes, language).map((o) => [o.action, o.feedback, o.did])) : t.noOutcomes, '');
         if (data.quotes.length) {
-          out.push('### In technicians’ own words', '');
-          for (const q of data.quotes) out.push(`> “${markdownInline(q.text)}”  \n> — feedback on ${q.theme}, quoted with the chair’s consent`, '');
+          out.push(`### ${t.ownWords}`, '');
+          for (const q of data.quotes) out.push(`> “${markdownInline(q.text)}”  \n> ${t.quotedOnShort(themeName(q.theme, language))}`, '');
         }
       }
       return out;
     case 'rag': {
       const plan = data.previous!;
-      out.push(`RAG status as at ${formatDate(plan.ragAsAt)}. Key: ${(['green', 'amber', 'red'] as const).map((s) => RAG_LEGEND[s]).join('; ')}.`, '');
-      out.push(markdownTable(['Theme', 'Green – completed', 'Amber – in progress', 'Red – not yet done', 'Total'], data.rag.map((r) => [r.theme, String(r.green), String(r.amber), String(r.red), String(r.total)])), '');
-      out.push('### Explanation for every red item', '');
-      if (data.redItems.length === 0) out.push('No action of the previous plan is red.', '');
-      for (const { action, explanation } of data.redItems) out.push(`**Action ${markdownInline(action.number)} – ${markdownInline(action.title)}** (Red – not yet done)`, '', markdownBlocks(explanation), '');
+      out.push(t.ragAsAtKeyed(formatDate(plan.ragAsAt, language), legends(language)), '');
+      out.push(markdownTable([t.theme, ragLegend('green', language), ragLegend('amber', language), ragLegend('red', language), t.total], data.rag.map((r) => [themeName(r.theme, language), String(r.green), String(r.amber), String(r.red), String(r.total)])), '');
+      out.push(`### ${t.redHeading}`, '');
+      if (data.redItems.length === 0) out.push(t.noRed, '');
+      for (const { action, explanation } of data.redItems) out.push(`**${t.actionTitled(markdownInline(action.number), markdownInline(action.title))}** (${ragLegend('red', language)})`, '', markdownBlocks(explanation), '');
       return out;
     }
     case 'web':
-      out.push(data.profile.webPage.trim() ? markdownInline(data.profile.webPage) : NOT_WRITTEN, '');
+      out.push(data.profile.webPage.trim() ? markdownInline(data.profile.webPage) : notWritten(language), '');
       return out;
-    case 'sign-off':
-      return [
-        '**Technician Commitment Nominated Institutional Lead**', '', `Name: ${markdownInline(orBlank(data.profile.leadName))}  `, 'Signature: ____________________  ', 'Date: ____________________', '',
-        '**Technician Commitment Signatory – Leader of Institution**', '', `Name: ${markdownInline(orBlank(data.profile.headName))}  `, 'Signature: ____________________  ', 'Date: ____________________', '',
-      ];
+    case 'sign-off': {
+      const line = '____________________';
+      const signatory = (role: string, name: string) => [`**${role}**`, '', `${t.signName(markdownInline(orBlank(name, language)))}  `, `${t.signature(line)}  `, t.signDate(line), ''];
+      return [...signatory(t.nominatedLead, data.profile.leadName), ...signatory(t.leaderOfInstitution, data.profile.headName)];
+    }
   }
 }
 
 /** The self-assessment submission as Markdown, in the same order as the Word document. */
 export function submissionMarkdown(data: SubmissionData): string {
-  const outline = submissionOutline(data.stage);
+  const { language } = data;
+  const t = DOCUMENT_TEXT(language);
+  const outline = submissionOutline(data.stage, language);
   const { profile } = data;
   const out: string[] = [
-    `# Technician Commitment: ${outline.title}`, '',
-    `**${markdownInline(data.network.name)}** · ${formatDate(data.today)}`, '',
-    markdownTable(['Contact details', ''], [
-      ['Organisation', data.network.name],
-      ['Name of Institutional Lead', orBlank(profile.leadName)],
-      ['E-mail', orBlank(profile.leadEmail)],
-      ['Contact number', orBlank(profile.leadPhone)],
-      ['Signatory since', profile.signatoryDate ? formatDate(profile.signatoryDate) : 'not given yet'],
-      ['Plan period', orBlank(profile.planPeriod)],
+    `# ${t.technicianCommitment}: ${outline.title}`, '',
+    `**${markdownInline(data.network.name)}** · ${formatDate(data.today, language)}`, '',
+    markdownTable([t.contactDetails, ''], [
+      [t.organisation, data.network.name],
+      [t.leadName, orBlank(profile.leadName, language)],
+      [t.email, orBlank(profile.leadEmail, language)],
+      [t.contactNumber, orBlank(profile.leadPhone, language)],
+      [t.signatorySinceShort, profile.signatoryDate ? formatDate(profile.signatoryDate, language) : t.notGiven],
+      [t.planPeriod, orBlank(profile.planPeriod, language)],
     ]), '',
   ];
   for (const item of outline.items) out.push(`## ${item.heading}`, '', ...body(item, data));
-  if (data.stage === 'one') out.push('## Appendix A: the action plan', '', data.next?.actions.length ? planTable(data.next, false) : 'No actions have been imported yet.', '');
+  if (data.stage === 'one') out.push(`## ${t.appendixPlan}`, '', data.next?.actions.length ? planTable(data.next, false, language) : t.noActions, '');
   else {
-    out.push('## Appendix A: RAG analysis of the previous action plan', '', data.previous?.actions.length ? planTable(data.previous, true) : 'No actions have been imported yet.', '');
-    out.push('## Appendix B: the new action plan', '', data.next?.actions.length ? planTable(data.next, false) : 'The new action plan is not held in Techvoice yet.', '');
+    out.push(`## ${t.appendixRag}`, '', data.previous?.actions.length ? planTable(data.previous, true, language) : t.noActions, '');
+    out.push(`## ${t.appendixNewPlan}`, '', data.next?.actions.length ? planTable(data.next, false, language) : t.newPlanNotHeld, '');
   }
   return out.join('\n');
 }

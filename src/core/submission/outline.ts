@@ -1,5 +1,7 @@
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import type { NarrativeSectionKey, Stage } from './model';
-import { PLAN_MONTHS, sectionInfo, STAGE_TITLES } from './sections';
+import { PLAN_MONTHS, sectionInfo, stageTitle } from './sections';
+import { DOCUMENT_TEXT } from './document-text';
 
 export type OutlineItem =
   | { kind: 'narrative'; key: NarrativeSectionKey; heading: string; question: string }
@@ -10,42 +12,42 @@ export interface SubmissionOutline {
   items: OutlineItem[];
 }
 
-const WEB_QUESTION = 'Confirmation that the Technician Commitment status and action plan are published on the organisation’s website, and where.';
-
 /** The sections of a submission, in the order the guidance of its stage asks for them. */
-export function submissionOutline(stage: Stage): SubmissionOutline {
+export function submissionOutline(stage: Stage, language: Language = DEFAULT_LANGUAGE): SubmissionOutline {
+  const t = DOCUMENT_TEXT(language);
   const months = PLAN_MONTHS[stage];
-  const n = (key: NarrativeSectionKey, heading: string): OutlineItem => ({ kind: 'narrative', key, heading, question: sectionInfo(stage, key).question });
+  const n = (key: NarrativeSectionKey, heading: string): OutlineItem => ({ kind: 'narrative', key, heading, question: sectionInfo(stage, key, language).question });
   const tail: OutlineItem[] = [
-    { kind: 'web', heading: 'Where the status and plan are published', question: WEB_QUESTION },
-    { kind: 'sign-off', heading: 'Sign-off', question: '' },
+    { kind: 'web', heading: t.webHeading, question: t.webQuestion },
+    { kind: 'sign-off', heading: t.signOffHeading, question: '' },
   ];
+  const title = t.outlineTitle(stageTitle(stage, language));
   if (stage === 'one') {
     return {
-      title: 'Stage One self-assessment and action plan',
+      title,
       items: [
-        n('context', 'Organisation profile and technical community'),
-        n('approach', 'Approach since becoming a signatory'),
-        n('progress', 'Initiatives since becoming a signatory'),
-        n('initiatives', 'Other initiatives for the technical community'),
-        n('new-plan', `The ${months}-month action plan`),
-        n('impact', 'How impact will be evidenced'),
-        n('voice', 'How the technician voice shaped the plan'),
+        n('context', t.oneContext),
+        n('approach', t.approachSinceSigning),
+        n('progress', t.oneProgress),
+        n('initiatives', t.oneInitiatives),
+        n('new-plan', t.onePlan(months)),
+        n('impact', t.oneImpact),
+        n('voice', t.oneVoice),
         ...tail,
       ],
     };
   }
   return {
-    title: `${STAGE_TITLES[stage]} self-assessment and action plan`,
+    title,
     items: [
-      n('context', 'Background: the technical workforce'),
-      n('approach', 'Approach since becoming a signatory'),
-      n('progress', 'Progress on each theme'),
-      { kind: 'rag', heading: 'RAG analysis of the previous action plan', question: 'A RAG analysis of the previous action plan: completed (green), in progress (amber) and still to be carried out (red), with an explanation for every red item.' },
-      n('impact', 'Evidence of impact'),
-      n('initiatives', 'Additional initiatives'),
-      n('new-plan', `The new ${months}-month action plan`),
-      n('voice', 'How the technician voice shaped the new plan'),
+      n('context', t.twoContext),
+      n('approach', t.approachSinceSigning),
+      n('progress', t.twoProgress),
+      { kind: 'rag', heading: t.ragHeading, question: t.ragQuestion },
+      n('impact', t.twoImpact),
+      n('initiatives', t.twoInitiatives),
+      n('new-plan', t.twoPlan(months)),
+      n('voice', t.twoVoice),
       ...tail,
     ],
   };
