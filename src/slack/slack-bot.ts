@@ -9,7 +9,7 @@ import { messageCard } from '../core/cards';
 import type { OutgoingMessage } from '../core/messages';
 import { homeCards } from '../core/chat/home';
 import { readInputValues, type SlackStateValues } from './blockkit-inputs';
-import { unescapeSlackText } from './blockkit-text';
+import { toMrkdwn, unescapeSlackText } from './blockkit-text';
 import { toInbound, conversationKind, type SlackOrigin } from './slack-inbound';
 import { SlackPeople } from './slack-people';
 import {
@@ -172,6 +172,7 @@ export class SlackBot {
           // A summary is asked for to be shared with the forum; everything else is for the person alone.
           const inChannel = message.card?.name === 'summary' && conversationKind(origin) !== 'personal';
           await respond({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...contentOf(message) });
+          await this.uploadFile(client, command.channel_id, message);
           await this.uploadImages(client, command.channel_id, message);
         }
       }
@@ -179,6 +180,16 @@ export class SlackBot {
       this.log.error({ err: error }, 'Slack command failed');
       await respond({ response_type: 'ephemeral', ...textMessage(SORRY) }).catch(() => undefined);
     }
+  }
+
+  /**
+   * A file asked for in a direct message (an export) is shared there. Asked for in a channel,
+   * it never reaches here: the core sends it to the person's DM through the outbox.
+   */
+  private async uploadFile(client: WebClient, channel: string, message: OutgoingMessage): Promise<void> {
+    if (!message.file) return;
+    const { file } = message;
+    await client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.base64, 'base64'), filename: file.name, title: file.name, initial_comment: toMrkdwn(file.description) });
   }
 
   /** Charts that go with a message, uploaded after it with their alt text (Block Kit cannot draw them). */
@@ -203,6 +214,7 @@ export class SlackBot {
         const content = message.card && opensAsModal(message.card) ? formLauncher(message.card, text) : contentOf(message);
         // Core has already sent what is private to the person's DM; this is what the channel may see.
         await client.chat.postMessage({ channel, ...content, unfurl_links: false });
+        await this.uploadFile(client, channel, message);
         await this.uploadImages(client, channel, message);
       }
     } catch (error) {

@@ -63,4 +63,17 @@ describe('Slack: the self-assessment submission', () => {
     assert.match(altTexts[0], /Visibility: 3 green, 2 amber, 1 red of 6/);
     assert.match(altTexts[1], /Recognition: \d{4} Q\d 4\.0/);
   });
+
+  it('sends the export file in the direct message where a chair asked for it, by slash command or by typing', async () => {
+    const dm = `D${slackPeople.chair.id}`;
+    for (const ask of [() => h.command(slackPeople.chair, 'export csv'), () => h.dmMessage(slackPeople.chair, 'export md')]) {
+      const before = h.slack.uploads.length;
+      await ask();
+      await h.slack.waitFor(() => h.slack.uploads.length > before);
+      const completed = h.slack.callsOf('files.completeUploadExternal').at(-1)!.args;
+      assert.equal(completed.channel_id, dm);
+    }
+    const names = h.slack.callsOf('files.getUploadURLExternal').map((c) => String(c.args.filename));
+    assert.deepEqual(names.map((n) => n.split('.').pop()), ['csv', 'md']);
+  });
 });

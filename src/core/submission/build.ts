@@ -12,8 +12,8 @@ import { storedPlans, type PlanSource } from './plans';
 export function submissionCharts(data: SubmissionData): SubmissionCharts {
   const asAt = data.previous?.ragAsAt ?? data.next?.ragAsAt ?? data.today;
   return {
-    ragByTheme: drawChart({ kind: 'rag', rows: data.rag, asAt: formatDate(asAt, data.language) }),
-    pulseTrend: drawChart({ kind: 'trend', pulses: data.pulses }),
+    ragByTheme: drawChart({ kind: 'rag', rows: data.rag, asAt: formatDate(asAt, data.language), language: data.language }),
+    pulseTrend: drawChart({ kind: 'trend', pulses: data.pulses, language: data.language }),
   };
 }
 

@@ -231,7 +231,8 @@ function signOff(data: SubmissionData): Block[] {
 function ragAnalysis(data: SubmissionData, charts: SubmissionCharts): Block[] {
   const { language } = data;
   const t = DOCUMENT_TEXT(language);
-  const plan = data.previous!;
+  const plan = data.previous;
+  if (!plan) return [para(t.noPreviousPlan)];
   const out: Block[] = [para(t.ragIntro(longDate(plan.ragAsAt, language), plan.actions.length, plan.period)), ...legend(language)];
   if (charts.ragByTheme) out.push(image(charts.ragByTheme));
   out.push(

@@ -91,7 +91,8 @@ function body(item: OutlineItem, data: SubmissionData): string[] {
       }
       return out;
     case 'rag': {
-      const plan = data.previous!;
+      const plan = data.previous;
+      if (!plan) return [...out, t.noPreviousPlan, ''];
       out.push(t.ragAsAtKeyed(formatDate(plan.ragAsAt, language), legends(language)), '');
       out.push(markdownTable([t.theme, ragLegend('green', language), ragLegend('amber', language), ragLegend('red', language), t.total], data.rag.map((r) => [themeName(r.theme, language), String(r.green), String(r.amber), String(r.red), String(r.total)])), '');
       out.push(`### ${t.redHeading}`, '');
