@@ -162,4 +162,16 @@ describe('Plan import: the plans institutions have', () => {
     // The workbook's real date cell comes back as the ISO date it was written as.
     assert.deepEqual(second, first);
   });
+
+  it('exports the plan in Welsh (headers, themes, RAG and EDI words), which imports back as the same actions', async () => {
+    await imported(store, await liverpoolXlsx());
+    const csv = toCsv(await store.listActions('n1'), 'cy');
+    assert.ok(csv.startsWith('\uFEFFRhif,Teitl byr,Cam gweithredu,Thema,CAC,Perchennog,E-bost perchennog,Dyddiad cau,Statws,Nodyn,Mesur llwyddiant,Tystiolaeth\r\n'));
+    assert.match(csv, /,(Coch|Ambr|Gwyrdd),/);
+    const next = await createPlan(store, 'n1', { name: 'Stage Two plan', stage: 'stage-two', start: '2021-04-01', state: 'draft' }, AT);
+    const again = await imported(store, Buffer.from(csv, 'utf8'), { planId: next.id });
+    assert.deepEqual(again.unknownColumns, []);
+    const strip = (a: Awaited<ReturnType<Store['listActions']>>[number]) => ({ ...a, planId: '', updatedAt: '', version: 0 });
+    assert.deepEqual((await store.listActions('n1', next.id)).map(strip), (await store.listActions('n1')).map(strip));
+  });
 });

@@ -216,7 +216,7 @@ describe('Teams: the self-assessment submission and exports in Welsh', function 
 
     it('exports the CSV and Markdown in Welsh, and in English when asked', async () => {
       const csv = (await exported(people.chair, 'allforio csv')).body.toString('utf8');
-      assert.equal(csv.split('\r\n')[0], '\uFEFFRhif,Teitl byr,Cam gweithredu,Thema,CAC,Perchennog,E-bost y perchennog,Erbyn,Statws,Nodyn,Mesur llwyddiant,Tystiolaeth');
+      assert.equal(csv.split('\r\n')[0], '\uFEFFRhif,Teitl byr,Cam gweithredu,Thema,CAC,Perchennog,E-bost perchennog,Dyddiad cau,Statws,Nodyn,Mesur llwyddiant,Tystiolaeth');
       assert.match(csv, /\r\n3\.1,,Rhaglen fentora i dechnegwyr newydd,Datblygu Gyrfa,,[^,]+,[^,]+,2025-09-30,Coch,Dim cyllid eto; gohiriwyd tan y flwyddyn nesaf\.,,\r\n/);
 
       const markdown = (await exported(people.chair, 'allforio md')).body.toString('utf8');

@@ -72,7 +72,7 @@ for (const [status, words] of Object.entries({
 }
 const statusKey = (text: string): string => text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'edi']);
+const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'edi', 'ie', 'cac']);
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** "Steering Group (tc@liv.ac.uk)" → the role as written and its e-mail. */

@@ -1,9 +1,9 @@
 import { compareActionNumbers } from '../format';
 import type { Action } from '../model';
-import { PLAN_FIELDS, PLAN_HEADERS, type PlanField } from '../actions/plan-columns';
+import { headersIn, PLAN_FIELDS, type PlanField } from '../actions/plan-columns';
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language';
 import { ragName, themeName } from '../i18n/words';
-import { CSV_HEADERS, EXPORT_TEXT } from './text';
+import { EXPORT_TEXT } from './text';
 
 /** A spreadsheet must not run what people typed: cells that look like formulas get a leading quote. */
 function csvCell(value: string): string {
@@ -35,7 +35,7 @@ function planCsvRow(action: Action, language: Language): Record<PlanField, strin
  * what people wrote (titles, notes, owners) is as written.
  */
 export function toCsv(actions: Action[], language: Language = DEFAULT_LANGUAGE): string {
-  const headers = language === 'en' ? PLAN_HEADERS : CSV_HEADERS(language);
+  const headers = headersIn(language);
   const rows = [PLAN_FIELDS.map((f) => headers[f])];
   for (const action of [...actions].sort((a, b) => compareActionNumbers(a.number, b.number))) {
     const cells = planCsvRow(action, language);

@@ -1,5 +1,4 @@
 import { defineText } from '../i18n/text';
-import type { PlanField } from '../actions/plan-columns';
 
 /** What the export command says. The file's own words are in the submission's catalogues. */
 export const EXPORT_TEXT = defineText(
@@ -40,35 +39,3 @@ export const EXPORT_TEXT = defineText(
   },
 );
 
-/** The CSV's column headers in each language. */
-export const CSV_HEADERS = defineText(
-  'export:csv',
-  {
-    number: 'Number',
-    shortTitle: 'Short title',
-    text: 'Action',
-    theme: 'Theme',
-    edi: 'EDI',
-    owner: 'Owner',
-    ownerEmail: 'Owner e-mail',
-    due: 'Due',
-    status: 'Status',
-    note: 'Note',
-    successMeasure: 'Success measure',
-    evidence: 'Evidence',
-  } satisfies Record<PlanField, string>,
-  {
-    number: 'Rhif',
-    shortTitle: 'Teitl byr',
-    text: 'Cam gweithredu',
-    theme: 'Thema',
-    edi: 'CAC',
-    owner: 'Perchennog',
-    ownerEmail: 'E-bost y perchennog',
-    due: 'Erbyn',
-    status: 'Statws',
-    note: 'Nodyn',
-    successMeasure: 'Mesur llwyddiant',
-    evidence: 'Tystiolaeth',
-  },
-);
