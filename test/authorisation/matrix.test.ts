@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { importActionPlan } from '../../src/core/actions/action-plan-csv';
 import type { Store } from '../../src/core/store';
 import { cardText } from '../support/cards';
+import { seenOnCard } from '../support/seen-text';
+import { phrasesOfLanguageIn } from '../support/catalogue-phrases';
 import { channel, invoke, message, personal, user, type TeamsUser, type Where } from '../support/teams-activities';
 import { memberOf, networkId, people, startWorld } from '../support/teams-world';
 import { forum as slackForum } from '../support/slack-harness';
@@ -12,6 +14,7 @@ import { slackMember, slackNetworkId, slackPeople, startSlackWorld } from '../su
 import { SLACK_TEAM, type SlackUser } from '../support/fake-slack';
 import { actionFor, CARD_ACTIONS, COMMAND_BOOK, COMMANDS } from '../../src/core/registry';
 import type { Who } from '../../src/core/interactions';
+import type { Language } from '../../src/core/i18n/language';
 import { slackSignature } from '../support/slack-signing';
 
 /**
@@ -30,6 +33,16 @@ const CHAIRS_ONLY = /Only forum chairs and admins can do that/;
 const ADMINS_ONLY = /Only admins can do that/;
 const OWNER_OF_16 = /Only the owner of 1\.6 .* or an admin can/;
 const NO_16 = /no action 1\.6/;
+const NOT_OURS = /not one of your network’s/;
+
+/** The same refusals in Welsh: the matrix runs again with everyone speaking Welsh. */
+const IN_WELSH = new Map<RegExp, RegExp>([
+  [CHAIRS_ONLY, /Dim ond cadeiryddion fforwm a gweinyddwyr sy’n gallu gwneud hynny/],
+  [ADMINS_ONLY, /Dim ond gweinyddwyr sy’n gallu gwneud hynny/],
+  [OWNER_OF_16, /Dim ond perchennog 1\.6 .* neu weinyddwr all/],
+  [NO_16, /Does dim cam gweithredu 1\.6/],
+  [NOT_OURS, /Nid yw’r pwls hwnnw’n perthyn i’ch rhwydwaith chi/],
+]);
 
 function byRole(expectations: Partial<Record<Role, Expectation>>, otherwise: Expectation): Record<Role, Expectation> {
   return Object.fromEntries(ROLES.map((role) => [role, expectations[role] ?? otherwise])) as Record<Role, Expectation>;
@@ -131,7 +144,7 @@ const ROWS: Row[] = [
   {
     act: 'pulse.answer',
     covers: 'pulse.answer',
-    expect: byRole({ outsider: refused(/not one of your network’s/) }, ok(/your answer .* is in|Your answer is now/)),
+    expect: byRole({ outsider: refused(NOT_OURS) }, ok(/your answer .* is in|Your answer is now/)),
     run: press('pulse.answer', (p) => ({ roundId: p.roundId, answer: '4' })),
   },
   pressed('pulse.results', /Results P-1/, (p) => ({ roundId: p.roundId })),
@@ -158,14 +171,14 @@ const ROWS: Row[] = [
   { act: 'reminder.snooze 1.6', covers: 'reminder.snooze', expect: ownerOf16(/Snoozed/), run: press('reminder.snooze', () => ({ number: '1.6' })) },
   pressed('feedback.acknowledge', /FB-1/, () => ({ number: 1 })),
   pressed('feedback.link', /FB-1/, () => ({ number: 1, action: '1.6' })),
-  pressed('feedback.reply', /FB-1/, () => ({ number: 1, reply: 'Thank you: we have raised it with HR.' })),
+  pressed('feedback.reply', /FB-1/, () => ({ number: 1, reply: 'We have raised it with HR.' })),
   pressed('roles.set', /Saved: Mo Member/, async (p) => ({ member: await p.memberId('member'), roles: 'owner', email: '' })),
   {
     // The alias attack: an admin gives an account the member's e-mail. The e-mail decides which
     // actions someone owns, never who they are: only the member sees the member's answer.
     act: 'pulse.open after an admin gave this account the member’s e-mail',
     covers: 'pulse.open',
-    expect: byRole({ member: ok(/You have answered this one/), outsider: refused(/not one of your network’s/) }, ok(/^(?![\s\S]*You have answered)[\s\S]*I feel heard/)),
+    expect: byRole({ member: ok(/You have answered this one/), outsider: refused(NOT_OURS) }, ok(/^(?![\s\S]*You have answered)[\s\S]*I feel heard/)),
     run: async (p, role) => {
       if (role === 'member') await p.press('member', 'pulse.answer', { cv: 1, roundId: p.aliasRoundId, answer: '2' });
       else if (role !== 'outsider') {
@@ -192,8 +205,8 @@ function textsIn(node: unknown): string[] {
   return Object.entries(node).flatMap(([key, value]) => (key === 'text' && typeof value === 'string' ? [value] : textsIn(value)));
 }
 
-async function seed(store: Store, network: string): Promise<{ roundId: string; aliasRoundId: string }> {
-  await importActionPlan(store, network, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString());
+async function seed(store: Store, network: string, language: Language): Promise<{ roundId: string; aliasRoundId: string }> {
+  await importActionPlan(store, network, readFileSync(join(__dirname, '../fixtures/action-plan.csv'), 'utf8'), new Date().toISOString(), { language });
   const at = new Date().toISOString();
   await store.createFeedback(
     { networkId: network, theme: 'Recognition', text: 'Fund registration fees', anonymous: true, authorMemberId: null, status: 'new', linkedAction: null, reply: null, platform: 'teams', createdAt: at, updatedAt: at },
@@ -211,12 +224,18 @@ async function seed(store: Store, network: string): Promise<{ roundId: string; a
   return { roundId, aliasRoundId };
 }
 
-async function teamsPlatform(): Promise<Platform> {
-  const bot = await startWorld();
+/** What a person reads on a card: everything shown (English), or only what is displayed (the Welsh pass leaves out identifiers). */
+type Reader = (card: Record<string, unknown>) => string;
+
+/** The Welsh pass: everyone reads Welsh; they type a few more commands (to choose it), so limits are off. */
+const WELSH_ENV = { COMMAND_RATE_LIMIT: 'off', PRESS_RATE_LIMIT: 'off' };
+
+async function teamsPlatform(read: Reader = cardText, welsh = false): Promise<Platform> {
+  const bot = await startWorld(welsh ? WELSH_ENV : {});
   const outsider = user('Olga Outsider');
   const teamsUsers: Record<Exclude<Role, 'outsider'>, TeamsUser> = people;
   const network = await networkId(bot);
-  const { roundId, aliasRoundId } = await seed(bot.store, network);
+  const { roundId, aliasRoundId } = await seed(bot.store, network, welsh ? 'cy' : 'en');
   await bot.say(people.admin, 'forum', channel());
   const elsewhere = (activity: Record<string, unknown>) => ({
     ...activity,
@@ -226,7 +245,7 @@ async function teamsPlatform(): Promise<Platform> {
   const texts = (before: number) =>
     bot.connector.sent
       .slice(before)
-      .map((s) => [s.activity.text ?? '', ...((s.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => cardText(a.content))].join('\n'))
+      .map((s) => [s.activity.text ?? '', ...((s.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => read(a.content))].join('\n'))
       .join('\n');
   return {
     name: 'Teams',
@@ -238,29 +257,29 @@ async function teamsPlatform(): Promise<Platform> {
       const where: Where = inForum ? channel() : personal;
       if (role !== 'outsider') {
         const reply = await bot.say(teamsUsers[role], text, where);
-        return [...reply.texts, ...reply.cards.map(cardText)].join('\n');
+        return [...reply.texts, ...reply.cards.map(read)].join('\n');
       }
       const before = bot.connector.sent.length;
       await bot.post(elsewhere(message(bot.connector.url, outsider, text, where)));
       return texts(before);
     },
     async press(role, verb, data) {
-      if (role !== 'outsider') return cardText(await bot.press(teamsUsers[role], verb, data));
+      if (role !== 'outsider') return read(await bot.press(teamsUsers[role], verb, data));
       const result = await bot.post(elsewhere(invoke(bot.connector.url, outsider, verb, { ...data, verb })));
-      return cardText((result.body as { value: Record<string, unknown> }).value);
+      return read((result.body as { value: Record<string, unknown> }).value);
     },
     memberId: async (role) => (await memberOf(bot, teamsUsers[role])).id,
     close: () => bot.close(),
   };
 }
 
-async function slackPlatform(): Promise<Platform> {
-  const h = await startSlackWorld();
+async function slackPlatform(welsh = false): Promise<Platform> {
+  const h = await startSlackWorld(welsh ? WELSH_ENV : {});
   const outsider: SlackUser = { id: 'U0OLGAOUT', name: 'Olga Outsider', email: 'olga@other.example.ac.uk' };
   h.slack.addUser(outsider);
   const slackUsers: Record<Exclude<Role, 'outsider'>, SlackUser> = slackPeople;
   const network = await slackNetworkId(h);
-  const { roundId, aliasRoundId } = await seed(h.store, network);
+  const { roundId, aliasRoundId } = await seed(h.store, network, welsh ? 'cy' : 'en');
   await h.command(slackPeople.admin, 'forum', slackForum());
   const who = (role: Role) => (role === 'outsider' ? outsider : slackUsers[role]);
   const team = (role: Role) => (role === 'outsider' ? 'T0OTHERNET' : SLACK_TEAM);
@@ -354,8 +373,45 @@ describe('Authorisation matrix: every command and button', () => {
   });
 });
 
-for (const start of [teamsPlatform, slackPlatform]) {
-  describe(`Authorisation matrix: ${start === teamsPlatform ? 'Teams' : 'Slack'}`, function () {
+/** Rows that change the language of whoever runs them: the Welsh pass sets Welsh again after them. */
+const CHANGES_LANGUAGE = new Set(['language', 'language.set']);
+
+for (const [name, start] of [['Teams', () => teamsPlatform(seenOnCard, true)], ['Slack', () => slackPlatform(true)]] as const) {
+  describe(`Authorisation matrix in Welsh: ${name}`, function () {
+    this.timeout(120_000);
+    let platform: Platform;
+    const speakWelsh = async () => {
+      for (const role of ROLES) await platform.say(role, 'iaith cymraeg');
+    };
+    before(async () => {
+      platform = await start();
+      await speakWelsh();
+    });
+    after(async () => {
+      await platform.close();
+    });
+
+    for (const row of ROWS) {
+      it(`${row.act}: the same roles may, and everyone reads Welsh`, async () => {
+        for (const role of ROLES) {
+          const expectation = row.expect[role];
+          const shown = await row.run(platform, role);
+          const where = `${row.act} as ${role} on ${platform.name}, in Welsh: ${shown.slice(0, 300)}`;
+          if ('ok' in expectation) {
+            for (const refusal of IN_WELSH.values()) assert.doesNotMatch(shown, refusal, where);
+          } else {
+            assert.match(shown, IN_WELSH.get(expectation.refused)!, where);
+          }
+          if (!CHANGES_LANGUAGE.has(row.covers)) assert.deepEqual(phrasesOfLanguageIn(shown, 'en'), [], where);
+        }
+        if (CHANGES_LANGUAGE.has(row.covers)) await speakWelsh();
+      });
+    }
+  });
+}
+
+for (const [name, start] of [['Teams', () => teamsPlatform()], ['Slack', () => slackPlatform()]] as const) {
+  describe(`Authorisation matrix: ${name}`, function () {
     this.timeout(120_000);
     let platform: Platform;
     before(async () => {
