@@ -5,6 +5,7 @@ import { cardLabels } from '../../src/core/i18n/card-labels';
 import { renderAdaptiveCard } from '../../src/cards/adaptive';
 import { blockKitFromAdaptive, renderBlockKit } from '../../src/slack/blockkit';
 import { SAMPLE_CARD_NAMES, sampleCard } from '../../src/playground/sample-cards';
+import { slackBreaches } from '../support/platform-limits';
 
 // The package's main entry is ESM without extensions on Node 20; the bundled build loads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -64,8 +65,11 @@ describe('Cards in English and Welsh, as the adaptivecards renderer and Slack re
           assert.deepEqual(shown.filter((word) => foreign.has(word)), []);
         });
 
-        it('has a text fallback in Slack for notifications and screen readers', () => {
-          assert.notEqual(renderBlockKit(card, 'message').fallbackText.trim(), '');
+        it('has a text fallback in Slack for notifications and screen readers, and stays inside Slack’s limits as a message and a modal', () => {
+          const message = renderBlockKit(card, 'message');
+          assert.notEqual(message.fallbackText.trim(), '');
+          assert.deepEqual(slackBreaches('chat.postMessage', { text: message.fallbackText, blocks: message.blocks }), []);
+          assert.deepEqual(slackBreaches('views.open', { view: { blocks: renderBlockKit(card, 'modal').blocks } }), []);
         });
       });
     }
