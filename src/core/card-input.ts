@@ -15,6 +15,9 @@ export const LIMITS = {
   id: 200,
 } as const;
 
+/** "Mae’r cwestiwn", "Mae eich adborth": Welsh joins the article to the verb. */
+const mae = (what: string): string => (/^yr? /.test(what) ? what.replace(/^yr? /, 'Mae’r ') : `Mae ${what}`);
+
 const inputText = defineText(
   'inputs',
   {
@@ -27,11 +30,11 @@ const inputText = defineText(
   },
   {
     incomplete: 'Mae’r cerdyn hwn yn anghyflawn neu wedi’i ddifrodi. Teipiwch **cymorth** a dechrau eto.',
-    missing: (what: string) => `Mae ${what} ar goll.`,
-    empty: (what: string) => `Mae ${what} yn wag.`,
+    missing: (what: string) => `${mae(what)} ar goll.`,
+    empty: (what: string) => `${mae(what)} yn wag.`,
     tooLong: (what: string, max: number, length: number) =>
-      `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod: mae gan eich un chi ${formatNumber(length, 'cy')}. Byrhewch ef, os gwelwch yn dda.`,
-    optionalTooLong: (what: string, max: number) => `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod. Byrhewch ef, os gwelwch yn dda.`,
+      `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod: mae ${formatNumber(length, 'cy')} yn eich un chi. Byrhewch y testun, os gwelwch yn dda.`,
+    optionalTooLong: (what: string, max: number) => `Gall ${what} fod hyd at ${formatNumber(max, 'cy')} nod. Byrhewch y testun, os gwelwch yn dda.`,
   },
 );
 

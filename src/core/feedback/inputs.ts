@@ -1,20 +1,17 @@
 import { z } from 'zod';
-import { base, LIMITS, id, flag, positiveNumber } from '../card-input';
+import { base, LIMITS, id, flag, positiveNumber, text } from '../card-input';
+import { said } from '../i18n/text';
 import { FEEDBACK_THEMES } from '../model';
-import { inEveryLanguage, requiredText } from './form-fields';
 import { FEEDBACK_TEXT } from './text';
 
-/** What the feedback.submit button sends, with its problems in each language. */
-export const feedbackSubmitInputs = inEveryLanguage((language) =>
-  z.object({
-    ...base,
-    formId: id,
-    theme: z.enum(FEEDBACK_THEMES, { error: FEEDBACK_TEXT(language).chooseTheme }),
-    text: requiredText(LIMITS.feedbackText, FEEDBACK_TEXT(language).yourFeedback, language),
-    anonymous: flag,
-  }),
-);
-export const feedbackSubmitInput = feedbackSubmitInputs.en;
+/** What the feedback.submit button sends. */
+export const feedbackSubmitInput = z.object({
+  ...base,
+  formId: id,
+  theme: z.enum(FEEDBACK_THEMES, { error: said(FEEDBACK_TEXT, 'chooseTheme') }),
+  text: text(LIMITS.feedbackText, said(FEEDBACK_TEXT, 'yourFeedback')),
+  anonymous: flag,
+});
 export type FeedbackSubmitInput = z.output<typeof feedbackSubmitInput>;
 
 /** What the feedback.list button sends. */
@@ -30,16 +27,10 @@ export const feedbackAcknowledgeInput = z.object({ ...base, number: positiveNumb
 export type FeedbackAcknowledgeInput = z.output<typeof feedbackAcknowledgeInput>;
 
 /** What the feedback.link button sends. */
-export const feedbackLinkInputs = inEveryLanguage((language) => {
-  const choose = FEEDBACK_TEXT(language).chooseAction;
-  return z.object({ ...base, number: positiveNumber, action: z.string({ error: choose }).trim().min(1, choose).max(LIMITS.id) });
-});
-export const feedbackLinkInput = feedbackLinkInputs.en;
+const chooseAction = said(FEEDBACK_TEXT, 'chooseAction');
+export const feedbackLinkInput = z.object({ ...base, number: positiveNumber, action: z.string({ error: chooseAction }).trim().min(1, chooseAction).max(LIMITS.id) });
 export type FeedbackLinkInput = z.output<typeof feedbackLinkInput>;
 
 /** What the feedback.reply button sends. */
-export const feedbackReplyInputs = inEveryLanguage((language) =>
-  z.object({ ...base, number: positiveNumber, reply: requiredText(LIMITS.feedbackReply, FEEDBACK_TEXT(language).theReply, language) }),
-);
-export const feedbackReplyInput = feedbackReplyInputs.en;
+export const feedbackReplyInput = z.object({ ...base, number: positiveNumber, reply: text(LIMITS.feedbackReply, said(FEEDBACK_TEXT, 'theReply')) });
 export type FeedbackReplyInput = z.output<typeof feedbackReplyInput>;

@@ -4,17 +4,13 @@ import { defineAction, defineCommand, typedFrom, type Redraw, type Typed } from 
 import type { Language } from '../i18n/language';
 import { feedbackForm, submitFeedback } from './feedback';
 import { acknowledgeFeedback, feedbackInbox, feedbackRespondCard, linkFeedback, replyToFeedback } from './feedback-triage';
-import { problemIn, refuseDamaged } from './form-fields';
 import {
   feedbackAcknowledgeInput,
   feedbackLinkInput,
-  feedbackLinkInputs,
   feedbackListInput,
   feedbackOpenInput,
   feedbackReplyInput,
-  feedbackReplyInputs,
   feedbackSubmitInput,
-  feedbackSubmitInputs,
 } from './inputs';
 import { FEEDBACK_TEXT } from './text';
 
@@ -24,14 +20,11 @@ function feedbackFormAgain(typed: Typed, error: string, language: Language): Car
 }
 
 /** The respond card again with the link or reply that was typed, when the card still says which item. */
-const respondAgain =
-  (schemas: Parameters<typeof problemIn>[1]): Redraw =>
-  async (deps, session, typed, english) => {
-    const error = problemIn(session.language, schemas, typed, english);
-    const number = Number(typed.number);
-    if (!Number.isInteger(number) || number < 1) throw new UserError(error);
-    return feedbackRespondCard(deps, session, number, '', error, { action: typed.action ?? '', reply: typed.reply ?? '' });
-  };
+const respondAgain: Redraw = async (deps, session, typed, error) => {
+  const number = Number(typed.number);
+  if (!Number.isInteger(number) || number < 1) throw new UserError(error);
+  return feedbackRespondCard(deps, session, number, '', error, { action: typed.action ?? '', reply: typed.reply ?? '' });
+};
 
 export const feedbackActions = [
   defineAction({
@@ -46,13 +39,13 @@ export const feedbackActions = [
       refused: (data, retryIn, language) => feedbackFormAgain(typedFrom(data), FEEDBACK_TEXT(language).tooMuch(retryIn), language),
     },
     run: submitFeedback,
-    redraw: async (_deps, session, typed, error) => feedbackFormAgain(typed, problemIn(session.language, feedbackSubmitInputs, typed, error), session.language),
+    redraw: async (_deps, session, typed, error) => feedbackFormAgain(typed, error, session.language),
   }),
-  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session), redraw: refuseDamaged }),
-  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number), redraw: refuseDamaged }),
-  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback, redraw: refuseDamaged }),
-  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain(feedbackLinkInputs) }),
-  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain(feedbackReplyInputs) }),
+  defineAction({ verb: 'feedback.list', input: feedbackListInput, who: 'chairs', run: (deps, session) => feedbackInbox(deps, session) }),
+  defineAction({ verb: 'feedback.open', input: feedbackOpenInput, who: 'chairs', run: (deps, session, input) => feedbackRespondCard(deps, session, input.number) }),
+  defineAction({ verb: 'feedback.acknowledge', input: feedbackAcknowledgeInput, who: 'chairs', audit: ['number'], run: acknowledgeFeedback }),
+  defineAction({ verb: 'feedback.link', input: feedbackLinkInput, who: 'chairs', audit: ['number', 'action'], run: linkFeedback, redraw: respondAgain }),
+  defineAction({ verb: 'feedback.reply', input: feedbackReplyInput, who: 'chairs', audit: ['number'], run: replyToFeedback, redraw: respondAgain }),
 ];
 
 export const feedbackCommands = [

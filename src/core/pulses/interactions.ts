@@ -1,18 +1,17 @@
 import { UserError } from '../errors';
-import { problemIn, refuseDamaged } from '../feedback/form-fields';
 import { defineAction, defineCommand } from '../interactions';
-import { pulseAnswerInput, pulseAnswerInputs, pulseCreateInput, pulseCreateInputs, pulseNewInput, pulseOpenInput, pulseResultsInput } from './inputs';
+import { pulseAnswerInput, pulseCreateInput, pulseNewInput, pulseOpenInput, pulseResultsInput } from './inputs';
 import { answerPulse, createPulse, listPulses, pulseCreateForm, pulseResults, showQuestion } from './pulses';
 
 export const pulseActions = [
-  defineAction({ verb: 'pulse.new', input: pulseNewInput, who: 'chairs', run: (deps, session) => pulseCreateForm(deps, session), redraw: refuseDamaged }),
+  defineAction({ verb: 'pulse.new', input: pulseNewInput, who: 'chairs', run: (deps, session) => pulseCreateForm(deps, session) }),
   defineAction({
     verb: 'pulse.create',
     input: pulseCreateInput,
     who: 'chairs',
     audit: ['audience', 'kind', 'theme'],
     run: createPulse,
-    redraw: (deps, session, typed, error) => pulseCreateForm(deps, session, typed, problemIn(session.language, pulseCreateInputs, typed, error)),
+    redraw: (deps, session, typed, error) => pulseCreateForm(deps, session, typed, error),
   }),
   defineAction({
     verb: 'pulse.answer',
@@ -20,14 +19,13 @@ export const pulseActions = [
     who: 'everyone',
     run: answerPulse,
     // The question again with the problem, when the card still says which round it is.
-    redraw: async (deps, session, typed, english) => {
-      const error = problemIn(session.language, pulseAnswerInputs, typed, english);
+    redraw: async (deps, session, typed, error) => {
       if (!typed.roundId) throw new UserError(error);
       return showQuestion(deps, session, typed.roundId, error, typed.answer ?? null);
     },
   }),
-  defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId), redraw: refuseDamaged }),
-  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId), redraw: refuseDamaged }),
+  defineAction({ verb: 'pulse.open', input: pulseOpenInput, who: 'everyone', run: (deps, session, input) => showQuestion(deps, session, input.roundId) }),
+  defineAction({ verb: 'pulse.results', input: pulseResultsInput, who: 'chairs', audit: ['roundId'], run: (deps, session, input) => pulseResults(deps, session, input.roundId) }),
 ];
 
 export const pulseCommands = [
