@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import { base, LIMITS, INCOMPLETE, id, positiveNumber, version } from '../card-input';
-import type { Language } from '../i18n/language';
+import { said } from '../i18n/text';
 import { RAG_STATUSES } from '../model';
 import { actionsText } from './text';
 
-/** What an action.update problem is called: a key of the actions catalogue, said in the person's language by `inputProblem`. */
-type InputProblem = 'statusMissing' | 'noteTooLong' | 'evidenceTooLong';
-const INPUT_PROBLEMS: readonly string[] = ['statusMissing', 'noteTooLong', 'evidenceTooLong'] satisfies InputProblem[];
-
-/** A problem the inputs below found, in the person's language; others (a damaged card) as they are. */
-export function inputProblem(message: string, language: Language): string {
-  return INPUT_PROBLEMS.includes(message) ? actionsText(language)[message as InputProblem] : message;
-}
-
-const optionalText = (max: number, problem: InputProblem) =>
+/** Text a person may leave empty, with the actions catalogue's problem when it is too long. */
+const optionalText = (max: number, problem: 'noteTooLong' | 'evidenceTooLong') =>
   z
     .string()
     .trim()
-    .max(max, problem)
+    .max(max, said(actionsText, problem))
     .optional()
     .transform((v) => v ?? '');
 
@@ -38,7 +30,7 @@ export const actionUpdateInput = z.object({
     ...base,
     number: id,
     version: version,
-    status: z.enum(RAG_STATUSES, { error: 'statusMissing' satisfies InputProblem }),
+    status: z.enum(RAG_STATUSES, { error: said(actionsText, 'statusMissing') }),
     note: optionalText(LIMITS.actionNote, 'noteTooLong'),
     evidence: optionalText(LIMITS.actionEvidence, 'evidenceTooLong'),
   });

@@ -1,7 +1,7 @@
 import { nowIso } from '../clock';
 import { defineAction, defineCommand } from '../interactions';
 import { actionUpdateForm, listActions, updateAction } from './actions';
-import { actionEditInput, actionUpdateInput, actionsPageInput, inputProblem, reminderDoneInput, reminderSnoozeInput } from './inputs';
+import { actionEditInput, actionUpdateInput, actionsPageInput, reminderDoneInput, reminderSnoozeInput } from './inputs';
 import { planCommand } from './plan-commands';
 import { markActionDone, snoozeReminders } from './reminders';
 
@@ -15,7 +15,7 @@ export const actionPlanActions = [
     audit: ['number', 'status'],
     run: updateAction,
     redraw: (deps, session, typed, error) =>
-      actionUpdateForm(deps, session, typed.number ?? '', { status: typed.status ?? '', note: typed.note ?? '', evidence: typed.evidence ?? '' }, '', inputProblem(error, session.language)),
+      actionUpdateForm(deps, session, typed.number ?? '', { status: typed.status ?? '', note: typed.note ?? '', evidence: typed.evidence ?? '' }, '', error),
   }),
   defineAction({ verb: 'reminder.done', input: reminderDoneInput, who: 'everyone', run: markActionDone }),
   defineAction({ verb: 'reminder.snooze', input: reminderSnoozeInput, who: 'everyone', run: snoozeReminders }),
