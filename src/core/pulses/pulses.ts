@@ -15,6 +15,7 @@ import { isChair, type Session } from '../session';
 import type { PulseAnswerInput, PulseCreateInput } from './inputs';
 import { createRecurringPulse, SCHEDULE_FORM_CHOICES, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
 import { plain } from '../markdown';
+import { RoundClosedError } from '../store';
 import { MEMBERS_AUDIENCE, pulseReference, resolveAudience, roundIdFor, storePulseQuestion } from './questions';
 
 export const KIND_LABELS: Record<PulseKind, string> = {
@@ -230,6 +231,9 @@ export async function showQuestion(deps: CoreDeps, session: Session, roundId: st
   return questionCard(session.network, question, round, given?.value ?? null, given ? 'You have answered this one: you can change your answer until it closes.' : '');
 }
 
+const closedNotice = (round: PulseRound, network: Network): string =>
+  `This pulse closed on ${formatDateTime(round.closesAt, network.timeZone)}. Your answer was not recorded.`;
+
 /** One answer per person per round, changeable until the round closes. */
 export async function answerPulse(deps: CoreDeps, session: Session, input: PulseAnswerInput): Promise<Card> {
   const { network } = session;
@@ -237,7 +241,7 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Pulse
   const at = now();
   const key = respondentKey(deps.secret, round, session.member);
   if (at.getTime() >= Date.parse(round.closesAt) || key === null) {
-    return questionCard(network, question, round, null, '', `This pulse closed on ${formatDateTime(round.closesAt, network.timeZone)}. Your answer was not recorded.`);
+    return questionCard(network, question, round, null, '', closedNotice(round, network));
   }
   if (at.getTime() < Date.parse(round.opensAt)) {
     return questionCard(network, question, round, null, '', 'This pulse has not opened yet.');
@@ -255,7 +259,14 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Pulse
     platform: session.inbound.requester.platform,
     answeredAt: question.anonymous ? toTheHour(at) : at.toISOString(),
   };
-  const outcome = await deps.store.saveAnswer(answer);
+  let outcome: 'created' | 'updated';
+  try {
+    outcome = await deps.store.saveAnswer(answer);
+  } catch (error) {
+    // The round was sealed while this answer was on its way (Cosmos DB refuses it then).
+    if (error instanceof RoundClosedError) return questionCard(network, question, round, null, '', closedNotice(round, network));
+    throw error;
+  }
   const shown = choice?.title ?? 'saved';
   const notice =
     outcome === 'created'
