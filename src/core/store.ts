@@ -150,7 +150,7 @@ export interface Store {
   sealRound(id: string): Promise<boolean>;
   /** Rounds that opened in [since, until), oldest first. */
   listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]>;
-  /** Stores or replaces a respondent's answer to a round. */
+  /** Stores or replaces a respondent's answer to a round; a RoundClosedError once the round is sealed. */
   saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'>;
   getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null>;
   listAnswers(roundId: string): Promise<PulseAnswer[]>;

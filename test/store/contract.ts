@@ -13,7 +13,7 @@ import type {
   PulseQuestion,
   PulseRound,
 } from '../../src/core/model';
-import type { Delivery, Store } from '../../src/core/store';
+import { type Delivery, RoundClosedError, type Store } from '../../src/core/store';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../src/core/submission/model';
 import type { StoreTarget, WriterPlan } from './support/answer-writer';
 
@@ -677,6 +677,16 @@ export function storeContract(name: string, open: OpenStore): void {
           assert.equal(await store.sealRound('legacy'), false, 'a round without a salt has nothing to erase');
           assert.equal(await store.sealRound('unknown'), false);
           assert.equal((await store.listAnswers('r1')).length, 1);
+        });
+
+        it('refuses an answer to a sealed round, first or changed, and keeps its answers and counts', async function () {
+          await store.createRound(aRound('n1', 'r1', 1, { answerSalt: 'round-salt' }));
+          await store.saveAnswer(anAnswer('r1', 'k1', { value: 'Conferences' }));
+          await store.sealRound('r1');
+          await assert.rejects(store.saveAnswer(anAnswer('r1', 'k1', { value: 'Secondments' })), RoundClosedError);
+          await assert.rejects(store.saveAnswer(anAnswer('r1', 'k2')), RoundClosedError);
+          assert.deepStrictEqual(await store.listAnswers('r1'), [anAnswer('r1', 'k1', { value: 'Conferences' })]);
+          assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Conferences slack 1']);
         });
 
         it('lists rounds opened in a half-open period, oldest first, per network', async function () {

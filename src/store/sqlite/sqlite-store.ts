@@ -19,7 +19,7 @@ import type {
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import type { AnswerCount, CountedRound, Created, Delivery, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../../core/store';
+import { type AnswerCount, type CountedRound, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, RoundClosedError, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { migrate } from './migrations';
@@ -427,6 +427,9 @@ export class SqliteStore implements Store {
   }
 
   private upsertAnswer(answer: PulseAnswer): 'created' | 'updated' {
+    // Read in the answer's own transaction, so that a seal is either before it (and refuses it) or after.
+    const round = this.sql<{ answer_salt: string | null }>('SELECT answer_salt FROM pulse_rounds WHERE id = ?').get(answer.roundId);
+    if (round?.answer_salt === '') throw new RoundClosedError(answer.roundId);
     const existed = this.sql('SELECT 1 FROM pulse_answers WHERE round_id = ? AND respondent_key = ?').get(
       answer.roundId,
       answer.respondentKey,
