@@ -309,7 +309,7 @@ describe('CosmosStore', function () {
       const staleCounts = (await readTally('old')).counts;
       assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 3 });
       // An instance that read the tally before retention emptied it folds what it read.
-      await new AnswerRollups(new Collection(client.database(database).container('answerRollups'), 'networkId')).fold(old, staleCounts);
+      await new AnswerRollups(new Collection(client.database(database).container('answerRollups'), 'networkId')).fold([{ round: old, counts: staleCounts }]);
       assert.deepStrictEqual(await counted(store, ['old']), []);
       assert.deepStrictEqual(await recount(store, ['old']), []);
     });

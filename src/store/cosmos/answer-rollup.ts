@@ -73,14 +73,20 @@ export class AnswerRollups {
     return found;
   }
 
-  /** Adds a sealed round's final counts to its day, unless the day has an entry for it already. */
-  async fold(round: CountedRound, counts: Record<string, number>): Promise<void> {
-    await this.change(round.networkId, dayOf(round), (rollup) => {
-      const key = entryKey(round.id);
-      // Whoever folded it first read the same final counts (or retention has emptied it since).
-      if (rollup.rounds[key]) return false;
-      rollup.rounds[key] = { roundId: round.id, counts: withoutZeros(counts) };
-      return true;
+  /**
+   * Adds sealed rounds' final counts to their days, one write per day at most; a round its day
+   * has an entry for already is left as it is.
+   */
+  async fold(folds: readonly { round: CountedRound; counts: Record<string, number> }[]): Promise<void> {
+    await this.perDay(folds, ({ round }) => round, (rollup, sameDay) => {
+      let changed = false;
+      for (const { round, counts } of sameDay) {
+        // Whoever folded it first read the same final counts (or retention has emptied it since).
+        if (rollup.rounds[entryKey(round.id)]) continue;
+        rollup.rounds[entryKey(round.id)] = { roundId: round.id, counts: withoutZeros(counts) };
+        changed = true;
+      }
+      return changed;
     });
   }
 
@@ -89,27 +95,30 @@ export class AnswerRollups {
    * write per day at most, none for a day whose entries say so already.
    */
   async empty(rounds: readonly CountedRound[]): Promise<void> {
-    const byDay = new Map<string, CountedRound[]>();
-    for (const round of rounds.filter((r) => r.answerSalt === '')) {
+    const sealed = rounds.filter((round) => round.answerSalt === '');
+    await this.perDay(sealed, (round) => round, (rollup, sameDay) => {
+      let changed = false;
+      for (const round of sameDay) {
+        const entry = rollup.rounds[entryKey(round.id)];
+        if (entry && Object.keys(entry.counts).length === 0) continue;
+        rollup.rounds[entryKey(round.id)] = { roundId: round.id, counts: {} };
+        changed = true;
+      }
+      return changed;
+    });
+  }
+
+  /** Groups `items` by their round's rollup and changes each day's once, `parallel` days at a time. */
+  private async perDay<T>(items: readonly T[], roundOf: (item: T) => CountedRound, edit: (rollup: Rollup, sameDay: T[]) => boolean): Promise<void> {
+    const byDay = new Map<string, T[]>();
+    for (const item of items) {
+      const round = roundOf(item);
       const id = rollupId(round.networkId, dayOf(round));
-      byDay.set(id, [...(byDay.get(id) ?? []), round]);
+      byDay.set(id, [...(byDay.get(id) ?? []), item]);
     }
     const days = [...byDay.values()];
     for (let start = 0; start < days.length; start += this.parallel) {
-      await Promise.all(
-        days.slice(start, start + this.parallel).map((sameDay) =>
-          this.change(sameDay[0].networkId, dayOf(sameDay[0]), (rollup) => {
-            let changed = false;
-            for (const round of sameDay) {
-              const entry = rollup.rounds[entryKey(round.id)];
-              if (entry && Object.keys(entry.counts).length === 0) continue;
-              rollup.rounds[entryKey(round.id)] = { roundId: round.id, counts: {} };
-              changed = true;
-            }
-            return changed;
-          }),
-        ),
-      );
+      await Promise.all(days.slice(start, start + this.parallel).map((sameDay) => this.change(roundOf(sameDay[0]).networkId, dayOf(roundOf(sameDay[0])), (rollup) => edit(rollup, sameDay))));
     }
   }
 

@@ -232,30 +232,41 @@ export class AnswerTallies {
     for (const [roundId, tally] of rolledUp) add(roundId, tally);
     const rest = unique.filter((round) => !rolledUp.has(round.id));
     const tallies = await this.readTallies(rest.map((round) => round.id));
+    const folds: { round: CountedRound; counts: Record<string, number> }[] = [];
     for (let start = 0; start < rest.length; start += this.parallel) {
       const chunk = rest.slice(start, start + this.parallel);
       const settled = await Promise.all(
         chunk.map(async (round) => {
           const document = tallies.get(round.id) ?? null;
           const tally = await this.settledCounts(round.id, document);
-          if (round.answerSalt === '' && document) await this.rollUp(round, document.tally);
+          if (round.answerSalt === '' && document) {
+            const final = await this.finalTally(round.id, document.tally);
+            if (final) folds.push({ round, counts: final.counts });
+          }
           return tally;
         }),
       );
       chunk.forEach((round, i) => add(round.id, settled[i]));
     }
+    // The counts above are right without it: a fold that fails is tried again by the next read.
+    if (folds.length > 0) await this.rollups.fold(folds).catch(() => undefined);
     return counts;
   }
 
   /**
    * Closes a sealed round's tally to writes and folds its counts into the round's rollup, once
    * no write is in flight (a write announced before the seal is settled first; the next read
-   * of the round folds it then). `known` is the tally as just read, if it was.
+   * of the round folds it then).
    */
-  async rollUp(round: CountedRound, known?: Tally): Promise<void> {
-    const tally = known?.closed ? known : await this.close(round.id);
-    if (Object.keys(tally.pending).length > 0) return;
-    await this.rollups.fold(round, tally.counts);
+  async rollUp(round: CountedRound): Promise<void> {
+    const final = await this.finalTally(round.id);
+    if (final) await this.rollups.fold([{ round, counts: final.counts }]);
+  }
+
+  /** A sealed round's tally once closed (`known` if it is), or null while a write is in flight. */
+  private async finalTally(roundId: string, known?: Tally): Promise<Tally | null> {
+    const tally = known?.closed ? known : await this.close(roundId);
+    return Object.keys(tally.pending).length > 0 ? null : tally;
   }
 
   /** Marks a round's tally closed (making it from the answers if it is missing); the tally as it then stands. */
