@@ -5,11 +5,13 @@
  * (the same answers, a tenth as many rounds), because what a summary reads now follows the
  * rounds.
  *
- * Each size is measured the way summaries read answers now (one aggregate per round: SQLite's
- * pulse_answer_counts, Cosmos DB's tally documents) and the old way (reading the period's
- * answers and counting them), in the same run, on SQLite and on the local Cosmos DB server
- * (bench/cosmos-local.ts), with what each way read: rows for SQLite (answers, or aggregate
- * rows), documents for Cosmos DB (counted at the server).
+ * Each size is measured the way summaries read answers now (SQLite: pulse_answer_counts, one
+ * aggregate per round; Cosmos DB: one rollup per day for sealed rounds, as the scheduler leaves
+ * them once every round of the history has closed and been sealed through the store, beside one
+ * tally per round as before rollups) and the old way (reading the period's answers and counting
+ * them), in the same run, on SQLite and on the local Cosmos DB server (bench/cosmos-local.ts),
+ * with what each way read: rows for SQLite (answers, or aggregate rows), documents for Cosmos DB
+ * (counted at the server).
  *
  * Run alone: npx tsx bench/summary.bench.ts [--sizes 10000,…|none] [--cosmos-sizes 10000,…|none] [--quick]
  */
@@ -28,7 +30,7 @@ import { Outbox } from '../src/core/outbox/outbox';
 import { buildSummary, summaryMessage } from '../src/core/summary/summary';
 import { newNetwork } from '../src/core/session';
 import { THEMES, FEEDBACK_THEMES, FEEDBACK_STATUSES, type Feedback, type Network, type Platform, type PulseAnswer, type PulseRound } from '../src/core/model';
-import type { AnswerCount, Store } from '../src/core/store';
+import type { AnswerCount, CountedRound, Store } from '../src/core/store';
 import { importActionPlan } from '../src/core/actions/action-plan-csv';
 import { startLocalCosmos, type Meter } from './cosmos-local';
 
@@ -65,16 +67,23 @@ interface SqliteRow extends Common {
 
 interface CosmosRow extends Common {
   summaryMs: number;
+  /** The summary counting each round from its own tally, as before rollups. */
+  tallySummaryMs: number;
   oldSummaryMs: number;
   /** How many old-way summaries the time is the median of. */
   oldRuns: number;
   countMs: number;
+  tallyCountMs: number;
   oldCountMs: number;
-  /** Documents the summary's answer counting read (tallies, or answers), and the whole summary's. */
+  /** Documents the summary's answer counting read (rollups, tallies, or answers), and the whole summary's. */
   countDocuments: Meter;
+  tallyCountDocuments: Meter;
   oldCountDocuments: Meter;
   summaryDocuments: Meter;
   oldSummaryDocuments: Meter;
+  /** Sealing every round of the history through the store, as the scheduler does once each closes. */
+  sealSeconds: number;
+  sealMeter: Meter;
   /** Resident memory of the process holding the local server and its data, after seeding. */
   seededRssMb: number;
 }
@@ -82,17 +91,6 @@ interface CosmosRow extends Common {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function time(runs: number, work: () => unknown): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return median(times);
 }
 
 /** Medians of `runs` runs of `a` and of `b`, alternating (after one of each to warm up). */
@@ -132,7 +130,8 @@ function* history(shape: Shape, networkId: string, now: number): Generator<SeedR
   const historyDays = shape.answers / ANSWERS_PER_DAY;
   for (let r = 0; r < rounds; r++) {
     const opens = new Date(now - ((r + 0.5) / rounds) * historyDays * DAY).toISOString();
-    const round: PulseRound = { id: `r-${r}`, networkId, questionNumber: (r % THEMES.length) + 1, opensAt: opens, closesAt: opens, askedCount: Math.round(shape.perRound * 1.6), answerSalt: null, createdAt: opens };
+    // A salt, as every round has while it is open; Cosmos DB's seeding then seals them as the scheduler does.
+    const round: PulseRound = { id: `r-${r}`, networkId, questionNumber: (r % THEMES.length) + 1, opensAt: opens, closesAt: opens, askedCount: Math.round(shape.perRound * 1.6), answerSalt: `salt-${r}`, createdAt: opens };
     const count = Math.min(shape.perRound, shape.answers - r * shape.perRound);
     const answers = Array.from({ length: count }, (_, a) => ({ key: `k-${r}-${a}`, value: String(1 + Math.floor(rand() * 5)), platform: (rand() < 0.7 ? 'teams' : 'slack') as Platform }));
     yield { round, answers };
@@ -155,14 +154,16 @@ function* feedbackHistory(shape: Shape, networkId: string, now: number): Generat
 
 const questionText = (theme: string) => `How well are we doing on ${theme}?`;
 
+type CountAnswers = (rounds: readonly CountedRound[]) => Promise<AnswerCount[]>;
+
 /** The store, except that countAnswers is `count` and every call of it is recorded. */
-function withCountAnswers(store: Store, count: (roundIds: string[]) => Promise<AnswerCount[]>, calls: string[][] = []): Store {
+function withCountAnswers(store: Store, count: CountAnswers, calls: (readonly CountedRound[])[] = []): Store {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'countAnswers') {
-        return (roundIds: string[]) => {
-          calls.push(roundIds);
-          return count(roundIds);
+        return (rounds: readonly CountedRound[]) => {
+          calls.push(rounds);
+          return count(rounds);
         };
       }
       const value = Reflect.get(target, property, receiver) as unknown;
@@ -173,11 +174,14 @@ function withCountAnswers(store: Store, count: (roundIds: string[]) => Promise<A
 
 const depsFor = (store: Store) => ({ store, secret: 'bench', outbox: new Outbox(store, {}, { secret: 'bench' }) });
 
-async function summaryRounds(store: Store, network: Network): Promise<string[]> {
-  const calls: string[][] = [];
-  await buildSummary(depsFor(withCountAnswers(store, (ids) => store.countAnswers(ids), calls)), { network, audienceName: 'Forum', days: 30 });
+/** The rounds a 30-day summary counts, as it asks for them. */
+async function summaryRounds(store: Store, network: Network): Promise<readonly CountedRound[]> {
+  const calls: (readonly CountedRound[])[] = [];
+  await buildSummary(depsFor(withCountAnswers(store, (rounds) => store.countAnswers(rounds), calls)), { network, audienceName: 'Forum', days: 30 });
   return calls[0];
 }
+
+const idsOf = (rounds: readonly CountedRound[]): string => JSON.stringify(rounds.map((round) => round.id));
 
 // ---------------------------------------------------------------------------------- SQLite
 
@@ -229,16 +233,16 @@ async function measureSqlite(shape: Shape): Promise<SqliteRow> {
 
   const rounds = await summaryRounds(store, network);
   const inRounds = 'round_id IN (SELECT value FROM json_each(?))';
-  const periodAnswers = (db.prepare(`SELECT COUNT(*) AS n FROM pulse_answers WHERE ${inRounds}`).get(JSON.stringify(rounds)) as { n: number }).n;
-  const rowsRead = (db.prepare(`SELECT COUNT(*) AS n FROM pulse_answer_counts WHERE ${inRounds}`).get(JSON.stringify(rounds)) as { n: number }).n;
+  const periodAnswers = (db.prepare(`SELECT COUNT(*) AS n FROM pulse_answers WHERE ${inRounds}`).get(idsOf(rounds)) as { n: number }).n;
+  const rowsRead = (db.prepare(`SELECT COUNT(*) AS n FROM pulse_answer_counts WHERE ${inRounds}`).get(idsOf(rounds)) as { n: number }).n;
 
   const runs = shape.answers >= 10_000_000 ? 3 : 5;
   const request = { network, audienceName: 'Forum', days: 30 };
   const deps = depsFor(store);
   // The old way, as the store counted before migration 10: a GROUP BY over the rounds' answers.
   const old = db.prepare(`SELECT round_id, value, platform, COUNT(*) AS count FROM pulse_answers WHERE ${inRounds} GROUP BY round_id, value, platform`);
-  const oldCount = async (roundIds: string[]): Promise<AnswerCount[]> =>
-    (old.all(JSON.stringify(roundIds)) as { round_id: string; value: string; platform: Platform; count: number }[]).map((row) => ({ roundId: row.round_id, value: row.value, platform: row.platform, count: row.count }));
+  const oldCount = async (counted: readonly CountedRound[]): Promise<AnswerCount[]> =>
+    (old.all(idsOf(counted)) as { round_id: string; value: string; platform: Platform; count: number }[]).map((row) => ({ roundId: row.round_id, value: row.value, platform: row.platform, count: row.count }));
   const oldDeps = depsFor(withCountAnswers(store, oldCount));
   // Each pair alternates the two ways run by run, so that the machine's drift falls on both.
   const [summaryMs, oldSummaryMs] = await timePair(runs, () => buildSummary(deps, request), () => buildSummary(oldDeps, request));
@@ -257,9 +261,9 @@ async function measureSqlite(shape: Shape): Promise<SqliteRow> {
 // ---------------------------------------------------------------------------- Cosmos DB
 
 /** How the store counted before tallies: every answer of each round, 16 rounds at a time. */
-async function countByReading(container: Container, roundIds: string[]): Promise<AnswerCount[]> {
+async function countByReading(container: Container, rounds: readonly CountedRound[]): Promise<AnswerCount[]> {
   const counts: AnswerCount[] = [];
-  const unique = [...new Set(roundIds)];
+  const unique = [...new Set(rounds.map((round) => round.id))];
   for (let start = 0; start < unique.length; start += 16) {
     await Promise.all(
       unique.slice(start, start + 16).map(async (roundId) => {
@@ -314,23 +318,41 @@ async function measureCosmos(shape: Shape): Promise<CosmosRow> {
     }
     for (const f of feedbackHistory(shape, network.id, now)) feedback.documents.create({ networkId: f.networkId, id: String(f.number), data: f });
     const seedSeconds = (performance.now() - started) / 1000;
+    // Every round has closed: sealed through the store, which folds each into its day's rollup.
+    // Sixteen at once, each taking its stretch of history in turn as the scheduler would have.
+    const sealStarted = performance.now();
+    const { meter: sealMeter } = await local.metered(async () => {
+      const rounds = Math.ceil(shape.answers / shape.perRound);
+      const stretch = Math.ceil(rounds / 16);
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, lane) => {
+          for (let r = lane * stretch; r < Math.min(rounds, (lane + 1) * stretch); r++) {
+            if (!(await store.sealRound(`r-${r}`))) throw new Error(`round r-${r} of the history was not sealed`);
+          }
+        }),
+      );
+    });
+    const sealSeconds = (performance.now() - sealStarted) / 1000;
     const seededRssMb = process.memoryUsage().rss / 1e6;
 
     const roundIds = await summaryRounds(store, network);
+    if (!roundIds.every((round) => round.answerSalt === '')) throw new Error('the summary lists rounds that are not sealed');
+    // Before rollups, every round was counted from its own tally: the same rounds, asked about as unsealed ones are.
+    const asBeforeRollups = (rounds: readonly CountedRound[]) => store.countAnswers(rounds.map((round) => ({ ...round, answerSalt: null })));
     const container = client.database(database).container('pulseAnswers');
     const request = { network, audienceName: 'Forum', days: 30 };
 
     /** One summary, metered, with what its answer counting alone read and took. */
-    const meteredSummary = async (count: (roundIds: string[]) => Promise<AnswerCount[]>) => {
+    const meteredSummary = async (count: CountAnswers) => {
       let counting: Meter = { requests: 0, documents: 0, writes: 0 };
       let countMs = 0;
       let counted = 0;
       const start = performance.now();
       const { meter } = await local.metered(async (running) => {
-        const measured = async (ids: string[]) => {
+        const measured = async (rounds: readonly CountedRound[]) => {
           const before = { ...running };
           const countStart = performance.now();
-          const result = await count(ids);
+          const result = await count(rounds);
           countMs = performance.now() - countStart;
           counting = { requests: running.requests - before.requests, documents: running.documents - before.documents, writes: running.writes - before.writes };
           counted = result.reduce((sum, c) => sum + c.count, 0);
@@ -341,21 +363,24 @@ async function measureCosmos(shape: Shape): Promise<CosmosRow> {
       return { ms: performance.now() - start, meter, counting, countMs, counted };
     };
 
-    const now_ = await meteredSummary((ids) => store.countAnswers(ids));
-    const summaryMs = await time(5, () => buildSummary(depsFor(store), request));
-    const countMs = await time(5, () => store.countAnswers(roundIds));
+    const now_ = await meteredSummary((rounds) => store.countAnswers(rounds));
+    const tallies = await meteredSummary(asBeforeRollups);
+    const tallyDeps = depsFor(withCountAnswers(store, asBeforeRollups));
+    const [summaryMs, tallySummaryMs] = await timePair(5, () => buildSummary(depsFor(store), request), () => buildSummary(tallyDeps, request));
+    const [countMs, tallyCountMs] = await timePair(5, () => store.countAnswers(roundIds), () => asBeforeRollups(roundIds));
 
     // The old way reads every answer of the period, and the local server passes over the
     // whole container for each round's query: at 1M answers one run is what fits.
     const oldRuns = shape.answers >= 1_000_000 ? 1 : 3;
     const old = [];
-    for (let i = 0; i < oldRuns; i++) old.push(await meteredSummary((ids) => countByReading(container, ids)));
+    for (let i = 0; i < oldRuns; i++) old.push(await meteredSummary((rounds) => countByReading(container, rounds)));
     const oldMedian = old.sort((a, b) => a.ms - b.ms)[Math.floor(old.length / 2)];
-    if (oldMedian.counted !== now_.counted) throw new Error(`the two ways counted ${now_.counted} and ${oldMedian.counted} answers`);
+    if (oldMedian.counted !== now_.counted || tallies.counted !== now_.counted) throw new Error(`the three ways counted ${now_.counted}, ${tallies.counted} and ${oldMedian.counted} answers`);
     return {
       answers: shape.answers, perRound: shape.perRound, historyDays: shape.answers / ANSWERS_PER_DAY, periodRounds: roundIds.length, periodAnswers: now_.counted, seedSeconds,
-      summaryMs, oldSummaryMs: oldMedian.ms, oldRuns, countMs, oldCountMs: oldMedian.countMs,
-      countDocuments: now_.counting, oldCountDocuments: oldMedian.counting, summaryDocuments: now_.meter, oldSummaryDocuments: oldMedian.meter, seededRssMb,
+      summaryMs, tallySummaryMs, oldSummaryMs: oldMedian.ms, oldRuns, countMs, tallyCountMs, oldCountMs: oldMedian.countMs,
+      countDocuments: now_.counting, tallyCountDocuments: tallies.counting, oldCountDocuments: oldMedian.counting, summaryDocuments: now_.meter, oldSummaryDocuments: oldMedian.meter,
+      sealSeconds, sealMeter, seededRssMb,
     };
   } finally {
     client.dispose();
@@ -384,16 +409,23 @@ function printSqlite(rows: SqliteRow[]): void {
 }
 
 function printCosmos(rows: CosmosRow[]): void {
-  console.log('\n30-day forum summary on the local Cosmos DB server: tallies (now, median of 5) and reading the answers (old, median of 3, one run at 1M), same run; documents counted at the server\n');
-  console.log('| answers | rounds read | answers in them | answer documents read, now / old | their requests, now / old | whole summary: documents, now / old | summary, now / old | its counting, now / old | seed, memory after |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '\n30-day forum summary on the local Cosmos DB server, counting its answers three ways in one run: rollups of sealed rounds (now), each round\'s tally (as before rollups; the two alternate, medians of 5) and reading the answers (old, median of 3, one run at 1M); documents counted at the server\n',
+  );
+  console.log('| answers | rounds read | answers in them | answer documents read: rollups / tallies / answers | their requests | whole summary: documents, now / answers | summary: rollups / tallies / answers | its counting: rollups / tallies / answers | seed; sealing every round (writes a round) | memory after |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
+    const rounds = Math.ceil(r.answers / r.perRound);
     console.log(
-      `| ${shapeOf(r)} | ${n(r.periodRounds)} | ${n(r.periodAnswers)} | **${n(r.countDocuments.documents)}** / ${n(r.oldCountDocuments.documents)} | ${n(r.countDocuments.requests)} / ${n(r.oldCountDocuments.requests)} | ${n(r.summaryDocuments.documents)} / ${n(r.oldSummaryDocuments.documents)} | ${ms(r.summaryMs)} / ${ms(r.oldSummaryMs)}${r.oldRuns === 1 ? ' (1 run)' : ''} | ${ms(r.countMs)} / ${ms(r.oldCountMs)} | ${r.seedSeconds.toFixed(0)} s, ${(r.seededRssMb / 1000).toFixed(1)} GB |`,
+      `| ${shapeOf(r)} | ${n(r.periodRounds)} | ${n(r.periodAnswers)} | **${n(r.countDocuments.documents)}** / ${n(r.tallyCountDocuments.documents)} / ${n(r.oldCountDocuments.documents)} | ${n(r.countDocuments.requests)} / ${n(r.tallyCountDocuments.requests)} / ${n(r.oldCountDocuments.requests)} | ${n(r.summaryDocuments.documents)} / ${n(r.oldSummaryDocuments.documents)} | ${ms(r.summaryMs)} / ${ms(r.tallySummaryMs)} / ${ms(r.oldSummaryMs)}${r.oldRuns === 1 ? ' (1 run)' : ''} | ${ms(r.countMs)} / ${ms(r.tallyCountMs)} / ${ms(r.oldCountMs)} | ${r.seedSeconds.toFixed(0)} s; ${r.sealSeconds.toFixed(0)} s (${(r.sealMeter.writes / rounds).toFixed(2)}) | ${(r.seededRssMb / 1000).toFixed(1)} GB |`,
     );
   }
   const million = rows.find((r) => r.answers === 1_000_000 && r.perRound === 50);
-  if (million) console.log(`\nTarget: under 500 answer documents read per summary at 1M answers: ${million.countDocuments.documents < 500 ? 'met' : 'NOT met'} (${n(million.countDocuments.documents)}, one per round of the ${n(million.periodRounds)} the summary covers).`);
+  if (million) {
+    console.log(
+      `\nTarget: under 500 answer documents read per summary at 1M answers: ${million.countDocuments.documents < 500 ? 'met' : 'NOT met'} (${n(million.countDocuments.documents)} for the ${n(million.periodRounds)} rounds the summary covers; ${n(million.tallyCountDocuments.documents)} one tally a round).`,
+    );
+  }
 }
 
 const flag = (name: string): string | undefined => {

@@ -39,6 +39,21 @@ export interface AnswerCount {
   count: number;
 }
 
+/** An answer that reached the store after its round was sealed: it is not recorded. */
+export class RoundClosedError extends Error {
+  constructor(readonly roundId: string) {
+    super(`Round ${roundId} is sealed: the answer was not recorded`);
+    this.name = 'RoundClosedError';
+  }
+}
+
+/**
+ * What countAnswers needs of a round, as listRounds gives it: which round, and where a store
+ * keeps the counts of a sealed one (Cosmos DB: with its network's other rounds that closed the
+ * same day).
+ */
+export type CountedRound = Pick<PulseRound, 'id' | 'networkId' | 'closesAt' | 'answerSalt'>;
+
 /** How many feedback items of a theme, status and platform were created in a period. */
 export interface FeedbackCount {
   theme: Feedback['theme'];
@@ -135,7 +150,7 @@ export interface Store {
   sealRound(id: string): Promise<boolean>;
   /** Rounds that opened in [since, until), oldest first. */
   listRounds(networkId: string, since: string, until: string): Promise<PulseRound[]>;
-  /** Stores or replaces a respondent's answer to a round. */
+  /** Stores or replaces a respondent's answer to a round; a RoundClosedError once the round is sealed. */
   saveAnswer(answer: PulseAnswer): Promise<'created' | 'updated'>;
   getAnswer(roundId: string, respondentKey: string): Promise<PulseAnswer | null>;
   listAnswers(roundId: string): Promise<PulseAnswer[]>;
@@ -172,10 +187,11 @@ export interface Store {
 
   /**
    * Answer counts of the given rounds by value and platform, none at 0. Read from counts kept
-   * per round with every answer (docs/storage.md), so it costs one aggregate per round, not the
-   * rounds' answers.
+   * with every answer (docs/storage.md), so it costs at most one aggregate per round, not the
+   * rounds' answers; on Cosmos DB the sealed rounds of a network that closed on one day share
+   * one.
    */
-  countAnswers(roundIds: string[]): Promise<AnswerCount[]>;
+  countAnswers(rounds: readonly CountedRound[]): Promise<AnswerCount[]>;
   /** Feedback created in [since, until), counted by theme, status, platform and linked action. */
   countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]>;
 

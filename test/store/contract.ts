@@ -13,7 +13,7 @@ import type {
   PulseQuestion,
   PulseRound,
 } from '../../src/core/model';
-import type { Delivery, Store } from '../../src/core/store';
+import { type Delivery, RoundClosedError, type Store } from '../../src/core/store';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../src/core/submission/model';
 import type { StoreTarget, WriterPlan } from './support/answer-writer';
 
@@ -52,9 +52,13 @@ export async function recount(store: Store, roundIds: string[], freeText: Readon
   return [...counts].map(([key, count]) => `${key} ${count}`).sort();
 }
 
-/** countAnswers as the same sorted lines. */
+/**
+ * countAnswers as the same sorted lines, asked about the rounds as stored (as a summary lists
+ * them); a round that does not exist is asked about as if it had just been made.
+ */
 export async function counted(store: Store, roundIds: string[]): Promise<string[]> {
-  return (await store.countAnswers(roundIds)).map((c) => `${c.roundId} ${c.value} ${c.platform} ${c.count}`).sort();
+  const rounds = await Promise.all(roundIds.map(async (id) => (await store.getRound(id)) ?? aRound('n1', id, 1)));
+  return (await store.countAnswers(rounds)).map((c) => `${c.roundId} ${c.value} ${c.platform} ${c.count}`).sort();
 }
 
 /** Runs answer-writer.ts in a child process on the store's data; resolves once it is ready for its plan. */
@@ -679,6 +683,16 @@ export function storeContract(name: string, open: OpenStore): void {
           assert.equal((await store.listAnswers('r1')).length, 1);
         });
 
+        it('refuses an answer to a sealed round, first or changed, and keeps its answers and counts', async function () {
+          await store.createRound(aRound('n1', 'r1', 1, { answerSalt: 'round-salt' }));
+          await store.saveAnswer(anAnswer('r1', 'k1', { value: 'Conferences' }));
+          await store.sealRound('r1');
+          await assert.rejects(store.saveAnswer(anAnswer('r1', 'k1', { value: 'Secondments' })), RoundClosedError);
+          await assert.rejects(store.saveAnswer(anAnswer('r1', 'k2')), RoundClosedError);
+          assert.deepStrictEqual(await store.listAnswers('r1'), [anAnswer('r1', 'k1', { value: 'Conferences' })]);
+          assert.deepStrictEqual(await counted(store, ['r1']), ['r1 Conferences slack 1']);
+        });
+
         it('lists rounds opened in a half-open period, oldest first, per network', async function () {
           const opens = { r1: at(300), r2: at(100), r3: at(200), r4: at(400), r5: at(99) };
           for (const [id, opensAt] of Object.entries(opens)) {
@@ -800,6 +814,49 @@ export function storeContract(name: string, open: OpenStore): void {
         assert.deepStrictEqual(await counted(store, ['old', 'old-words', 'r1']), ['r1 Conferences slack 1']);
         assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 0 });
         assert.deepStrictEqual(await counted(store, ['old', 'old-words', 'r1']), ['r1 Conferences slack 1']);
+      });
+
+      it('counts sealed rounds as a recount does after two instances seal them at once, a member is forgotten and answers expire', async function () {
+        this.timeout(60_000);
+        const sealed = ['s-old', 's-old-words', 's1', 's2', 's-words'];
+        await store.createRound(aRound('n1', 's-old', 1, { answerSalt: 'salt', closesAt: at(95) }));
+        await store.createRound(aRound('n1', 's-old-words', 2, { answerSalt: 'salt', closesAt: at(95) }));
+        await store.createRound(aRound('n1', 's1', 1, { answerSalt: 'salt' }));
+        await store.createRound(aRound('n1', 's2', 1, { answerSalt: 'salt', closesAt: at(60 + 96 * 60) }));
+        await store.createRound(aRound('n1', 's-words', 2, { answerSalt: 'salt' }));
+        await store.upsertMember(aMember('n1', 'm1'));
+        for (const roundId of [...sealed, 'r1']) {
+          const words = roundId.endsWith('words');
+          for (let k = 0; k < 6; k++) {
+            await store.saveAnswer(anAnswer(roundId, `k${k}`, { value: words ? `Words ${k}` : choices[k % 3], platform: k % 2 ? 'teams' : 'slack', memberId: k === 0 ? 'm1' : null }));
+          }
+        }
+        await store.saveAnswer(anAnswer('s1', 'k1', { value: 'Apprenticeships', platform: 'teams' }));
+        const all = [...sealed, 'r1'];
+        const freeText = new Set(['s-old-words', 's-words']);
+        const other = await openAnother();
+        try {
+          const seals = await Promise.all(sealed.flatMap((id) => [store.sealRound(id), other.sealRound(id)]));
+          assert.equal(seals.filter(Boolean).length, sealed.length, 'each round is sealed by one of the two');
+          const expected = await recount(store, all, freeText);
+          assert.equal(expected.reduce((n, line) => n + Number(line.split(' ').pop()), 0), 36);
+          assert.deepStrictEqual(await counted(store, all), expected);
+          assert.deepStrictEqual(await counted(other, all), expected);
+
+          await store.forgetMember('n1', 'm1');
+          assert.deepStrictEqual(await counted(store, all), expected, 'forget me clears who answered, not what');
+          assert.deepStrictEqual(await recount(store, all, freeText), expected);
+
+          assert.deepStrictEqual(await other.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 12 });
+          const remaining = await recount(store, all, freeText);
+          assert.equal(remaining.filter((line) => line.startsWith('s-old')).length, 0);
+          assert.deepStrictEqual(await counted(store, all), remaining);
+          assert.deepStrictEqual(await counted(other, all), remaining);
+          assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 0 });
+          assert.deepStrictEqual(await counted(store, all), remaining);
+        } finally {
+          await other.close();
+        }
       });
 
       /** Answers by 40 people to two rounds, many changed more than once, in a fixed random order. */
@@ -1253,7 +1310,7 @@ export function storeContract(name: string, open: OpenStore): void {
         await store.saveAnswer(anAnswer('r1', 'c', { value: 'Conferences', platform: 'slack' }));
         await store.saveAnswer(anAnswer('r2', 'a', { value: 'Secondments', platform: 'slack' }));
         await store.saveAnswer(anAnswer('r3', 'a', { value: 'Secondments', platform: 'slack' }));
-        const counts = (await store.countAnswers(['r1', 'r2']))
+        const counts = (await store.countAnswers([aRound('n1', 'r1', 1), aRound('n1', 'r2', 1)]))
           .map((c) => `${c.roundId} ${c.value} ${c.platform} ${c.count}`)
           .sort();
         assert.deepStrictEqual(counts, ['r1 Conferences slack 1', 'r1 Conferences teams 2', 'r2 Secondments slack 1']);

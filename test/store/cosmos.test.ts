@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { CosmosClient } from '@azure/cosmos';
 import { CosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { countKey, slotOf, tallyId, type PendingWrite, type Tally } from '../../src/store/cosmos/answer-tally';
-import { documentId } from '../../src/store/cosmos/collection';
-import type { PulseAnswer } from '../../src/core/model';
+import { Collection, documentId } from '../../src/store/cosmos/collection';
+import type { PulseAnswer, PulseRound } from '../../src/core/model';
+import { RoundClosedError } from '../../src/core/store';
+import { AnswerRollups } from '../../src/store/cosmos/answer-rollup';
 import { startCosmosServer, type CosmosTestServer } from '../support/cosmos-server';
 import { aDelivery, aMember, aNetwork, anAnswer, aPlan, aQuestion, aRound, at, counted, recount, storeContract } from './contract';
 
@@ -197,6 +199,119 @@ describe('CosmosStore', function () {
       const after = (await answers().item('k9', 'r1').read<{ write: string; data: PulseAnswer }>()).resource!;
       assert.equal(after.write, before);
       assert.equal(after.data.memberId, null);
+    });
+  });
+
+  describe('answer rollups (src/store/cosmos/answer-rollup.ts)', function () {
+    const STALE_MS = 300;
+    const choices = ['Apprenticeships', 'Conferences', 'Secondments'];
+    let store: CosmosStore;
+    let client: CosmosClient;
+
+    const answers = () => client.database(database).container('pulseAnswers');
+    const readTally = async (roundId: string): Promise<Tally> => (await answers().item(tallyId(roundId), roundId).read<{ tally: Tally }>()).resource!.tally;
+    const roundsOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await store.getRound(id))!));
+    /** Documents one countAnswers of the rounds reads, given the rounds as a summary lists them. */
+    const documentsCounting = async (ids: string[]) => {
+      const rounds = await roundsOf(ids);
+      return (await server.documentsRead(() => store.countAnswers(rounds))).documents;
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    /** A round open for answers (it has a salt), answered by `people` people. */
+    async function answeredRound(id: string, people: number, overrides: Partial<PulseRound> = {}): Promise<void> {
+      await store.createRound(aRound('n1', id, 1, { answerSalt: 'salt', ...overrides }));
+      for (let k = 0; k < people; k++) await store.saveAnswer(anAnswer(id, `k${k}`, { value: choices[(id.length + k) % 3], platform: k % 2 ? 'teams' : 'slack' }));
+    }
+
+    /** Seals a round as an instance from before rollups did: the salt erased, nothing folded. */
+    async function sealWithoutRollup(id: string): Promise<void> {
+      const rounds = client.database(database).container('pulseRounds');
+      const { resource } = await rounds.item(id, id).read<{ id: string; data: PulseRound }>();
+      await rounds.item(id, id).replace({ ...resource!, data: { ...resource!.data, answerSalt: '' } });
+    }
+
+    beforeEach(async function () {
+      store = await openStore(database, STALE_MS);
+      client = new CosmosClient({ endpoint: server.endpoint, key: 'emulator', agent: server.agent });
+      await store.createNetwork(aNetwork('n1'));
+      await store.createPulseQuestion(aQuestion('n1', { choices }), 'q');
+    });
+
+    afterEach(async function () {
+      await store.close();
+      client.dispose();
+    });
+
+    it('reads one document per day for the sealed rounds that closed on it, and a tally per round still open', async function () {
+      this.timeout(60_000);
+      const sealed: string[] = [];
+      for (let day = 0; day < 3; day++) {
+        for (let i = 0; i < 8; i++) {
+          const id = `d${day}-${i}`;
+          await answeredRound(id, 3, { closesAt: at(day * 1440 + i * 60) });
+          assert.equal(await store.sealRound(id), true);
+          sealed.push(id);
+        }
+      }
+      await answeredRound('open-1', 2, { closesAt: at(30 * 1440) });
+      await answeredRound('open-2', 1, { closesAt: at(30 * 1440) });
+      const all = [...sealed, 'open-1', 'open-2'];
+      assert.deepStrictEqual(await counted(store, all), await recount(store, all));
+      assert.equal(await documentsCounting(all), 3 + 2, 'three days of 24 sealed rounds, and two open rounds');
+      assert.equal(await documentsCounting(sealed.slice(0, 8)), 1, 'the eight rounds that closed on one day');
+    });
+
+    it('folds a round sealed before rollups existed into its day the first time it is counted', async function () {
+      await answeredRound('early', 4);
+      await answeredRound('later', 3);
+      await sealWithoutRollup('early');
+      assert.equal(await store.sealRound('later'), true);
+      assert.equal(await documentsCounting(['early', 'later']), 3, 'the day, the tally of the round in no rollup, and the day again to fold it in');
+      assert.deepStrictEqual(await counted(store, ['early', 'later']), await recount(store, ['early', 'later']));
+      assert.equal((await readTally('early')).closed, true, 'its tally is closed to writes');
+      assert.equal(await documentsCounting(['early', 'later']), 1, 'both from their day once folded');
+      assert.deepStrictEqual(await counted(store, ['early', 'later']), await recount(store, ['early', 'later']));
+    });
+
+    it('refuses an answer that arrives after its round was sealed, and keeps the counts', async function () {
+      await answeredRound('r1', 3);
+      const before = await recount(store, ['r1']);
+      await store.sealRound('r1');
+      await assert.rejects(store.saveAnswer(anAnswer('r1', 'k0', { value: 'Secondments', platform: 'teams' })), RoundClosedError, 'a change');
+      await assert.rejects(store.saveAnswer(anAnswer('r1', 'late', { value: 'Secondments' })), RoundClosedError, 'a first answer');
+      assert.deepStrictEqual(await recount(store, ['r1']), before);
+      assert.deepStrictEqual(await counted(store, ['r1']), before);
+    });
+
+    it('counts a save in flight when its round is sealed, and folds the round once it has settled', async function () {
+      await answeredRound('r1', 2);
+      // A save announced before the seal whose answer has landed, its writer gone.
+      const late = anAnswer('r1', 'late', { value: 'Conferences' });
+      const doc = documentId(late.respondentKey);
+      const pending: PendingWrite = { doc, write: 'b8d2a7ef-0000-4000-8000-00000000beef', from: null, to: countKey(late.platform, late.value, false), at: Date.now() };
+      await answers().item(tallyId('r1'), 'r1').patch([{ op: 'set', path: `/tally/pending/${slotOf(doc)}`, value: pending }]);
+      await answers().items.upsert({ id: doc, roundId: 'r1', data: late, write: pending.write });
+      await store.sealRound('r1');
+      assert.deepStrictEqual(await counted(store, ['r1']), await recount(store, ['r1']), 'counted as it stands');
+      await sleep(STALE_MS + 50);
+      assert.deepStrictEqual(await counted(store, ['r1']), await recount(store, ['r1']), 'settled by the reader that finds it stale');
+      assert.deepStrictEqual((await readTally('r1')).pending, {});
+      assert.deepStrictEqual(await counted(store, ['r1']), await recount(store, ['r1']), 'and folded by the next');
+      assert.equal(await documentsCounting(['r1']), 1);
+      assert.deepStrictEqual(await counted(store, ['r1']), await recount(store, ['r1']));
+    });
+
+    it('does not bring back the counts of expired answers when a fold that read them lands after retention', async function () {
+      await answeredRound('old', 3, { closesAt: at(95) });
+      await sealWithoutRollup('old');
+      const [old] = await roundsOf(['old']);
+      const staleCounts = (await readTally('old')).counts;
+      assert.deepStrictEqual(await store.deleteExpired('n1', null, at(100)), { feedback: 0, answers: 3 });
+      // An instance that read the tally before retention emptied it folds what it read.
+      await new AnswerRollups(new Collection(client.database(database).container('answerRollups'), 'networkId')).fold([{ round: old, counts: staleCounts }]);
+      assert.deepStrictEqual(await counted(store, ['old']), []);
+      assert.deepStrictEqual(await recount(store, ['old']), []);
     });
   });
 });

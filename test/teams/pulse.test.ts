@@ -94,6 +94,23 @@ describe('Teams: pulse', () => {
     assert.deepEqual(answers.map((a) => a.value), ['3']);
   });
 
+  it('refuses an answer whose pulse is sealed while it is on its way, and changes nothing', async () => {
+    await createPulse();
+    const id = await roundId();
+    await answer(people.member, id, '3');
+    // The scheduler seals the round between the answer's check of the closing time and its write.
+    const save = bot.store.saveAnswer.bind(bot.store);
+    sinon.stub(bot.store, 'saveAnswer').callsFake(async (given) => {
+      await bot.store.sealRound(given.roundId);
+      return save(given);
+    });
+    const late = await answer(people.member, id, '5');
+    assert.match(cardText(late), /This pulse closed on .* 17:00\. Your answer was not recorded/);
+    const round = (await bot.store.getRound(id))!;
+    assert.equal(round.answerSalt, '');
+    assert.deepEqual((await bot.store.countAnswers([round])).map((c) => `${c.value} ${c.count}`), ['3 1']);
+  });
+
   it('refuses an answer that is not one of the options', async () => {
     await createPulse();
     const id = await roundId();

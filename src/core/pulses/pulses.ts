@@ -17,6 +17,7 @@ import { isChair, languageOf, type Session } from '../session';
 import type { PulseAnswerInput, PulseCreateInput } from './inputs';
 import { createRecurringPulse, scheduleFormChoices, scheduleFormValues, type ScheduleFormField } from './recurring-pulses';
 import { plain } from '../markdown';
+import { RoundClosedError } from '../store';
 import { MEMBERS_AUDIENCE, pulseReference, resolveAudience, roundIdFor, storePulseQuestion } from './questions';
 import { PULSE_TEXT } from './text';
 
@@ -253,8 +254,9 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Pulse
   const at = now();
   const key = respondentKey(deps.secret, round, session.member);
   const problem = (error: string) => questionCard(network, question, round, null, '', error, language);
+  const closed = () => t.closedNotRecorded(formatDateTime(round.closesAt, network.timeZone, language));
   if (at.getTime() >= Date.parse(round.closesAt) || key === null) {
-    return problem(t.closedNotRecorded(formatDateTime(round.closesAt, network.timeZone, language)));
+    return problem(closed());
   }
   if (at.getTime() < Date.parse(round.opensAt)) return problem(t.notOpenYet);
   const choices = answerChoices(question, language);
@@ -268,7 +270,14 @@ export async function answerPulse(deps: CoreDeps, session: Session, input: Pulse
     platform: session.inbound.requester.platform,
     answeredAt: question.anonymous ? toTheHour(at) : at.toISOString(),
   };
-  const outcome = await deps.store.saveAnswer(answer);
+  let outcome: 'created' | 'updated';
+  try {
+    outcome = await deps.store.saveAnswer(answer);
+  } catch (error) {
+    // The round was sealed while this answer was on its way: the store refuses it then.
+    if (error instanceof RoundClosedError) return problem(closed());
+    throw error;
+  }
   const shown = choice?.title ?? null;
   const notice = outcome === 'created' ? t.thanks(shown) : t.changed(shown);
   return questionCard(network, question, round, input.answer, notice, '', language);

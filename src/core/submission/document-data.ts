@@ -109,7 +109,7 @@ export async function pulseFigures(store: Store, network: Network, since: string
   const questionByNumber = new Map(questions.map((q) => [q.number, q]));
   const tallies = tallyRounds(
     rounds.map((r) => r.id),
-    await store.countAnswers(rounds.map((r) => r.id)),
+    await store.countAnswers(rounds),
   );
   // A submission is read by many: the shared-view rule, as for a summary in a forum.
   const rule = sharedViewRule(network, new Date());

@@ -135,7 +135,7 @@ export async function summaryFigures(deps: CoreDeps, request: SummaryRequest): P
     .filter(({ question }) => !filters.forumId || (question.audience.type === 'forum' && question.audience.forumId === filters.forumId));
   const tallies = tallyRounds(
     selected.map((r) => r.round.id),
-    await deps.store.countAnswers(selected.map((r) => r.round.id)),
+    await deps.store.countAnswers(selected.map((r) => r.round)),
   );
   const current = selected.filter(({ round }) => round.opensAt >= iso.since);
   const previous = selected.filter(({ round }) => round.opensAt < iso.since);

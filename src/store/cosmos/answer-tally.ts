@@ -38,7 +38,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { Platform, PulseAnswer } from '../../core/model';
-import type { AnswerCount } from '../../core/store';
+import { type AnswerCount, type CountedRound, RoundClosedError } from '../../core/store';
+import type { AnswerRollups } from './answer-rollup';
 import { type Collection, cosmosStatus, documentId, type Stored, untilSettled } from './collection';
 
 const HTTP_NOT_FOUND = 404;
@@ -68,6 +69,11 @@ export interface Tally {
   counts: Record<string, number>;
   /** Slot (one per answer) → the write in flight. */
   pending: Record<string, PendingWrite>;
+  /**
+   * Set once the round is sealed: no write may be announced any more, so once the writes in
+   * flight have settled the counts are final and the round is folded into its rollup.
+   */
+  closed?: true;
 }
 
 interface TallyDocument {
@@ -158,6 +164,7 @@ export class AnswerTallies {
 
   constructor(
     private readonly answers: Collection<PulseAnswer>,
+    private readonly rollups: AnswerRollups,
     private readonly options: AnswerTallyOptions,
   ) {
     this.container = answers.container;
@@ -207,23 +214,73 @@ export class AnswerTallies {
   }
 
   /**
-   * Counts of the given rounds, one tally read per round. Writes in flight are counted if
-   * their answer has landed (one more read each); tallies left by a crash are repaired.
+   * Counts of the given rounds: sealed rounds from their rollups (one read per network and day
+   * of closing), the others from their tallies (one read per round). Writes in flight are
+   * counted if their answer has landed (one more read each); tallies left by a crash are
+   * repaired, and a sealed round found in no rollup (sealed before rollups, or its fold cut
+   * short) is folded in.
    */
-  async count(roundIds: string[]): Promise<AnswerCount[]> {
-    const unique = [...new Set(roundIds)];
-    const tallies = await this.readTallies(unique);
+  async count(rounds: readonly CountedRound[]): Promise<AnswerCount[]> {
+    const unique = [...new Map(rounds.map((round) => [round.id, round])).values()];
     const counts: AnswerCount[] = [];
-    for (let start = 0; start < unique.length; start += this.parallel) {
-      const chunk = unique.slice(start, start + this.parallel);
-      const settled = await Promise.all(chunk.map((roundId) => this.settledCounts(roundId, tallies.get(roundId) ?? null)));
-      chunk.forEach((roundId, i) => {
-        for (const [key, count] of Object.entries(settled[i])) {
-          if (count > 0) counts.push({ roundId, ...parseCountKey(key), count });
-        }
-      });
+    const add = (roundId: string, tally: Record<string, number>) => {
+      for (const [key, count] of Object.entries(tally)) {
+        if (count > 0) counts.push({ roundId, ...parseCountKey(key), count });
+      }
+    };
+    const rolledUp = await this.rollups.read(unique);
+    for (const [roundId, tally] of rolledUp) add(roundId, tally);
+    const rest = unique.filter((round) => !rolledUp.has(round.id));
+    const tallies = await this.readTallies(rest.map((round) => round.id));
+    const folds: { round: CountedRound; counts: Record<string, number> }[] = [];
+    for (let start = 0; start < rest.length; start += this.parallel) {
+      const chunk = rest.slice(start, start + this.parallel);
+      const settled = await Promise.all(
+        chunk.map(async (round) => {
+          const document = tallies.get(round.id) ?? null;
+          const tally = await this.settledCounts(round.id, document);
+          if (round.answerSalt === '' && document) {
+            const final = await this.finalTally(round.id, document.tally);
+            if (final) folds.push({ round, counts: final.counts });
+          }
+          return tally;
+        }),
+      );
+      chunk.forEach((round, i) => add(round.id, settled[i]));
     }
+    // The counts above are right without it: a fold that fails is tried again by the next read.
+    if (folds.length > 0) await this.rollups.fold(folds).catch(() => undefined);
     return counts;
+  }
+
+  /**
+   * Closes a sealed round's tally to writes and folds its counts into the round's rollup, once
+   * no write is in flight (a write announced before the seal is settled first; the next read
+   * of the round folds it then).
+   */
+  async rollUp(round: CountedRound): Promise<void> {
+    const final = await this.finalTally(round.id);
+    if (final) await this.rollups.fold([{ round, counts: final.counts }]);
+  }
+
+  /** A sealed round's tally once closed (`known` if it is), or null while a write is in flight. */
+  private async finalTally(roundId: string, known?: Tally): Promise<Tally | null> {
+    const tally = known?.closed ? known : await this.close(roundId);
+    return Object.keys(tally.pending).length > 0 ? null : tally;
+  }
+
+  /** Marks a round's tally closed (making it from the answers if it is missing); the tally as it then stands. */
+  private async close(roundId: string): Promise<Tally> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { resource } = await this.container.item(tallyId(roundId), roundId).patch<TallyDocument>([{ op: 'set', path: '/tally/closed', value: true }]);
+        return resource!.tally;
+      } catch (error) {
+        // Missing twice means someone deletes it as fast as it is made.
+        if (cosmosStatus(error) !== HTTP_NOT_FOUND || attempt > 0) throw error;
+        await this.recountTally(roundId, true);
+      }
+    }
   }
 
   /**
@@ -235,7 +292,13 @@ export class AnswerTallies {
     const empty = tally === null || (Object.values(tally.tally.counts).every((n) => n === 0) && Object.keys(tally.tally.pending).length === 0);
     if (!answersDeleted && empty) return;
     const freeText = tally?.tally.freeText ?? (await this.isFreeText(roundId));
-    await this.container.items.upsert(tallyDocument(roundId, tallyOf([], freeText)));
+    // A closed tally stays closed: its round is sealed.
+    await this.container.items.upsert(tallyDocument(roundId, { ...tallyOf([], freeText), ...(tally?.tally.closed ? { closed: true as const } : {}) }));
+  }
+
+  /** Sets the rollup entries of sealed rounds whose answers retention deleted to no answers. */
+  emptyRollups(rounds: readonly CountedRound[]): Promise<void> {
+    return this.rollups.empty(rounds);
   }
 
   /** Ids of a round's answer documents (not its tally). */
@@ -262,17 +325,21 @@ export class AnswerTallies {
     this.freeText.set(roundId, freeText);
   }
 
-  /** Step 1. False when the slot is taken (after clearing it if its entry is stale) or the tally had to be made first. */
+  /**
+   * Step 1. False when the slot is taken (after clearing it if its entry is stale) or the tally
+   * had to be made first; a RoundClosedError once the round is sealed.
+   */
   private async announce(roundId: string, slot: string, pending: PendingWrite): Promise<boolean> {
-    const status = await this.patchTally(roundId, `FROM c WHERE NOT IS_DEFINED(c.tally.pending["${slot}"])`, [
+    const status = await this.patchTally(roundId, `FROM c WHERE NOT IS_DEFINED(c.tally.pending["${slot}"]) AND NOT IS_DEFINED(c.tally.closed)`, [
       { op: 'set', path: `/tally/pending/${slot}`, value: pending },
     ]);
     if (status === 200) return true;
     if (status === HTTP_NOT_FOUND) await this.recountTally(roundId, true);
     else {
+      const tally = await this.readTally(roundId);
+      if (tally?.tally.closed) throw new RoundClosedError(roundId);
       // Another write of this answer is in flight. Once its answer has landed anyone may settle
       // it (only one settle can match it); one that never landed is dropped once stale.
-      const tally = await this.readTally(roundId);
       const holder = tally?.tally.pending[slot];
       if (holder) await this.resolve(roundId, slot, holder);
     }

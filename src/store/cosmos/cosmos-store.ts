@@ -23,11 +23,12 @@ import type {
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import { LEGACY_PLAN_ID, type AnswerCount, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
+import { LEGACY_PLAN_ID, type AnswerCount, type CountedRound, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { Collection, type PartitionField, type Stored, documentId, untilSettled } from './collection';
 import { AnswerTallies } from './answer-tally';
+import { AnswerRollups } from './answer-rollup';
 import { earliestWithin, longestWindowMs, type RateWindow } from '../../core/outbox/outbox-pacing';
 
 export interface CosmosStoreOptions {
@@ -129,6 +130,7 @@ const CONTAINERS = {
   pulseQuestions: 'networkId',
   pulseRounds: 'id',
   pulseAnswers: 'roundId',
+  answerRollups: 'networkId',
   actions: 'networkId',
   plans: 'networkId',
   processed: 'id',
@@ -254,7 +256,7 @@ export class CosmosStore implements Store {
     this.narrative = collection('narrative');
     this.consultations = collection('consultations');
     this.quotable = collection('quotable');
-    this.answers = new AnswerTallies(this.pulseAnswers, {
+    this.answers = new AnswerTallies(this.pulseAnswers, new AnswerRollups(collection('answerRollups')), {
       staleMs: options.answerTallyStaleMs,
       isFreeText: (roundId) => this.roundIsFreeText(roundId),
     });
@@ -495,11 +497,17 @@ export class CosmosStore implements Store {
 
   async sealRound(id: string): Promise<boolean> {
     const docId = documentId(id);
-    return untilSettled('seal a round', async () => {
+    const sealed = await untilSettled<PulseRound | false>('seal a round', async () => {
       const stored = await this.pulseRounds.read(docId, docId);
       if (!stored || !stored.value.answerSalt) return false;
-      return (await this.pulseRounds.replaceIfMatch(stored, { ...stored.value, answerSalt: '' })) ? true : undefined;
+      const round = { ...stored.value, answerSalt: '' };
+      return (await this.pulseRounds.replaceIfMatch(stored, round)) ? round : undefined;
     });
+    if (!sealed) return false;
+    // Nobody can be keyed to the round any more, so its counts are final: into its day's rollup.
+    // Cut short here, the first summary that counts the round folds it in.
+    await this.answers.rollUp(sealed);
+    return true;
   }
 
   async getRound(id: string): Promise<PulseRound | null> {
@@ -656,9 +664,9 @@ export class CosmosStore implements Store {
       .sort((a, b) => compareValues(a.at, b.at));
   }
 
-  countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
-    // One tally document per round, not the round's answers (answer-tally.ts).
-    return this.answers.count(roundIds);
+  countAnswers(rounds: readonly CountedRound[]): Promise<AnswerCount[]> {
+    // Sealed rounds from one rollup per day of closing, the others from their tallies (answer-tally.ts).
+    return this.answers.count(rounds);
   }
 
   async countFeedback(networkId: string, since: string, until: string): Promise<FeedbackCount[]> {
@@ -861,17 +869,21 @@ export class CosmosStore implements Store {
       feedback = numbers.length;
     }
     if (answersBefore !== null) {
-      const rounds = await this.pulseRounds.queryAcrossPartitions<string>(
-        'SELECT VALUE c.data.id FROM c WHERE c.data.networkId = @networkId AND c.data.closesAt < @before',
+      const rounds = await this.pulseRounds.queryAcrossPartitions<CountedRound>(
+        `SELECT c.data.id AS id, c.data.networkId AS networkId, c.data.closesAt AS closesAt, c.data.answerSalt AS answerSalt FROM c
+         WHERE c.data.networkId = @networkId AND c.data.closesAt < @before`,
         [param('@networkId', networkId), param('@before', answersBefore)],
       );
-      const expired = await inBatches(rounds, PARALLEL_WRITES, async (roundId) => {
+      const expired = await inBatches(rounds, PARALLEL_WRITES, async ({ id: roundId }) => {
         const ids = await this.answers.answerIds(roundId);
         await inBatches(ids, PARALLEL_WRITES, (id) => this.pulseAnswers.delete(id, roundId));
         // Emptied after its answers are gone, the round's tally never counts fewer than remain.
         await this.answers.emptyTally(roundId, ids.length > 0);
         return ids.length;
       });
+      // Last, so that a fold that read a tally before it was emptied cannot bring its counts back
+      // (answer-rollup.ts); a sweep cut short before this is finished by the next one.
+      await this.answers.emptyRollups(rounds);
       answers = expired.reduce((sum, n) => sum + n, 0);
     }
     return { feedback, answers };

@@ -19,7 +19,7 @@ import type {
   WorkspaceLink,
 } from '../../core/model';
 import type { Consultation, InstitutionProfile, NarrativeSection } from '../../core/submission/model';
-import type { AnswerCount, Created, Delivery, ExpiredCounts, FeedbackCount, ForgetCounts, Store } from '../../core/store';
+import { type AnswerCount, type CountedRound, type Created, type Delivery, type ExpiredCounts, type FeedbackCount, type ForgetCounts, RoundClosedError, type Store } from '../../core/store';
 import { compareActionNumbers } from '../../core/format';
 import { assertAnonymousFeedbackHasNoAuthor, FORGOTTEN } from '../../core/model';
 import { migrate } from './migrations';
@@ -428,6 +428,9 @@ export class SqliteStore implements Store {
   }
 
   private upsertAnswer(answer: PulseAnswer): 'created' | 'updated' {
+    // Read in the answer's own transaction, so that a seal is either before it (and refuses it) or after.
+    const round = this.sql<{ answer_salt: string | null }>('SELECT answer_salt FROM pulse_rounds WHERE id = ?').get(answer.roundId);
+    if (round?.answer_salt === '') throw new RoundClosedError(answer.roundId);
     const existed = this.sql('SELECT 1 FROM pulse_answers WHERE round_id = ? AND respondent_key = ?').get(
       answer.roundId,
       answer.respondentKey,
@@ -574,15 +577,15 @@ export class SqliteStore implements Store {
       .map(ACTION_UPDATE.fromRow);
   }
 
-  async countAnswers(roundIds: string[]): Promise<AnswerCount[]> {
-    if (roundIds.length === 0) return [];
+  async countAnswers(rounds: readonly CountedRound[]): Promise<AnswerCount[]> {
+    if (rounds.length === 0) return [];
     // One row per round, value and platform, kept by triggers with the answers (migration 10),
     // handed over as one JSON array: a summary reads some 10 rows a round, and making a
     // JavaScript row object for each cost twice the whole read.
     const rows = this.sql<{ rows: string }>(
       `SELECT json_group_array(json_array(round_id, value, platform, count)) AS rows FROM pulse_answer_counts
        WHERE round_id IN (SELECT value FROM json_each(?))`,
-    ).get(JSON.stringify(roundIds))!.rows;
+    ).get(JSON.stringify(rounds.map((round) => round.id)))!.rows;
     return (JSON.parse(rows) as [string, string, Platform, number][]).map(([roundId, value, platform, count]) => ({ roundId, value, platform, count }));
   }
 
