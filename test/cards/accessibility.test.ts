@@ -77,6 +77,15 @@ describe('Cards in English and Welsh, as the adaptivecards renderer and Slack re
 });
 
 describe('Slack buttons for screen readers', () => {
+  it('name the action a reminder’s short buttons act on, in the reminder’s language', () => {
+    for (const [language, expected] of [['en', 'Update · action 1.6'], ['cy', 'Diweddaru · cam gweithredu 1.6']] as const) {
+      const reminder = inLanguage(sampleCard('reminder'), language);
+      const buttons = elements(renderBlockKit(reminder).blocks).filter((e) => e.type === 'button');
+      assert.equal(buttons[0]?.accessibility_label, expected.replace('1.6', String((reminder.data as { number: string }).number)));
+      assert.ok(buttons.every((b) => typeof b.accessibility_label === 'string'), 'every button of the reminder is named for screen readers');
+    }
+  });
+
   it('carry a card button’s tooltip as their accessibility label, within Slack’s 75 characters', () => {
     const adaptive = {
       type: 'AdaptiveCard',

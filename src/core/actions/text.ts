@@ -356,6 +356,6 @@ export const actionsListLabels = defineText('card:actions-list', { update: 'Upda
 /** The fixed words of an owner's reminder (cards/reminder.json). */
 export const reminderLabels = defineText(
   'card:reminder',
-  { heading: 'Reminder: action', update: 'Update', markDone: 'Mark done', snooze: `Snooze ${daysEn(SNOOZE_DAYS)}` },
-  { heading: 'Nodyn atgoffa: cam gweithredu', update: 'Diweddaru', markDone: 'Marcio’n gyflawn', snooze: `Gohirio am ${daysCy(SNOOZE_DAYS)}` },
+  { heading: 'Reminder: action', update: 'Update', markDone: 'Mark done', snooze: `Snooze ${daysEn(SNOOZE_DAYS)}`, action: 'action' },
+  { heading: 'Nodyn atgoffa: cam gweithredu', update: 'Diweddaru', markDone: 'Marcio’n gyflawn', snooze: `Gohirio am ${daysCy(SNOOZE_DAYS)}`, action: 'cam gweithredu' },
 ).languages;
