@@ -15,27 +15,13 @@ export function formatDateTime(iso: string, timeZone: string, language: Language
 
 /** "4 Dec 2026" for a due date, "ongoing" for an action without one. */
 export function formatDue(due: string | null, language: Language = DEFAULT_LANGUAGE): string {
-  return due === null ? (language === 'cy' ? 'parhaus' : 'ongoing') : formatDate(due, language);
+  return due === null ? WORDS(language).ongoing : formatDate(due, language);
 }
 
 /** "4 Dec 2026" ("4 Rhag 2026") from "2026-12-04". */
 export function formatDate(isoDate: string, language: Language = DEFAULT_LANGUAGE): string {
   return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale(DATE_LOCALES[language]).toFormat('d LLL yyyy');
 }
-
-/** The RAG legend, in words: colour is never the only carrier of meaning. */
-export const RAG_LEGEND: Record<RagStatus, string> = {
-  green: 'Green – completed',
-  amber: 'Amber – in progress',
-  red: 'Red – not yet done',
-};
-export const RAG_NAMES: Record<RagStatus, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-
-export const RAG_LABELS: Record<RagStatus, string> = {
-  red: '🔴 Red',
-  amber: '🟠 Amber',
-  green: '🟢 Green',
-};
 
 export const RAG_COLOURS: Record<RagStatus, 'attention' | 'warning' | 'good'> = {
   red: 'attention',
@@ -57,10 +43,6 @@ export function bar(share: number): string {
   return '▓'.repeat(filled) + '░'.repeat(10 - filled);
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
 /** How many actions a summary or digest names before pointing to the paged list. */
 export const MAX_LISTED_ACTIONS = 15;
 
@@ -79,8 +61,12 @@ export function firstLines<T>(items: T[], line: (item: T) => string, more: (coun
 
 /** The name shown for whoever did something: a forgotten member is not named. */
 export function actorShown(id: string, name: string, language: Language = DEFAULT_LANGUAGE): string {
-  if (id === FORGOTTEN) return ACTORS(language).former;
-  return id === PLAN_IMPORT_ACTOR ? ACTORS(language).planImport : name;
+  if (id === FORGOTTEN) return WORDS(language).former;
+  return id === PLAN_IMPORT_ACTOR ? WORDS(language).planImport : name;
 }
 
-const ACTORS = defineText('actors', { former: 'A former member', planImport: 'Plan import' }, { former: 'Cyn-aelod', planImport: 'Mewnforio’r cynllun' });
+const WORDS = defineText(
+  'format',
+  { ongoing: 'ongoing', former: 'A former member', planImport: 'Plan import' },
+  { ongoing: 'parhaus', former: 'Cyn-aelod', planImport: 'Mewnforio’r cynllun' },
+);

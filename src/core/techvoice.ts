@@ -127,9 +127,12 @@ export class Techvoice {
 
   private async answerCardAction(inbound: Inbound, data: Record<string, unknown>): Promise<Card> {
     const action = actionFor(data.verb);
-    const early = chatText(languageBefore(inbound));
-    if (!action) return inLanguage(messageCard(early.notRecognisedTitle, early.notRecognised, 'attention'), languageBefore(inbound));
-    if (!isCurrentCard(data)) return inLanguage(messageCard(early.outOfDateTitle, early.outOfDate, 'warning'), languageBefore(inbound));
+    if (!action || !isCurrentCard(data)) {
+      const language = languageBefore(inbound);
+      const say = chatText(language);
+      const card = action ? messageCard(say.outOfDateTitle, say.outOfDate, 'warning') : messageCard(say.notRecognisedTitle, say.notRecognised, 'attention');
+      return inLanguage(card, language);
+    }
     const limited = this.limited(inbound, action, data);
     if (limited) return inLanguage(limited, languageBefore(inbound));
     const session = await this.session(inbound);

@@ -226,15 +226,11 @@ export async function actionUpdateForm(
     statuses: RAG_STATUSES.map((s) => ({ title: ragLabel(s, language), value: s })),
     values: values ?? { status: action.status, note: action.note, evidence: action.evidence },
     history: history.map((h) => ({
-      line: `${formatDateTime(h.at, session.network.timeZone, language)} · ${plain(historyActor(h, language))} · ${ragLabel(h.status, language)}${h.note ? ` · ${plain(h.note)}` : ''}`,
+      line: `${formatDateTime(h.at, session.network.timeZone, language)} · ${plain(actorShown(h.by, h.byName, language))} · ${ragLabel(h.status, language)}${h.note ? ` · ${plain(h.note)}` : ''}`,
     })),
   });
 }
 
-/** Who made a history entry, as the reader's language names them. */
-function historyActor(update: ActionUpdate, language: Language): string {
-  return actorShown(update.by, update.byName, language);
-}
 
 /** Saves an owner's update if nobody else saved one since their card was drawn. */
 export async function updateAction(deps: CoreDeps, session: Session, input: ActionUpdateInput): Promise<Card> {

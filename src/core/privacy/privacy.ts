@@ -6,7 +6,7 @@ import { actorShown, formatDateTime } from '../format';
 import type { Language } from '../i18n/language';
 import { ragName, themeName } from '../i18n/words';
 import { networkText } from '../network/text';
-import { feedbackStatusLabel } from '../summary/summary';
+import { feedbackStatusName } from '../feedback/text';
 import { privacyText } from './text';
 import { feedbackReference } from '../feedback/feedback';
 import { ownsAction } from '../actions/actions';
@@ -21,7 +21,7 @@ import { plain } from '../markdown';
 const EVER = ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
 
 // English shows the stored words as they are ("acknowledged", "amber"); other languages their own words.
-const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => (language === 'en' ? status : feedbackStatusLabel(status, language).toLowerCase());
+const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => (language === 'en' ? status : feedbackStatusName(status, language).toLowerCase());
 const ragShown = (status: RagStatus, language: Language): string => (language === 'en' ? status : ragName(status, language).toLowerCase());
 const rolesShown = (roles: readonly Role[], language: Language): string => roles.map((r) => networkText(language)[r]).join(', ');
 

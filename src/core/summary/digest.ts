@@ -10,7 +10,7 @@ import type { Network } from '../model';
 import { pulseReference } from '../pulses/questions';
 import { localDate } from '../actions/reminders';
 import { plain } from '../markdown';
-import { feedbackStatusLabel } from './summary';
+import { feedbackStatusName } from '../feedback/text';
 import { digestText, summaryText } from './text';
 
 const DIGEST_DAYS = 7;
@@ -48,7 +48,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date, la
     {
       heading: say.newFeedback(feedback.length),
       empty: feedback.length ? '' : say.noFeedback,
-      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(themeName(f.theme, language))} · ${language === 'en' ? f.status : feedbackStatusLabel(f.status, language)} · ${plain(clip(f.text))}` })),
+      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(themeName(f.theme, language))} · ${language === 'en' ? f.status : feedbackStatusName(f.status, language)} · ${plain(clip(f.text))}` })),
     },
     {
       heading: say.closingRounds(DIGEST_DAYS, closing.length),

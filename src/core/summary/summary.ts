@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps';
 import { actionLabel, actorShown, bar, firstLines, formatDate, formatDue, formatDateTime } from '../format';
 import type { Language } from '../i18n/language';
 import { ragLabel, ragLegend, ragName, themeName } from '../i18n/words';
-import type { FeedbackStatus } from '../model';
+import { feedbackStatusName } from '../feedback/text';
 import { pulseReference } from '../pulses/questions';
 import { PLATFORMS, platformName } from '../platforms';
 import { SCALE_MAX, summaryFigures, type RoundFigures, type Scale, type ScaleFigures, type SummaryFigures, type SummaryRequest } from './summary-figures';
@@ -18,18 +18,6 @@ import { summaryText } from './text';
 export type { SummaryFilters, SummaryRequest } from './summary-figures';
 
 const scaleName = (scale: Scale, language: Language): string => summaryText(language)[scale === 'likert' ? 'likertScale' : 'npsScale'];
-
-const STATUS_KEYS = { new: 'statusNew', acknowledged: 'statusAcknowledged', linked: 'statusLinked', closed: 'statusClosed' } as const;
-
-/** "Linked to an action": a feedback status as people read it. */
-export const feedbackStatusLabel = (status: FeedbackStatus, language: Language): string => summaryText(language)[STATUS_KEYS[status]];
-
-export const FEEDBACK_STATUS_LABELS: Record<FeedbackStatus, string> = {
-  new: feedbackStatusLabel('new', 'en'),
-  acknowledged: feedbackStatusLabel('acknowledged', 'en'),
-  linked: feedbackStatusLabel('linked', 'en'),
-  closed: feedbackStatusLabel('closed', 'en'),
-};
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
@@ -151,7 +139,7 @@ export function summaryCard(figures: SummaryFigures, request: SummaryRequest, fo
       title: plain(themeName(f.theme, language)),
       value: `${f.count}${f.ledToAction ? say.ledToActionCount(f.ledToAction) : ''}`,
     })),
-    feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: feedbackStatusLabel(s.status, language), value: String(s.count) })),
+    feedbackStatus: figures.feedback.byStatus.map((s) => ({ title: feedbackStatusName(s.status, language), value: String(s.count) })),
     ledToAction: say.youSaidWeDid(figures.feedback.ledToAction),
     rag: figures.rag.map((r) => ({ theme: plain(themeName(r.theme, language)), red: String(r.red), amber: String(r.amber), green: String(r.green), total: say.actions(r.total) })),
     noRag: figures.rag.length ? '' : say.noPlan,

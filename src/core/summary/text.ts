@@ -6,10 +6,6 @@ export const summaryText = defineText(
   {
     likertScale: 'Agree scale (1–5)',
     npsScale: 'Score (0–10)',
-    statusNew: 'New',
-    statusAcknowledged: 'Acknowledged',
-    statusLinked: 'Linked to an action',
-    statusClosed: 'Closed with a reply',
     scaleWithheld: (threshold: number) => `withheld: no round reached ${formatNumber(threshold, 'en')} answers`,
     noEarlierFigures: 'no earlier figures',
     was: (mean: string) => `was ${mean}`,
@@ -60,10 +56,6 @@ export const summaryText = defineText(
   {
     likertScale: 'Graddfa cytuno (1–5)',
     npsScale: 'Sgôr (0–10)',
-    statusNew: 'Newydd',
-    statusAcknowledged: 'Wedi’i gydnabod',
-    statusLinked: 'Wedi’i gysylltu â cham gweithredu',
-    statusClosed: 'Wedi’i gau gydag ateb',
     scaleWithheld: (threshold: number) => `wedi’i atal: ni chyrhaeddodd yr un rownd ${formatNumber(threshold, 'cy')} ateb`,
     noEarlierFigures: 'dim ffigurau cynharach',
     was: (mean: string) => `roedd yn ${mean}`,
