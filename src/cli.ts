@@ -3,7 +3,7 @@ import { PLATFORMS } from './core/platforms';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeAuditDetail, recordOperatorAudit } from './core/network/audit';
+import { describeAuditDetail, recordOperatorAudit, type OperatorAct } from './core/network/audit';
 import { loadConfig, ConfigError, type Config } from './config';
 import { BackupError, backupDatabase, restoreDatabase } from './store/sqlite/backup';
 import { loadEnvFile } from './load-env-file';
@@ -52,7 +52,7 @@ function operatorName(): string {
   }
 }
 
-const audit = (store: Store, networkId: string, act: string, detail: string) => recordOperatorAudit(store, networkId, operatorName(), act, detail);
+const audit = (store: Store, networkId: string, act: OperatorAct, detail: string) => recordOperatorAudit(store, networkId, operatorName(), act, detail);
 
 
 function option(args: string[], name: string): string | null {

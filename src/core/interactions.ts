@@ -79,8 +79,11 @@ export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S
   return definition;
 }
 
-/** What a command said, and what the audit log keeps of it when it is audited. */
-export type CommandOutcome = OutgoingMessage & { auditDetail?: string };
+/**
+ * What a command said (and any messages after it: a bilingual forum's summary in its second
+ * language), and what the audit log keeps of it when it is audited.
+ */
+export type CommandOutcome = OutgoingMessage & { followedBy?: readonly OutgoingMessage[]; auditDetail?: string };
 
 /** What a command is called and how help describes it, in one language. */
 export interface CommandWords {

@@ -73,7 +73,7 @@ export class Techvoice {
     }
     const session = await this.session(inbound);
     try {
-      return await this.keepPrivate(session, [await this.runCommand(session, text)]);
+      return await this.keepPrivate(session, await this.runCommand(session, text));
     } catch (error) {
       if (error instanceof UserError) return [{ text: error.in(session.language) }];
       throw error;
@@ -99,13 +99,13 @@ export class Techvoice {
     return [{ text: say.sentPrivately }, ...messages.filter((m) => !m.private)];
   }
 
-  private async runCommand(session: Session, text: string): Promise<OutgoingMessage> {
+  private async runCommand(session: Session, text: string): Promise<OutgoingMessage[]> {
     const { command, word, args } = COMMAND_BOOK.parse(text);
-    if (!command) return { text: chatText(session.language).unknownCommand(plain(word.slice(0, 40)), COMMAND_BOOK.closest(word)) };
+    if (!command) return [{ text: chatText(session.language).unknownCommand(plain(word.slice(0, 40)), COMMAND_BOOK.closest(word)) }];
     requireRole(session, command.who);
-    const { auditDetail, ...message } = await command.run(this.deps, session, args);
+    const { auditDetail, followedBy = [], ...message } = await command.run(this.deps, session, args);
     if (command.audited) await recordAudit(this.deps.store, session, command.name, auditDetail ?? args.trim().slice(0, 40));
-    return message.card ? { ...message, card: inLanguage(message.card, session.language) } : message;
+    return [message, ...followedBy].map((said) => (said.card ? { ...said, card: inLanguage(said.card, session.language) } : said));
   }
 
   /**

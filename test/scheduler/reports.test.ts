@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { startWorld, people, networkId, memberOf } from '../support/teams-world';
 import { BotHarness } from '../support/bot-harness';
-import { cardText } from '../support/cards';
+import { actionFor, cardText } from '../support/cards';
 import { channel, conversationIdOf, personal } from '../support/teams-activities';
 import type { Scheduler } from '../../src/scheduler/scheduler';
 import { fakeDate, schedulerFor, tickAt } from './support/clock';
@@ -65,6 +65,33 @@ describe('Scheduler: forum summaries and the chairs’ digest', () => {
     assert.equal(bot.connector.cardsIn(conversationIdOf(people.owner, personal)).filter((c) => cardText(c).includes('Weekly digest')).length, 0, 'only chairs get it');
     await tickAt(clock, scheduler, bot, '2026-06-08T10:00:00Z');
     assert.equal(bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest')).length, 1);
+  });
+
+  it('names each feedback item’s status in the digest in words, not as stored', async () => {
+    clock = fakeDate('2026-06-05T10:00:00Z');
+    const form = (await bot.say(people.member, 'feedback')).cards[0];
+    await bot.press(people.member, 'feedback.submit', { ...actionFor(form, 'feedback.submit').data, theme: 'Recognition', text: 'Please fund registration fees', anonymous: 'true' });
+    const item = (await bot.store.getFeedback(await networkId(bot), 1))!;
+    await bot.store.updateFeedback({ ...item, status: 'linked', linkedAction: '1.6' });
+    assert.equal((await tickAt(clock, scheduler, bot, '2026-06-08T08:00:00Z'))?.digests, 1);
+    const [digest] = bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest'));
+    assert.match(cardText(digest), /New feedback \(1\)\s+\*\*FB-1\*\* Recognition · Linked to an action · Please fund registration fees/);
+  });
+
+  it('counts the answers of each pulse round closing in the coming week', async () => {
+    clock = fakeDate('2026-06-05T10:00:00Z');
+    const list = (await bot.say(people.chair, 'pulse')).cards[0];
+    const form = await bot.press(people.chair, 'pulse.new', actionFor(list, 'pulse.new').data);
+    await bot.press(people.chair, 'pulse.create', {
+      ...actionFor(form, 'pulse.create').data,
+      text: 'Our induction prepared me for the lab', kind: 'yesno', choices: '', theme: 'Career Development', audience: 'members',
+      closesDate: '2026-06-10', closesTime: '17:00', anonymous: 'true',
+    });
+    const [round] = await bot.store.listRounds(await networkId(bot), '2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z');
+    for (const who of [people.member, people.owner]) await bot.press(who, 'pulse.answer', { cv: 1, roundId: round.id, answer: 'yes' });
+    assert.equal((await tickAt(clock, scheduler, bot, '2026-06-08T08:00:00Z'))?.digests, 1);
+    const [digest] = bot.connector.cardsIn(conversationIdOf(people.chair, personal)).filter((c) => cardText(c).includes('Weekly digest'));
+    assert.match(cardText(digest), new RegExp(`Pulse rounds closing in the next 7 days \\(1\\)\\s+\\*\\*P-1\\*\\* Our induction prepared me for the lab · closes Wed 10 Jun 2026, 17:00 · 2 of ${round.askedCount} answered`));
   });
 
   it('holds a digest that is late (first start in the evening) until quiet hours end', async () => {

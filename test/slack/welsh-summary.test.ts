@@ -54,7 +54,8 @@ describe('Slack: summary, charts and the Home tab for people whose Slack is in W
     return (await h.slack.next('views.publish', before + 1)).args.view as View;
   }
 
-  it('posts the chair’s summary in Welsh, with its charts uploaded under Welsh titles and alt text', async () => {
+  it('posts a Welsh forum’s summary in Welsh, with its charts uploaded under Welsh titles and alt text', async () => {
+    await h.after(() => h.command(slackPeople.chair, 'iaith fforwm cymraeg', forum()));
     const uploads = h.slack.callsOf('files.getUploadURLExternal').length;
     const summary = await h.after(() => h.command(slackPeople.chair, 'crynodeb 30', forum()));
     const text = blocksText(summary.blocks);
@@ -63,6 +64,7 @@ describe('Slack: summary, charts and the Home tab for people whose Slack is in W
     assert.match(text, /Angen sylw/);
     await h.slack.waitFor(() => h.slack.callsOf('files.getUploadURLExternal').length > uploads);
     const [rag] = h.slack.callsOf('files.getUploadURLExternal').slice(uploads);
+    assert.match(String(rag.args.filename), /^rag-fesul-thema-\d{4}-\d{2}-\d{2}\.png$/, 'a file name in Welsh too');
     assert.match(String(rag.args.alt_text), /^Siart bar o statws RAG y cynllun gweithredu fesul thema, ar \d+ \S+ \d{4}\. Gwelededd: 3 gwyrdd, 2 ambr, 1 coch o 6/);
     const shown = [text, ...h.slack.callsOf('files.getUploadURLExternal').slice(uploads).map((c) => String(c.args.alt_text))].join('\n');
     assert.deepEqual(phrasesOfLanguageIn(withoutData(shown), 'en'), []);

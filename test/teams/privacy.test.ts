@@ -29,11 +29,13 @@ describe('Teams: privacy', () => {
   it('shows a person what is linked to them, and says anonymous items are not', async () => {
     await sendFeedback(bot, people.member, false, 'My named idea');
     await sendFeedback(bot, people.member, true, 'My anonymous worry');
+    const named = (await bot.store.getFeedback(await networkId(bot), 1))!;
+    await bot.store.updateFeedback({ ...named, status: 'linked', linkedAction: '1.6' });
     const card = (await bot.say(people.member, 'my data')).cards[0];
     const text = cardText(card);
     assert.match(text, /What Techvoice holds about you/);
     assert.match(text, /Mo Member/);
-    assert.match(text, /FB-1 · Recognition .*My named idea/);
+    assert.match(text, /FB-1 · Recognition · .* · linked to an action: “My named idea”/, 'its status in words, not as stored');
     assert.doesNotMatch(text, /My anonymous worry/);
     assert.match(text, /Anonymous feedback .* not linked to you/);
   });
@@ -67,7 +69,7 @@ describe('Teams: privacy', () => {
     assert.match(history, /A former member · 🟠 Amber · Checked by the admin/);
     assert.doesNotMatch(history, /Ada Admin/);
     const audit = cardText((await bot.say(people.admin, 'audit')).cards[0]);
-    assert.match(audit, /A former member · action\.update/);
+    assert.match(audit, /A former member · Updated an action/);
   });
 
   it('deletes feedback older than the network keeps it, and keeps everything by default', async () => {
@@ -103,7 +105,7 @@ describe('Teams: privacy', () => {
     assert.ok(!JSON.stringify(entries).includes('Secret words'));
     assert.ok(!JSON.stringify(entries).includes('We have funded it'));
     const card = (await bot.say(people.admin, 'audit')).cards[0];
-    assert.match(cardText(card), /Audit log[\s\S]*Ada Admin · roles\.set/);
+    assert.match(cardText(card), /Audit log[\s\S]*Ada Admin · Changed roles/);
     assert.match((await bot.say(people.chair, 'audit')).texts[0], /Only admins/);
   });
 
@@ -121,9 +123,9 @@ describe('Teams: privacy', () => {
     await bot.press(people.chair, 'pulse.results', { cv: 1, roundId: round.id });
     // The new pulse reaches the admin through the outbox, possibly while they ask for the log.
     const text = (await bot.say(people.admin, 'audit')).cards.map(cardText).find((t) => /Audit log/.test(t)) ?? '';
-    assert.match(text, /Ada Admin · roles\.set · member=Mo Member roles=owner/);
-    assert.match(text, /Chris Chair · pulse\.create · audience=every member/);
-    assert.match(text, /Chris Chair · pulse\.results · pulse=P-1/);
+    assert.match(text, /Ada Admin · Changed roles · member=Mo Member roles=owner/);
+    assert.match(text, /Chris Chair · Sent a pulse · audience=every member/);
+    assert.match(text, /Chris Chair · Looked at pulse results · pulse=P-1/);
     assert.doesNotMatch(text, /m-[0-9a-f]{6}|r-[0-9a-f]{6}|f-[0-9a-f]{6}/, 'no raw ids');
   });
 
@@ -138,10 +140,10 @@ describe('Teams: privacy', () => {
     assert.equal(await runCli(['link', '--network', id, '--slack-team', 'T0123ABCD'], bot.cliEnv, io), 0);
     assert.equal(await runCli(['export', '--network', id, '--format', 'md', '--out', join(dir, 'rag.md')], bot.cliEnv, io), 0);
     const text = cardText((await bot.say(people.admin, 'audit')).cards[0]);
-    assert.match(text, /command line[^·]* · import-actions · file=plan\.csv actions=\d+/);
-    assert.match(text, /command line[^·]* · retention · feedbackDays=730 answersDays=keep/);
-    assert.match(text, /command line[^·]* · link · slackTeam=T0123ABCD/);
-    assert.match(text, /command line[^·]* · export · format=md file=rag\.md/);
+    assert.match(text, /command line[^·]* · Imported an action plan · file=plan\.csv actions=\d+/);
+    assert.match(text, /command line[^·]* · Set how long data is kept · feedbackDays=730 answersDays=keep/);
+    assert.match(text, /command line[^·]* · Linked a workspace · slackTeam=T0123ABCD/);
+    assert.match(text, /command line[^·]* · Exported · format=md file=rag\.md/);
     const out: string[] = [];
     assert.equal(await runCli(['audit', '--network', id], bot.cliEnv, { out: (l) => out.push(l), err: (l) => out.push(l) }), 0);
     assert.match(out.join('\n'), /command line.*import-actions/);

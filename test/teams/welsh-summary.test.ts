@@ -62,6 +62,7 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
   it('gives a Welsh chair the summary, the schedule card and the schedule command in Welsh', async () => {
     await bot.say(people.admin, `forum ${FORUM_NAME}`, FORUM);
     await bot.say(people.chair, 'iaith cymraeg');
+    await bot.say(people.chair, 'iaith fforwm cymraeg', FORUM);
 
     const summary = await say(people.chair, 'crynodeb 7', FORUM);
     assert.match(summary.text, new RegExp(`Crynodeb ar gyfer ${FORUM_NAME}`));
@@ -128,6 +129,7 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
 
     const audit = await say(people.admin, 'archwiliad 30');
     assert.match(audit.text, /Log archwilio\nGweithredoedd cadeiryddion, gweinyddwyr a’r llinell orchymyn yn y 30 diwrnod diwethaf: \d+\./);
+    assert.match(audit.text, /Ada Admin · Newidiodd rolau · aelod=Olu Owner rolau=perchennog/);
     assert.match((await say(people.admin, 'archwiliad llawer')).text, /Rhowch nifer y dyddiau fel rhif cyfan, e\.e\. \*\*archwiliad 90\*\*\./);
 
     assert.deepEqual(phrasesOfLanguageIn(withoutPeople(seen.join('\n')), 'en'), []);
@@ -194,12 +196,32 @@ describe('Teams: summaries, schedules, roles and privacy in Welsh', () => {
     assert.deepEqual(phrasesOfLanguageIn(withoutPeople(english), 'cy'), []);
   });
 
+  it('answers a summary typed in a forum’s channel in the forum’s language, whoever asks', async () => {
+    await bot.say(people.admin, `forum ${FORUM_NAME}`, FORUM);
+    await bot.say(people.chair, 'language forum cymraeg', FORUM);
+    const welsh = await bot.say(people.chair, 'summary 7', FORUM);
+    assert.equal(welsh.cards.length, 1);
+    assert.match(cardText(welsh.cards[0]), new RegExp(`^Crynodeb ar gyfer ${FORUM_NAME}`), 'an English chair, in a Welsh forum');
+    assert.deepEqual(phrasesOfLanguageIn(withoutPeople(cardText(welsh.cards[0])), 'en'), []);
+
+    await bot.say(people.chair, 'language forum both', FORUM);
+    const both = (await bot.say(people.chair, 'summary 7', FORUM)).cards.map(cardText);
+    assert.equal(both.length, 2);
+    assert.match(both[0], new RegExp(`^Crynodeb ar gyfer ${FORUM_NAME}`));
+    assert.match(both[1], new RegExp(`^Summary for ${FORUM_NAME}`));
+    assert.deepEqual(phrasesOfLanguageIn(withoutPeople(both[1]), 'cy'), []);
+
+    const direct = (await bot.say(people.chair, 'summary 7')).cards.map(cardText);
+    assert.equal(direct.length, 1);
+    assert.match(direct[0], /^Summary for /, 'in a direct chat, the chair’s own language');
+  });
+
   it('draws a Welsh chair’s charts in Welsh: titles, legends, alt text, and a picture link that carries the language', async () => {
     await bot.close();
     bot = await startWorldWithPlan({ PUBLIC_URL: 'https://techvoice.example.ac.uk/' });
     await bot.say(people.admin, `forum ${FORUM_NAME}`, FORUM);
     await bot.say(people.chair, 'iaith cymraeg');
-    const [card] = (await bot.say(people.chair, 'crynodeb', FORUM)).cards;
+    const [card] = (await bot.say(people.chair, 'crynodeb')).cards;
     const charts: Record<string, unknown>[] = [];
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);

@@ -2,16 +2,26 @@ import { now } from '../clock';
 import type { AuditEntry } from '../model';
 import type { Store } from '../store';
 import type { Language } from '../i18n/language';
-import { networkText } from './text';
+import { auditActText, networkText } from './text';
 
 const ROLES = ['member', 'chair', 'owner', 'admin'] as const;
 const isRole = (value: string): value is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(value);
 
 export const OPERATOR_ID = 'cli';
 
+/** What the command-line tool does that the audit log records. */
+export const OPERATOR_ACTS = ['import-actions', 'export', 'link', 'retention', 'sweep'] as const;
+export type OperatorAct = (typeof OPERATOR_ACTS)[number];
+
 /** An act done with the command-line tool, audited like one done in chat. Identifiers only in `detail`. */
-export async function recordOperatorAudit(store: Store, networkId: string, operator: string, act: string, detail: string): Promise<void> {
+export async function recordOperatorAudit(store: Store, networkId: string, operator: string, act: OperatorAct, detail: string): Promise<void> {
   await store.appendAudit({ networkId, at: now().toISOString(), actorId: OPERATOR_ID, actorName: operator, act, detail: detail.slice(0, 300) });
+}
+
+/** An audited act as a person reads it ("Changed roles"); an act with no name yet is shown as logged. */
+export function auditActName(act: string, language: Language): string {
+  const names: Readonly<Record<string, string>> = auditActText(language);
+  return names[act] ?? act;
 }
 
 /**

@@ -10,7 +10,7 @@ import { feedbackStatusName } from '../feedback/text';
 import { privacyText } from './text';
 import { feedbackReference } from '../feedback/feedback';
 import { ownsAction } from '../actions/actions';
-import { describeAuditDetail } from '../network/audit';
+import { auditActName, describeAuditDetail } from '../network/audit';
 import type { AuditEntry, FeedbackStatus, Network, RagStatus, Role } from '../model';
 import type { Session } from '../session';
 import { platformIdentity } from '../identity';
@@ -21,8 +21,8 @@ import { plain } from '../markdown';
 const EVER = ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
 
 // English shows the stored words as they are ("acknowledged", "amber"); other languages their own words.
-const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => (language === 'en' ? status : feedbackStatusName(status, language).toLowerCase());
-const ragShown = (status: RagStatus, language: Language): string => (language === 'en' ? status : ragName(status, language).toLowerCase());
+const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => feedbackStatusName(status, language).toLowerCase();
+const ragShown = (status: RagStatus, language: Language): string => ragName(status, language).toLowerCase();
 const rolesShown = (roles: readonly Role[], language: Language): string => roles.map((r) => networkText(language)[r]).join(', ');
 
 /** Everything Techvoice holds that is linked to the person asking. */
@@ -149,7 +149,7 @@ export async function auditCard(deps: CoreDeps, session: Session, days: number):
     lines: await Promise.all(
       latest.map(async (e) => {
         const detail = await describeAuditDetail(deps.store, e, language);
-        return { line: `${formatDateTime(e.at, session.network.timeZone, language)} · ${actorShown(e.actorId, e.actorName, language)} · ${e.act}${detail ? ` · ${detail}` : ''}` };
+        return { line: `${formatDateTime(e.at, session.network.timeZone, language)} · ${actorShown(e.actorId, e.actorName, language)} · ${auditActName(e.act, language)}${detail ? ` · ${detail}` : ''}` };
       }),
     ),
     note: entries.length > latest.length ? say.auditMore(latest.length, session.network.id) : '',

@@ -11,6 +11,7 @@ import { pulseReference } from '../pulses/questions';
 import { localDate } from '../actions/reminders';
 import { plain } from '../markdown';
 import { feedbackStatusName } from '../feedback/text';
+import { feedbackReference } from '../feedback/feedback';
 import { digestText, summaryText } from './text';
 
 const DIGEST_DAYS = 7;
@@ -34,13 +35,12 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date, la
   ]);
   const questionText = new Map(questions.map((q) => [q.number, q.text]));
   const closing = rounds.filter((r) => r.closesAt > at.toISOString() && r.closesAt <= soon.toISOString());
-  const closingLines = [];
-  for (const round of closing) {
-    const answers = (await deps.store.listAnswers(round.id)).length;
-    closingLines.push({
-      line: `**${pulseReference(round.questionNumber)}** ${plain(clip(questionText.get(round.questionNumber) ?? ''))} · ${say.closingLine(when(round.closesAt), answers, round.askedCount)}`,
-    });
-  }
+  // Counted, not listed: a round a whole network answers can hold thousands of answers.
+  const counts = await deps.store.countAnswers(closing);
+  const answered = (roundId: string) => counts.filter((c) => c.roundId === roundId).reduce((sum, c) => sum + c.count, 0);
+  const closingLines = closing.map((round) => ({
+    line: `**${pulseReference(round.questionNumber)}** ${plain(clip(questionText.get(round.questionNumber) ?? ''))} · ${say.closingLine(when(round.closesAt), answered(round.id), round.askedCount)}`,
+  }));
   const today = localDate(at, network.timeZone);
   const attention = actions.filter((a) => a.status === 'red' || isOverdue(a, today));
   const unreachable = members.filter((m) => m.unreachable);
@@ -48,7 +48,7 @@ export async function buildDigest(deps: CoreDeps, network: Network, at: Date, la
     {
       heading: say.newFeedback(feedback.length),
       empty: feedback.length ? '' : say.noFeedback,
-      lines: feedback.map((f) => ({ line: `**FB-${f.number}** ${plain(themeName(f.theme, language))} · ${language === 'en' ? f.status : feedbackStatusName(f.status, language)} · ${plain(clip(f.text))}` })),
+      lines: feedback.map((f) => ({ line: `**${feedbackReference(f.number)}** ${plain(themeName(f.theme, language))} · ${feedbackStatusName(f.status, language)} · ${plain(clip(f.text))}` })),
     },
     {
       heading: say.closingRounds(DIGEST_DAYS, closing.length),

@@ -1,6 +1,7 @@
 import { defineAction, defineCommand } from '../interactions';
 import { UserError } from '../errors';
 import { forumOf } from '../network/forums';
+import { languagesOf } from '../i18n/language';
 import { scheduleInputProblem, scheduleSetInput } from './inputs';
 import { scheduleText } from './schedule-text';
 import { parseScheduleWhen, scheduleCard, setReportSchedule, type ScheduleChoice } from './schedule-settings';
@@ -38,8 +39,15 @@ export const summaryCommands = [
     run: async (deps, session, args) => {
       const forum = await forumOf(deps, session);
       const { days, filters } = parseSummaryArgs(args, forum);
-      const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters, language: session.language };
-      return { ...(await summaryMessage(deps, request, session.inbound.requester.platform)), auditDetail: args.trim() };
+      // Posted in a forum's channel, it is the forum's to read: in its language, or Welsh then English.
+      const languages = forum ? languagesOf(forum.language ?? session.network.language) : [session.language];
+      const messages = [];
+      for (const language of languages) {
+        const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters, language };
+        messages.push(await summaryMessage(deps, request, session.inbound.requester.platform));
+      }
+      const [first, ...followedBy] = messages;
+      return { ...first, followedBy, auditDetail: args.trim() };
     },
   }),
   defineCommand({
