@@ -49,6 +49,31 @@ describe('Plan import in Welsh', () => {
     assert.deepEqual(phrasesOfLanguageIn([...lines, ...describeImport(dry, 'cy')].join('\n'), 'en'), []);
   });
 
+  it('reads due dates written in Welsh: months, their short forms, quarters and “erbyn”', async () => {
+    const plan = [
+      'Rhif,Cam gweithredu,Thema,Perchennog,Dyddiad cau,Statws',
+      '1.1,Fforwm bob chwarter,Gwelededd,a@example.ac.uk,Mawrth 2027,gwyrdd',
+      '1.2,Tudalen we,Gwelededd,a@example.ac.uk,31 Gorffennaf 2027,gwyrdd',
+      '1.3,Arddangosfa,Gwelededd,a@example.ac.uk,erbyn diwedd mis Chwef. 2028,ambr',
+      '2.1,Ffioedd cofrestru,Cydnabyddiaeth,a@example.ac.uk,Ch3 2027,ambr',
+      '2.2,Gwobrau staff,Cydnabyddiaeth,a@example.ac.uk,Rhag 2027,gwyrdd',
+      '2.3,Mentora,Cydnabyddiaeth,a@example.ac.uk,yn barhaus,gwyrdd',
+    ].join('\n');
+    const result = await importActionPlan(store, 'n1', plan, AT, { language: 'cy' });
+    assert.ok(result.ok, result.ok ? '' : result.errors.map((e) => e.message).join('\n'));
+    assert.deepEqual(
+      (await store.listActions('n1')).map((a) => [a.number, a.due]),
+      [
+        ['1.1', '2027-03-31'],
+        ['1.2', '2027-07-31'],
+        ['1.3', '2028-02-29'],
+        ['2.1', '2027-09-30'],
+        ['2.2', '2027-12-31'],
+        ['2.3', null],
+      ],
+    );
+  });
+
   it('reports every bad row in Welsh, naming the row, column and value, and imports nothing', async () => {
     const bad = [
       'Rhif,Cam gweithredu,Thema,Perchennog,Dyddiad cau,Statws',
@@ -64,11 +89,11 @@ describe('Plan import in Welsh', () => {
     assert.deepEqual(messages, [
       'Rhes 2, colofn A “Rhif”: dydy “x” ddim yn rhif cam gweithredu fel 1.6.',
       'Rhes 3 (cam gweithredu 1.3), colofn C “Thema”: dydy “Parcio” ddim yn thema. Defnyddiwch Gwelededd, Cydnabyddiaeth, Datblygu Gyrfa, Cynaliadwyedd, Gwerthuso Effaith.',
-      'Rhes 4 (cam gweithredu 1.4), colofn E “Dyddiad cau”: dydy “31/02/2027” ddim yn ddyddiad y gall Techvoice ei ddarllen. Ysgrifennwch ef fel 31/03/2026, 2026-03-31, March 2026, Q3 2025, 2025/26 neu Parhaus (y diwrnod cyn y mis).',
+      'Rhes 4 (cam gweithredu 1.4), colofn E “Dyddiad cau”: dydy “31/02/2027” ddim yn ddyddiad y gall Techvoice ei ddarllen. Ysgrifennwch ef fel 31/03/2026, 2026-03-31, Mawrth 2026, Ch3 2025, 2025/26 neu Parhaus (y diwrnod cyn y mis).',
       'Rhes 5 (cam gweithredu 1.5), colofn F “Statws”: dydy “glas” ddim yn statws. Defnyddiwch Gwyrdd (wedi’i gwblhau), Ambr (ar y gweill) neu Coch (heb ddechrau, wedi’i oedi).',
       'Rhes 6 (cam gweithredu 1.6), colofn B “Cam gweithredu”: mae’r cam gweithredu’n wag.',
       'Rhes 6 (cam gweithredu 1.6), colofn D “Perchennog”: mae’r perchennog yn wag. Rhowch gyfeiriad e-bost, neu rôl neu grŵp.',
-      'Rhes 6 (cam gweithredu 1.6), colofn E “Dyddiad cau”: mae’r dyddiad cau’n wag. Ysgrifennwch ef fel 31/03/2026, 2026-03-31, March 2026, Q3 2025, 2025/26 neu Parhaus.',
+      'Rhes 6 (cam gweithredu 1.6), colofn E “Dyddiad cau”: mae’r dyddiad cau’n wag. Ysgrifennwch ef fel 31/03/2026, 2026-03-31, Mawrth 2026, Ch3 2025, 2025/26 neu Parhaus.',
     ]);
     assert.deepEqual(await store.listActions('n1'), []);
     assert.deepEqual(phrasesOfLanguageIn(messages.join('\n'), 'en'), []);

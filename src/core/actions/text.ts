@@ -305,7 +305,7 @@ export const importText = defineText(
     notAnEmail: (value: string) => `dydy ${value} ddim yn gyfeiriad e-bost.`,
     dueEmpty: (forms: string) => `mae’r dyddiad cau’n wag. Ysgrifennwch ef fel ${forms}.`,
     notADate: (value: string, forms: string) => `dydy ${value} ddim yn ddyddiad y gall Techvoice ei ddarllen. Ysgrifennwch ef fel ${forms} (y diwrnod cyn y mis).`,
-    dueForms: '31/03/2026, 2026-03-31, March 2026, Q3 2025, 2025/26 neu Parhaus',
+    dueForms: '31/03/2026, 2026-03-31, Mawrth 2026, Ch3 2025, 2025/26 neu Parhaus',
     notAStatus: (value: string) => `dydy ${value} ddim yn statws. Defnyddiwch Gwyrdd (wedi’i gwblhau), Ambr (ar y gweill) neu Coch (heb ddechrau, wedi’i oedi).`,
     fieldTooLong: (field: 'note' | 'successMeasure' | 'evidence', length: string, max: string) =>
       `mae’r ${{ note: 'nodyn', successMeasure: 'mesur llwyddiant', evidence: 'dystiolaeth' }[field]} yn ${length} nod; yr uchafswm yw ${max}.`,

@@ -6,7 +6,8 @@ import { formatDate } from '../format';
 import { pulseFigures } from '../submission/document-data';
 import type { SummaryFigures } from '../summary/summary-figures';
 import { drawChart } from './draw';
-import type { ChartSpec } from './spec';
+import { chartLanguage, type ChartSpec } from './spec';
+import { chartText } from './text';
 
 /** A summary's pulse trend covers this quarter and the three before it; the submission has the whole history. */
 const TREND_QUARTERS = 4;
@@ -39,7 +40,8 @@ export function chartPictures(specs: readonly ChartSpec[], today: string): Outgo
   return specs.flatMap((spec) => {
     const chart = drawChart(spec);
     if (!chart) return [];
-    const name = `${spec.kind === 'rag' ? 'rag-by-theme' : spec.kind === 'trend' ? 'pulse-trend' : 'answers'}-${today}.png`;
+    const say = chartText(chartLanguage(spec));
+    const name = `${spec.kind === 'rag' ? say.ragFile : spec.kind === 'trend' ? say.trendFile : say.barsFile}-${today}.png`;
     return [{ name, title: chart.title, base64: chart.png.toString('base64'), altText: chart.altText }];
   });
 }

@@ -12,6 +12,9 @@ export const chartText = defineText(
     trendTitleLong: 'Pulse score by theme (average of 1–5 answers per quarter)',
     trendAlt: (rows: string) => `Line chart of the average pulse score out of 5 per quarter and theme, from rounds with enough answers to show. ${rows}.`,
     barsAlt: (title: string, bars: string) => `Bar chart of ${title}. ${bars}.`,
+    ragFile: 'rag-by-theme',
+    trendFile: 'pulse-trend',
+    barsFile: 'answers',
   },
   {
     ragTitle: 'Statws RAG fesul thema',
@@ -22,5 +25,8 @@ export const chartText = defineText(
     trendTitleLong: 'Sgôr pwls fesul thema (cyfartaledd atebion 1–5 fesul chwarter)',
     trendAlt: (rows: string) => `Siart llinell o’r sgôr pwls cyfartalog allan o 5 fesul chwarter a thema, o rowndiau â digon o atebion i’w dangos. ${rows}.`,
     barsAlt: (title: string, bars: string) => `Siart bar o ${title}. ${bars}.`,
+    ragFile: 'rag-fesul-thema',
+    trendFile: 'tueddiad-pwls',
+    barsFile: 'atebion',
   },
 );
