@@ -8,7 +8,16 @@
   var CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
   var FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
   var FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
-  var state = { setup: null, persona: null, conversationId: null, lastSeq: 0, transcripts: {}, unread: {} };
+  // The language the persona's Teams client is set to: Techvoice reads it from the activity's locale.
+  var LANGUAGES = [
+    { locale: 'en-GB', code: 'en', name: 'English', detail: 'Teams in English' },
+    { locale: 'cy-GB', code: 'cy', name: 'Cymraeg', detail: 'Teams yn Gymraeg' },
+  ];
+  var SUGGESTIONS = {
+    en: { everyone: ['help', 'feedback', 'pulse', 'actions'], chairs: ['summary', 'pulse new'], admins: ['roles'] },
+    cy: { everyone: ['cymorth', 'adborth', 'pwls', 'camau'], chairs: ['crynodeb', 'pwls newydd'], admins: ['rolau'] },
+  };
+  var state = { setup: null, persona: null, conversationId: null, language: LANGUAGES[0], lastSeq: 0, transcripts: {}, unread: {} };
 
   function byId(id) { return document.getElementById(id); }
 
@@ -41,7 +50,7 @@
       channelId: 'msteams',
       serviceUrl: s.serviceUrl,
       timestamp: new Date().toISOString(),
-      locale: 'en-GB',
+      locale: state.language.locale,
       from: { id: p.userId, name: p.name, aadObjectId: p.aadObjectId },
       recipient: s.bot,
       conversation: forum
@@ -343,13 +352,27 @@
     var forum = state.setup.forum.conversationId;
     conversations.appendChild(sidebarButton('conversation', 'tab', state.conversationId === dm, 'Chat with Techvoice', 'Direct messages', state.unread[dm], function () { chooseConversation(dm); }));
     conversations.appendChild(sidebarButton('conversation', 'tab', state.conversationId === forum, '# ' + state.setup.forum.name, 'Forum channel', state.unread[forum], function () { chooseConversation(forum); }));
+    var languages = byId('languages');
+    languages.innerHTML = '';
+    LANGUAGES.forEach(function (language) {
+      var button = sidebarButton('language', 'radio', language === state.language, language.name, language.detail, false, function () { chooseLanguage(language.code); });
+      button.lang = language.locale;
+      languages.appendChild(button);
+    });
+  }
+
+  function chooseLanguage(code) {
+    state.language = LANGUAGES.find(function (l) { return l.code === code; }) || LANGUAGES[0];
+    drawSidebar();
+    drawSuggestions();
   }
 
   function drawSuggestions() {
     var roles = state.persona.roles;
-    var words = ['help', 'feedback', 'pulse', 'actions'];
-    if (roles.indexOf('chair') >= 0 || roles.indexOf('admin') >= 0) words.push('summary', 'pulse new');
-    if (roles.indexOf('admin') >= 0) words.push('roles');
+    var suggested = SUGGESTIONS[state.language.code];
+    var words = suggested.everyone.slice();
+    if (roles.indexOf('chair') >= 0 || roles.indexOf('admin') >= 0) words = words.concat(suggested.chairs);
+    if (roles.indexOf('admin') >= 0) words = words.concat(suggested.admins);
     var box = byId('suggestions');
     box.innerHTML = '';
     words.forEach(function (word) {
@@ -373,8 +396,9 @@
     .then(function (response) { return response.json(); })
     .then(function (setup) {
       state.setup = setup;
-      var wanted = new URLSearchParams(location.search).get('persona') || 'member';
-      choosePersona(wanted);
+      var query = new URLSearchParams(location.search);
+      state.language = LANGUAGES.find(function (l) { return l.code === query.get('language'); }) || LANGUAGES[0];
+      choosePersona(query.get('persona') || 'member');
       return poll();
     })
     .then(function () {

@@ -243,6 +243,34 @@ describe('Playground in a browser (headless Chromium)', function () {
     }
   });
 
+  it('speaks Welsh to a persona whose Teams is set to Cymraeg, and English again when it is set back', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await become('Sam Patel');
+    await page.getByRole('radio', { name: /Cymraeg/ }).click();
+    const suggestions = page.locator('#suggestions');
+    await suggestions.getByRole('button', { name: 'adborth', exact: true }).waitFor();
+
+    await send('cymorth');
+    await lastCard().getByText(/^Shwmae! Rwy’n helpu eich rhwydwaith technegwyr i glywed gan bawb/).waitFor();
+    const cardsBefore = await chat().locator('.card-host').count();
+    await suggestions.getByRole('button', { name: 'adborth', exact: true }).click();
+    await page.waitForFunction((before) => Array.from(document.querySelectorAll('.transcript .card-host')).filter((card) => card.checkVisibility()).length > before, cardsBefore);
+    const form = lastCard();
+    await form.getByText('Rhannu adborth', { exact: true }).waitFor();
+    await form.locator('select').selectOption({ label: 'Cydnabyddiaeth' });
+    await form.locator('textarea').fill('Diolch i’r technegwyr ar dudalennau’r grwpiau ymchwil, os gwelwch yn dda.');
+    await form.getByRole('button', { name: 'Anfon adborth' }).click();
+    await form.getByText(/Diolch: mae eich adborth wedi cyrraedd y rhwydwaith fel FB-\d+/).waitFor();
+
+    await page.getByRole('radio', { name: /English/ }).click();
+    await suggestions.getByRole('button', { name: 'feedback', exact: true }).waitFor();
+    await send('help');
+    await lastCard().getByText(/^Hello! I help your technician network hear from everyone/).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'playground-welsh.png') });
+    assert.deepEqual(pageErrors, []);
+  });
+
   it('the card gallery draws every card with the real renderer', async () => {
     await page.goto(`${server.url}/cards`);
     await page.locator('body[data-rendered="true"]').waitFor();
