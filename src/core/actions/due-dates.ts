@@ -28,9 +28,10 @@ const PREFIX = /^(by|end of|end|before|erbyn|diwedd|ddiwedd|cyn|mis|fis)\s+/;
 const iso = (date: DateTime): string | null => (date.isValid ? (date.toISODate() ?? null) : null);
 
 /**
- * Reads a due date as UK plans write them, in English or Welsh. Vague periods mean their last day: "March 2026"
- * is 31 March 2026, "Q3 2025" the calendar quarter ending 30 September 2025, and "2025/26"
- * the academic year ending 31 July 2026. Day and month are always read the UK way round.
+ * Reads a due date as UK plans write them, in English or Welsh. Vague periods mean their last
+ * day: "March 2026" (or "Mawrth 2026") is 31 March 2026, "Q3 2025" (or "Ch3 2025") the calendar
+ * quarter ending 30 September 2025, and "2025/26" the academic year ending 31 July 2026. Day
+ * and month are always read the UK way round.
  */
 export function parseDue(written: string): ParsedDue {
   const text = written.trim().replace(/\s+/g, ' ');

@@ -20,7 +20,7 @@ import { plain } from '../markdown';
 
 const EVER = ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
 
-// English shows the stored words as they are ("acknowledged", "amber"); other languages their own words.
+// Statuses as words in a line of prose ("linked to an action", "amber"), not as stored.
 const feedbackStatusShown = (status: FeedbackStatus, language: Language): string => feedbackStatusName(status, language).toLowerCase();
 const ragShown = (status: RagStatus, language: Language): string => ragName(status, language).toLowerCase();
 const rolesShown = (roles: readonly Role[], language: Language): string => roles.map((r) => networkText(language)[r]).join(', ');
