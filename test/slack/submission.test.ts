@@ -67,10 +67,10 @@ describe('Slack: the self-assessment submission', () => {
   it('sends the export file in the direct message where a chair asked for it, by slash command or by typing', async () => {
     const dm = `D${slackPeople.chair.id}`;
     for (const ask of [() => h.command(slackPeople.chair, 'export csv'), () => h.dmMessage(slackPeople.chair, 'export md')]) {
-      const before = h.slack.uploads.length;
+      const before = h.slack.callsOf('files.completeUploadExternal').length;
       await ask();
-      await h.slack.waitFor(() => h.slack.uploads.length > before);
-      const completed = h.slack.callsOf('files.completeUploadExternal').at(-1)!.args;
+      // The file's bytes reach the upload URL before the upload is completed: wait for the last step.
+      const completed = (await h.slack.next('files.completeUploadExternal', before + 1)).args;
       assert.equal(completed.channel_id, dm);
     }
     const names = h.slack.callsOf('files.getUploadURLExternal').map((c) => String(c.args.filename));
