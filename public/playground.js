@@ -361,8 +361,12 @@
     });
   }
 
+  function languageOf(code) {
+    return LANGUAGES.find(function (l) { return l.code === code; }) || LANGUAGES[0];
+  }
+
   function chooseLanguage(code) {
-    state.language = LANGUAGES.find(function (l) { return l.code === code; }) || LANGUAGES[0];
+    state.language = languageOf(code);
     drawSidebar();
     drawSuggestions();
   }
@@ -397,7 +401,7 @@
     .then(function (setup) {
       state.setup = setup;
       var query = new URLSearchParams(location.search);
-      state.language = LANGUAGES.find(function (l) { return l.code === query.get('language'); }) || LANGUAGES[0];
+      state.language = languageOf(query.get('language'));
       choosePersona(query.get('persona') || 'member');
       return poll();
     })

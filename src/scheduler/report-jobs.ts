@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../core/deps';
 import { buildDigest } from '../core/summary/digest';
-import { languagesOf, type Language } from '../core/i18n/language';
+import { forumLanguages, type Language } from '../core/i18n/language';
 import type { Network } from '../core/model';
 import { languageOf } from '../core/session';
 import { nextAllowedTime } from '../core/outbox/quiet-hours';
@@ -40,7 +40,7 @@ export async function queueForumSummaries(deps: CoreDeps, network: Network, at: 
       const previous = previousOccurrence(expression, network.timeZone, slot.at);
       const days = previous ? Math.min(365, Math.max(1, Math.round((slot.at.getTime() - previous.at.getTime()) / DAY))) : 30;
       // A forum in both languages gets the Welsh summary first, then the English one.
-      const languages = languagesOf(forum.language ?? network.language);
+      const languages = forumLanguages(forum, network);
       for (const language of languages) {
         const key = languages.length > 1 ? `${jobKey}:${language}` : jobKey;
         if (key !== jobKey && (await deps.store.listDeliveries(key)).length > 0) continue;

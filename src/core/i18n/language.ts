@@ -24,7 +24,8 @@ export function languageOfLocale(locale: string | null | undefined): Language | 
   return isLanguage(primary) ? primary : null;
 }
 
-/** The languages a forum's post is written in, in the order they are shown. */
-export function languagesOf(forum: ForumLanguage): readonly Language[] {
-  return forum === 'both' ? ['cy', 'en'] : [forum];
+/** The languages a forum's post is written in, in the order they are shown: its own choice, else the network's. */
+export function forumLanguages(forum: { language: ForumLanguage | null }, network: { language: Language }): readonly Language[] {
+  const chosen = forum.language ?? network.language;
+  return chosen === 'both' ? ['cy', 'en'] : [chosen];
 }

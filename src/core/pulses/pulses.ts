@@ -6,7 +6,7 @@ import { addDays, now, nowIso, toTheHour } from '../clock';
 import { UserError } from '../errors';
 import { themeChoices } from '../feedback/feedback';
 import { bar, formatDateTime } from '../format';
-import { languagesOf, type Language } from '../i18n/language';
+import { forumLanguages, type Language } from '../i18n/language';
 import { themeName } from '../i18n/words';
 import { personKey, respondentKey } from '../identity';
 import type { Member, Network, PulseAnswer, PulseKind, PulseQuestion, PulseRound } from '../model';
@@ -172,7 +172,7 @@ export async function audienceByLanguage(deps: CoreDeps, network: Network, quest
     const forum = await deps.store.getForum(network.id, question.audience.forumId);
     if (!forum) return [];
     // The first post keeps the forum's own key, as before a forum could post in two languages.
-    return languagesOf(forum.language ?? network.language).map((language, i) => ({
+    return forumLanguages(forum, network).map((language, i) => ({
       language,
       recipients: [{ key: i === 0 ? forum.id : `${forum.id}:${language}`, platform: forum.platform, address: forum.address }],
     }));

@@ -1,7 +1,7 @@
 import { defineAction, defineCommand } from '../interactions';
 import { UserError } from '../errors';
 import { forumOf } from '../network/forums';
-import { languagesOf } from '../i18n/language';
+import { forumLanguages } from '../i18n/language';
 import { scheduleInputProblem, scheduleSetInput } from './inputs';
 import { scheduleText } from './schedule-text';
 import { parseScheduleWhen, scheduleCard, setReportSchedule, type ScheduleChoice } from './schedule-settings';
@@ -40,7 +40,7 @@ export const summaryCommands = [
       const forum = await forumOf(deps, session);
       const { days, filters } = parseSummaryArgs(args, forum);
       // Posted in a forum's channel, it is the forum's to read: in its language, or Welsh then English.
-      const languages = forum ? languagesOf(forum.language ?? session.network.language) : [session.language];
+      const languages = forum ? forumLanguages(forum, session.network) : [session.language];
       const messages = [];
       for (const language of languages) {
         const request = { network: session.network, audienceName: forum?.name ?? session.network.name, days, filters, language };
